@@ -1,0 +1,17 @@
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QIcon>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("NanoBanana Studio"));
+    QApplication::setOrganizationName(QStringLiteral("NanoBanana"));
+    QApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+
+    MainWindow window;
+    window.show();
+    return QApplication::exec();
+}
