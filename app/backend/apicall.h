@@ -1,0 +1,46 @@
+#pragma once
+
+#include "result.h"
+
+#include <QObject>
+
+#include <optional>
+
+// One backend call in flight. It emits finished() exactly once (also on abort), then
+// deletes itself later; read result() inside the slot. Connect with a context object:
+//   connect(call, &ApiCallBase::finished, this, [call] { ... call->result() ... });
+class ApiCallBase : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    // Stops the call; finished() follows with ApiError::Kind::Cancelled.
+    virtual void abort() = 0;
+
+Q_SIGNALS:
+    void finished();
+    // Bytes sent / to send (uploads) or received / total (downloads); total -1 when unknown.
+    void progress(qint64 done, qint64 total);
+};
+
+template<class T>
+class ApiCall : public ApiCallBase
+{
+public:
+    using ApiCallBase::ApiCallBase;
+    const Result<T> &result() const { return *m_result; }
+
+protected:
+    // Sets the result, emits finished() and schedules deletion; later calls are ignored.
+    void finish(Result<T> result)
+    {
+        if (m_result)
+            return;
+        m_result.emplace(std::move(result));
+        Q_EMIT finished();
+        deleteLater();
+    }
+
+private:
+    std::optional<Result<T>> m_result;
+};

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+
+// The one error type of the program: what went wrong, as the server said it, and as a
+// sentence for the user that says what happened and what to do.
+struct ApiError
+{
+    enum class Kind {
+        Network, // connection refused, reset, DNS, offline
+        Timeout, // no answer in time; the outcome of a submission is unknown
+        Tls, // certificate or handshake failure; never ignored
+        Unauthorized, // 401: the session must sign in again
+        InsufficientStars, // 403 INSUFFICIENT_STARS...
+        Validation, // 400 and other 4xx the user can fix (prompt missing, bad phone...)
+        NotFound, // 404
+        RateLimited, // 429; retryAfterSeconds says how long to wait
+        ServerError, // 5xx, the proxy's 502/504, the hidden 500
+        BadResponse, // HTML, truncated or wrong-shaped JSON, undecodable image
+        TooLarge, // a body or image over its cap
+        Cancelled, // the caller gave up
+        Local, // a local file or database failure
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0; // 0 when there was no HTTP answer
+    QString serverMessage; // message / error / reason phrase, verbatim
+    QString userMessage; // one or two sentences: what happened and what to do
+    int retryAfterSeconds = -1; // from Retry-After on 429, else -1
+
+    // Worth retrying automatically with backoff (429, 502-504, network, timeout on reads).
+    bool isTransient() const;
+    // The request may have reached the server and had an effect (for submissions).
+    bool outcomeUnknown() const;
+
+    static ApiError make(Kind kind, QString userMessage, int httpStatus = 0,
+                         QString serverMessage = {});
+    static QString kindName(Kind kind);
+};

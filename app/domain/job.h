@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+enum class JobKind { Generate, Edit };
+
+// A job's life: written as Queued before anything is sent; Unknown when the outcome of a
+// submission could not be known (timeout, reset, 5xx after the upload began) and must be
+// reconciled against the history before any retry.
+enum class JobState { Queued, Submitting, Pending, Completed, Failed, Unknown, Cancelled };
+
+QString jobKindName(JobKind kind); // "generate", "edit"
+std::optional<JobKind> jobKindFromName(const QString &name);
+QString jobStateName(JobState state); // "queued", "submitting", ...
+std::optional<JobState> jobStateFromName(const QString &name);
+bool isFinal(JobState state); // Completed, Failed, Cancelled
+
+// The aspect ratios the backend accepts for imageSize, in display order.
+QStringList acceptedAspectRatios();
+QStringList acceptedResolutions(); // 1K 2K 4K
+int starCost(const QString &resolution); // 10 for 1K/2K, 20 for 4K
+
+// What the user asked for; everything needed to (re)submit it.
+struct JobRequest
+{
+    JobKind kind = JobKind::Generate;
+    QString prompt;
+    QString aspectRatio = QStringLiteral("1:1");
+    QString resolution = QStringLiteral("1K");
+    QStringList referencePaths; // local files (copied into the profile's refs/ when queued)
+    QStringList characterIds;
+    QStringList characterImageUrls; // sent as the JSON array characterImageUrls
+    QString templateId;
+};
+
+struct Job
+{
+    qint64 id = 0; // local, from the jobs table
+    QString accountId; // the user id the job belongs to
+    JobRequest request;
+    JobState state = JobState::Queued;
+    QString taskId; // async flavour
+    QString imageId; // the history record's id once known
+    QString imageUrl;
+    QString localImagePath; // the saved result
+    QString errorKind; // ApiError::kindName of the last failure
+    QString serverMessage; // verbatim
+    QString userMessage; // the sentence shown to the user
+    int attempts = 0;
+    QDateTime createdAt; // UTC, when queued
+    QDateTime submittedAt; // when the upload began
+    QDateTime completedAt;
+    QDateTime updatedAt;
+};
