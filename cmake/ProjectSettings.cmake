@@ -6,7 +6,7 @@ set(CMAKE_CXX_EXTENSIONS OFF)
 
 target_compile_options(studio_settings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
-  -Wnull-dereference -Wimplicit-fallthrough -Wformat=2 -Wmissing-declarations)
+  -Wimplicit-fallthrough -Wformat=2 -Wmissing-declarations)
 if(WARNINGS_AS_ERRORS)
   target_compile_options(studio_settings INTERFACE -Werror)
 endif()
