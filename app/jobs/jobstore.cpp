@@ -5,7 +5,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTimeZone>
 #include <QVariant>
 
 namespace {
@@ -33,7 +32,7 @@ QVariant msOrNull(const QDateTime &t)
 QDateTime fromMs(const QVariant &v)
 {
     return v.isNull() ? QDateTime()
-                      : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::UTC);
+                      : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
 QVariant textOrNull(const QString &s)
