@@ -1,0 +1,259 @@
+#include "cliargs.h"
+
+namespace {
+
+CliOptionSpec flag(const char *name, const char *help)
+{
+    return {QString::fromLatin1(name), {}, false, QString::fromLatin1(help)};
+}
+
+CliOptionSpec option(const char *name, const char *valueName, const char *help,
+                     bool repeatable = false)
+{
+    return {QString::fromLatin1(name), QString::fromLatin1(valueName), repeatable,
+            QString::fromLatin1(help)};
+}
+
+QList<CliOptionSpec> jobOptions()
+{
+    return {option("ratio", "R", "aspect ratio: 1:1 2:3 3:2 3:4 4:3 4:5 5:4 9:16 16:9 21:9"),
+            option("resolution", "1K|2K|4K", "output resolution (1K and 2K cost 10 stars, 4K 20)"),
+            option("ref", "FILE", "a reference image (up to 5 images in all)", true),
+            option("character", "ID", "use a character's images (see `characters`)", true),
+            option("template", "ID", "a style template id"),
+            flag("wait", "block until the job is done and save the image"),
+            option("out", "DIR", "with --wait: where to save the image (default: .)")};
+}
+
+const QList<CliOptionSpec> &globalOptions()
+{
+    static const QList<CliOptionSpec> options{
+        option("server", "URL",
+               "the backend origin (or NANOBANANA_SERVER; remembered per profile)"),
+        option("profile", "DIR", "the profile folder (or NANOBANANA_PROFILE)"),
+        flag("json", "print one JSON document on stdout"), flag("help", "show this help"),
+        flag("version", "show the version")};
+    return options;
+}
+
+const CliOptionSpec *findOption(const QList<CliOptionSpec> &options, const QString &name)
+{
+    for (const auto &o : options)
+        if (o.name == name)
+            return &o;
+    return nullptr;
+}
+
+} // namespace
+
+const QList<CliCommandSpec> &cliCommands()
+{
+    static const QList<CliCommandSpec> commands{
+        {QStringLiteral("login"),
+         QString(),
+         QStringLiteral("sign in with a phone number (code from --code or stdin) or a token"),
+         0,
+         0,
+         {option("phone", "NUMBER", "phone number, e.g. +15550001111"),
+          option("code", "CODE", "the 6-digit code (read from stdin when absent)"),
+          option("token", "TOKEN", "an access token obtained elsewhere")}},
+        {QStringLiteral("logout"), QString(), QStringLiteral("forget the stored token"), 0, 0, {}},
+        {QStringLiteral("whoami"),
+         QString(),
+         QStringLiteral("show the user and the star balance"),
+         0,
+         0,
+         {}},
+        {QStringLiteral("generate"), QStringLiteral("PROMPT"), QStringLiteral("queue a generation"),
+         1, 1, jobOptions()},
+        {QStringLiteral("edit"), QStringLiteral("PROMPT"),
+         QStringLiteral("queue an edit of one or more images"), 1, 1,
+         jobOptions() << option("image", "FILE", "an image to edit (at least one)", true)},
+        {QStringLiteral("jobs"),
+         QString(),
+         QStringLiteral("list the jobs of this profile"),
+         0,
+         0,
+         {flag("all", "include finished jobs"), option("limit", "N", "at most N jobs")}},
+        {QStringLiteral("wait"),
+         QStringLiteral("[JOB]..."),
+         QStringLiteral("wait for jobs (default: all unfinished) and save their images"),
+         0,
+         -1,
+         {option("out", "DIR", "where to save the images (default: .)")}},
+        {QStringLiteral("cancel"),
+         QStringLiteral("JOB"),
+         QStringLiteral("stop tracking a job (the server may still finish and charge it)"),
+         1,
+         1,
+         {}},
+        {QStringLiteral("retry"),
+         QStringLiteral("JOB"),
+         QStringLiteral("send a failed or cancelled job again"),
+         1,
+         1,
+         {flag("wait", "wait for it"), option("out", "DIR", "where to save the image")}},
+        {QStringLiteral("sync"),
+         QString(),
+         QStringLiteral("mirror the history from the server"),
+         0,
+         0,
+         {flag("full", "page through the whole history again")}},
+        {QStringLiteral("list"),
+         QString(),
+         QStringLiteral("query the local history (works offline)"),
+         0,
+         0,
+         {option("status", "S", "pending, completed or failed", true),
+          option("type", "T", "generate, edit or other", true),
+          option("search", "TEXT", "words of the prompt (prefixes match)"),
+          flag("favorites", "favourites only"), flag("hidden", "include hidden records"),
+          flag("oldest", "oldest first"), option("limit", "N", "at most N records (default 50)")}},
+        {QStringLiteral("show"),
+         QStringLiteral("ID"),
+         QStringLiteral("one history record"),
+         1,
+         1,
+         {}},
+        {QStringLiteral("favorite"),
+         QStringLiteral("ID"),
+         QStringLiteral("mark a record as favourite"),
+         1,
+         1,
+         {flag("off", "remove the mark")}},
+        {QStringLiteral("hide"),
+         QStringLiteral("ID"),
+         QStringLiteral("hide a record locally (the server keeps it)"),
+         1,
+         1,
+         {flag("off", "show it again")}},
+        {QStringLiteral("export"),
+         QStringLiteral("DIR"),
+         QStringLiteral("export the history's metadata (and images)"),
+         1,
+         1,
+         {option("format", "json|csv", "metadata format (default json)"),
+          flag("with-images", "copy the downloaded images too")}},
+        {QStringLiteral("characters"), QString(), QStringLiteral("list characters"), 0, 0, {}},
+    };
+    return commands;
+}
+
+CliInvocation parseCliArguments(const QStringList &arguments)
+{
+    CliInvocation inv;
+    const CliCommandSpec *command = nullptr;
+    bool optionsEnded = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (optionsEnded || !arg.startsWith(QStringLiteral("--")) || arg == u"--") {
+            if (arg == u"--" && !optionsEnded) {
+                optionsEnded = true;
+                continue;
+            }
+            if (!command) {
+                for (const auto &c : cliCommands())
+                    if (c.name == arg)
+                        command = &c;
+                if (!command) {
+                    inv.error = QStringLiteral("unknown command '%1'").arg(arg);
+                    return inv;
+                }
+                inv.command = arg;
+            } else {
+                inv.arguments.append(arg);
+            }
+            continue;
+        }
+        QString name = arg.mid(2);
+        QString value;
+        bool hasInlineValue = false;
+        if (const auto eq = name.indexOf(u'='); eq >= 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+            hasInlineValue = true;
+        }
+        const CliOptionSpec *spec = findOption(globalOptions(), name);
+        if (!spec && command)
+            spec = findOption(command->options, name);
+        if (!spec) {
+            inv.error = command ? QStringLiteral("'%1' has no option --%2").arg(command->name, name)
+                                : QStringLiteral("unknown option --%1").arg(name);
+            return inv;
+        }
+        if (spec->valueName.isEmpty()) {
+            if (hasInlineValue) {
+                inv.error = QStringLiteral("--%1 takes no value").arg(name);
+                return inv;
+            }
+            inv.flags.append(name);
+        } else {
+            if (!hasInlineValue) {
+                if (i + 1 >= arguments.size()) {
+                    inv.error =
+                        QStringLiteral("--%1 needs a value (%2)").arg(name, spec->valueName);
+                    return inv;
+                }
+                value = arguments.at(++i);
+            }
+            if (!spec->repeatable && inv.values.contains(name)) {
+                inv.error = QStringLiteral("--%1 given twice").arg(name);
+                return inv;
+            }
+            inv.values[name].append(value);
+        }
+    }
+    inv.help = inv.flags.contains(QStringLiteral("help"));
+    inv.version = inv.flags.contains(QStringLiteral("version"));
+    inv.json = inv.flags.contains(QStringLiteral("json"));
+    inv.server = inv.value(QStringLiteral("server"));
+    inv.profile = inv.value(QStringLiteral("profile"));
+    if (inv.help || inv.version)
+        return inv;
+    if (!command) {
+        inv.error = QStringLiteral("no command given");
+        return inv;
+    }
+    const auto n = inv.arguments.size();
+    if (n < command->minArgs || (command->maxArgs >= 0 && n > command->maxArgs)) {
+        inv.error = command->arguments.isEmpty()
+                        ? QStringLiteral("'%1' takes no arguments").arg(command->name)
+                        : QStringLiteral("usage: nanobanana-cli %1 %2")
+                              .arg(command->name, command->arguments);
+    }
+    return inv;
+}
+
+QString cliCommandUsage(const QString &name)
+{
+    for (const auto &c : cliCommands()) {
+        if (c.name != name)
+            continue;
+        QString text = QStringLiteral("usage: nanobanana-cli [global options] %1 %2\n  %3\n")
+                           .arg(c.name, c.arguments, c.summary);
+        for (const auto &o : c.options)
+            text += QStringLiteral("  --%1 %2\n      %3%4\n")
+                        .arg(o.name, o.valueName, o.help,
+                             o.repeatable ? QStringLiteral(" (repeatable)") : QString());
+        return text;
+    }
+    return cliUsage();
+}
+
+QString cliUsage()
+{
+    QString text = QStringLiteral(
+        "usage: nanobanana-cli [--server URL] [--profile DIR] [--json] COMMAND [ARGS]\n\n"
+        "NanoBanana Studio from the command line: sign in, generate and edit images, follow "
+        "jobs, mirror and query your history.\n\ncommands:\n");
+    for (const auto &c : cliCommands())
+        text += QStringLiteral("  %1 %2\n      %3\n").arg(c.name, c.arguments, c.summary);
+    text += QStringLiteral("\nglobal options:\n");
+    for (const auto &o : globalOptions())
+        text += QStringLiteral("  --%1 %2\n      %3\n").arg(o.name, o.valueName, o.help);
+    text += QStringLiteral(
+        "\n`nanobanana-cli COMMAND --help` shows a command's options.\n"
+        "exit codes: 0 ok, 1 usage, 2 network or server error, 3 sign-in needed, 4 job failed.\n"
+        "Progress goes to stderr; results to stdout (--json: one JSON document).\n");
+    return text;
+}

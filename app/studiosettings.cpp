@@ -1,0 +1,52 @@
+#include "studiosettings.h"
+
+StudioSettings::StudioSettings(const QString &path)
+    : m_settings(path, QSettings::IniFormat)
+{ }
+
+QUrl StudioSettings::defaultServer()
+{
+    return QUrl(QStringLiteral("http://localhost:2000"));
+}
+
+QUrl StudioSettings::server() const
+{
+    const QUrl url(m_settings.value(QStringLiteral("server/origin")).toString());
+    return url.isValid() && !url.isEmpty() ? url : defaultServer();
+}
+
+void StudioSettings::setServer(const QUrl &origin)
+{
+    m_settings.setValue(QStringLiteral("server/origin"), origin.toString());
+}
+
+int StudioSettings::maxJobsInFlight() const
+{
+    return qBound(1, m_settings.value(QStringLiteral("jobs/maxInFlight"), 2).toInt(), 8);
+}
+
+void StudioSettings::setMaxJobsInFlight(int jobs)
+{
+    m_settings.setValue(QStringLiteral("jobs/maxInFlight"), qBound(1, jobs, 8));
+}
+
+int StudioSettings::thumbnailMemoryMiB() const
+{
+    return qBound(16, m_settings.value(QStringLiteral("cache/thumbnailMemoryMiB"), 96).toInt(),
+                  2048);
+}
+
+void StudioSettings::setThumbnailMemoryMiB(int mib)
+{
+    m_settings.setValue(QStringLiteral("cache/thumbnailMemoryMiB"), qBound(16, mib, 2048));
+}
+
+bool StudioSettings::keychainNoticeShown() const
+{
+    return m_settings.value(QStringLiteral("session/keychainNoticeShown"), false).toBool();
+}
+
+void StudioSettings::setKeychainNoticeShown(bool shown)
+{
+    m_settings.setValue(QStringLiteral("session/keychainNoticeShown"), shown);
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QSettings>
+#include <QUrl>
+
+// The profile's settings.ini: what the user chose, never secrets (the token lives in the
+// keychain or the owner-only token file).
+class StudioSettings final
+{
+public:
+    explicit StudioSettings(const QString &path);
+
+    static QUrl defaultServer(); // http://localhost:2000
+
+    QUrl server() const;
+    void setServer(const QUrl &origin);
+    int maxJobsInFlight() const; // default 2
+    void setMaxJobsInFlight(int jobs);
+    int thumbnailMemoryMiB() const; // default 96
+    void setThumbnailMemoryMiB(int mib);
+    bool keychainNoticeShown() const;
+    void setKeychainNoticeShown(bool shown);
+
+    void sync() { m_settings.sync(); }
+
+private:
+    QSettings m_settings;
+};
