@@ -1,16 +1,78 @@
-#include <QCommandLineParser>
+#include "clicontext.h"
+
 #include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+int dispatch(CliContext &ctx)
+{
+    const auto &command = ctx.args().command;
+    if (command == u"login")
+        return runLogin(ctx);
+    if (command == u"logout")
+        return runLogout(ctx);
+    if (command == u"whoami")
+        return runWhoami(ctx);
+    if (command == u"generate" || command == u"edit")
+        return runGenerate(ctx);
+    if (command == u"jobs")
+        return runJobs(ctx);
+    if (command == u"wait")
+        return runWait(ctx);
+    if (command == u"cancel")
+        return runCancel(ctx);
+    if (command == u"retry")
+        return runRetry(ctx);
+    if (command == u"sync")
+        return runSync(ctx);
+    if (command == u"list")
+        return runList(ctx);
+    if (command == u"show")
+        return runShow(ctx);
+    if (command == u"favorite")
+        return runFavorite(ctx);
+    if (command == u"hide")
+        return runHide(ctx);
+    if (command == u"export")
+        return runExport(ctx);
+    if (command == u"characters")
+        return runCharacters(ctx);
+    return ExitUsage;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("nanobanana-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("NanoBanana"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("NanoBanana Studio from the command line."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    auto invocation = parseCliArguments(QCoreApplication::arguments().mid(1));
+    if (invocation.version) {
+        out << "nanobanana-cli " << STUDIO_VERSION << Qt::endl;
+        return ExitOk;
+    }
+    if (invocation.help) {
+        out << (invocation.command.isEmpty() ? cliUsage() : cliCommandUsage(invocation.command));
+        out.flush();
+        return ExitOk;
+    }
+    if (!invocation.error.isEmpty()) {
+        err << "nanobanana-cli: " << invocation.error << "\n\n"
+            << (invocation.command.isEmpty() ? cliUsage() : cliCommandUsage(invocation.command));
+        err.flush();
+        return ExitUsage;
+    }
+    CliContext ctx(std::move(invocation), out, err);
+    const int code = dispatch(ctx);
+    out.flush();
+    err.flush();
+    return code;
 }

@@ -1,0 +1,253 @@
+#include "appservices.h"
+#include "clicontext.h"
+#include "historyquery.h"
+#include "historystore.h"
+#include "jsonviews.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace {
+
+// A record by server id, or by local row number for records not yet on the server.
+std::optional<HistoryRecord> findRecord(AppServices &services, const QString &key)
+{
+    auto byId = services.history().record(services.accountId(), key);
+    if (byId && byId.value())
+        return *byId.value();
+    bool numeric = false;
+    const auto row = key.toLongLong(&numeric);
+    if (numeric) {
+        auto byRow = services.history().recordByRowId(row);
+        if (byRow && byRow.value() && byRow.value()->accountId == services.accountId())
+            return *byRow.value();
+    }
+    return std::nullopt;
+}
+
+QString recordLine(const HistoryRecord &r)
+{
+    const QString id = r.id.isEmpty() ? QStringLiteral("row:%1").arg(r.rowId) : r.id;
+    return QStringLiteral("%1  %2  %3  %4%5  %6")
+        .arg(id, -24)
+        .arg(imageStatusName(r.status), -9)
+        .arg(imageTypeName(r.kind), -8)
+        .arg(shortTime(r.createdAtMs))
+        .arg(r.favorite ? QStringLiteral(" *") : QStringLiteral("  "))
+        .arg(elide(r.prompt, 70));
+}
+
+QString csvField(QString s)
+{
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n')) {
+        s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        return u'"' + s + u'"';
+    }
+    return s;
+}
+
+} // namespace
+
+int runList(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn(/*offlineOk*/))
+        return services ? ExitSignIn : ExitUsage;
+    const auto &args = ctx.args();
+    HistoryQuery query;
+    query.accountId = services->accountId();
+    for (const auto &s : args.all(QStringLiteral("status"))) {
+        const auto status = imageStatusFromName(s.toLower());
+        if (!status)
+            return ctx.fail(ExitUsage, QStringLiteral("--status takes pending, completed or "
+                                                      "failed, not '%1'.")
+                                           .arg(s));
+        query.statuses.append(*status);
+    }
+    for (const auto &t : args.all(QStringLiteral("type"))) {
+        const auto kind = imageTypeFromName(t.toLower());
+        if (!kind)
+            return ctx.fail(
+                ExitUsage,
+                QStringLiteral("--type takes generate, edit or other, not '%1'.").arg(t));
+        query.kinds.append(*kind);
+    }
+    query.search = args.value(QStringLiteral("search"));
+    query.favoritesOnly = args.has(QStringLiteral("favorites"));
+    query.includeHidden = args.has(QStringLiteral("hidden"));
+    query.order = args.has(QStringLiteral("oldest")) ? HistoryQuery::Order::OldestFirst
+                                                     : HistoryQuery::Order::NewestFirst;
+    bool ok = false;
+    query.limit = args.value(QStringLiteral("limit"), QStringLiteral("50")).toInt(&ok);
+    if (!ok || query.limit <= 0)
+        return ctx.fail(ExitUsage, QStringLiteral("--limit takes a positive number."));
+
+    auto page = services->reader().page(query);
+    if (!page)
+        return ctx.failWith(page.error());
+    auto total = services->reader().count(query);
+    QJsonArray array;
+    QString text;
+    for (const auto &r : page.value().rows) {
+        array.append(recordToJson(r));
+        text += recordLine(r) + u'\n';
+    }
+    const qint64 matches = total ? total.value() : qint64(page.value().rows.size());
+    text += QStringLiteral("%1 of %2 matching records").arg(page.value().rows.size()).arg(matches);
+    ctx.result(QJsonObject{{QStringLiteral("total"), matches}, {QStringLiteral("records"), array}},
+               text);
+    return ExitOk;
+}
+
+int runShow(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    const auto key = ctx.args().arguments.value(0);
+    const auto record = findRecord(*services, key);
+    if (!record)
+        return ctx.fail(ExitUsage, QStringLiteral("No record %1 in the local history; run "
+                                                  "`nanobanana-cli sync` if it is new.")
+                                       .arg(key));
+    const auto &r = *record;
+    QString text = QStringLiteral("id:          %1\nprompt:      %2\ntype:        %3 (%4)\n"
+                                  "status:      %5\ncreated:     %6\n")
+                       .arg(r.id.isEmpty() ? QStringLiteral("(not on the server yet)") : r.id,
+                            r.prompt, imageTypeName(r.kind), r.typeRaw, imageStatusName(r.status),
+                            r.createdAt().toLocalTime().toString(Qt::ISODate));
+    if (r.completedAtMs)
+        text += QStringLiteral("completed:   %1\n")
+                    .arg(r.completedAt().toLocalTime().toString(Qt::ISODate));
+    if (!r.error.isEmpty())
+        text += QStringLiteral("error:       %1\n").arg(r.error);
+    if (!r.imageUrl.isEmpty())
+        text += QStringLiteral("image:       %1\n").arg(r.imageUrl);
+    if (!r.localFile.isEmpty())
+        text += QStringLiteral("file:        %1\n").arg(r.localFile);
+    for (const auto &ref : r.referenceImageUrls)
+        text += QStringLiteral("reference:   %1\n").arg(ref);
+    if (r.favorite)
+        text += QStringLiteral("favourite:   yes\n");
+    if (r.goneFromServer)
+        text += QStringLiteral("note:        no longer on the server; this is the local copy\n");
+    ctx.result(recordToJson(r), text.trimmed());
+    return ExitOk;
+}
+
+static int setFlag(CliContext &ctx, bool favorite)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    const auto key = ctx.args().arguments.value(0);
+    const auto record = findRecord(*services, key);
+    if (!record)
+        return ctx.fail(ExitUsage, QStringLiteral("No record %1 in the local history.").arg(key));
+    const bool on = !ctx.args().has(QStringLiteral("off"));
+    auto done = favorite ? services->history().setFavorite(record->rowId, on)
+                         : services->history().setHidden(record->rowId, on);
+    if (!done)
+        return ctx.failWith(done.error());
+    auto updated = findRecord(*services, key);
+    ctx.result(
+        recordToJson(updated.value_or(*record)),
+        QStringLiteral("%1 %2").arg(
+            key, favorite ? (on ? QStringLiteral("is a favourite")
+                                : QStringLiteral("is no longer a favourite"))
+                          : (on ? QStringLiteral("is hidden") : QStringLiteral("is shown again"))));
+    return ExitOk;
+}
+
+int runFavorite(CliContext &ctx)
+{
+    return setFlag(ctx, true);
+}
+
+int runHide(CliContext &ctx)
+{
+    return setFlag(ctx, false);
+}
+
+int runExport(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    const auto dir = ctx.args().arguments.value(0);
+    const auto format = ctx.args().value(QStringLiteral("format"), QStringLiteral("json"));
+    if (format != u"json" && format != u"csv")
+        return ctx.fail(ExitUsage, QStringLiteral("--format takes json or csv."));
+    const bool withImages = ctx.args().has(QStringLiteral("with-images"));
+    if (!QDir().mkpath(dir)
+        || (withImages && !QDir().mkpath(QDir(dir).filePath(QStringLiteral("images")))))
+        return ctx.fail(ExitUsage, QStringLiteral("Could not create the folder %1.").arg(dir));
+
+    HistoryQuery query;
+    query.accountId = services->accountId();
+    query.includeHidden = true;
+    query.order = HistoryQuery::Order::OldestFirst;
+    query.limit = 1000;
+    QJsonArray records;
+    QString csv = QStringLiteral("id,status,type,created_at,completed_at,favorite,prompt,error,"
+                                 "image_url,file\n");
+    int images = 0;
+    for (;;) {
+        auto page = services->reader().page(query);
+        if (!page)
+            return ctx.failWith(page.error());
+        for (auto r : page.value().rows) {
+            if (withImages && !r.localFile.isEmpty()) {
+                const QFileInfo source(r.localFile);
+                const auto name = (r.id.isEmpty() ? QStringLiteral("row-%1").arg(r.rowId) : r.id)
+                                  + u'.' + source.suffix();
+                const auto target = QDir(dir).filePath(QStringLiteral("images/") + name);
+                QFile::remove(target);
+                if (QFile::copy(r.localFile, target)) {
+                    r.localFile = QStringLiteral("images/") + name;
+                    ++images;
+                }
+            }
+            records.append(recordToJson(r));
+            csv += QStringList{csvField(r.id),
+                               imageStatusName(r.status),
+                               imageTypeName(r.kind),
+                               r.createdAt().toString(Qt::ISODateWithMs),
+                               r.completedAtMs ? r.completedAt().toString(Qt::ISODateWithMs)
+                                               : QString(),
+                               r.favorite ? QStringLiteral("1") : QStringLiteral("0"),
+                               csvField(r.prompt),
+                               csvField(r.error),
+                               csvField(r.imageUrl),
+                               csvField(r.localFile)}
+                       .join(u',')
+                   + u'\n';
+        }
+        if (!page.value().next)
+            break;
+        query.after = page.value().next;
+    }
+    const auto path = QDir(dir).filePath(format == u"csv" ? QStringLiteral("history.csv")
+                                                          : QStringLiteral("history.json"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return ctx.fail(ExitUsage,
+                        QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
+    file.write(format == u"csv" ? csv.toUtf8()
+                                : QJsonDocument(records).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return ctx.fail(ExitUsage,
+                        QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
+    ctx.result(QJsonObject{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
+                           {QStringLiteral("records"), records.size()},
+                           {QStringLiteral("images"), images}},
+               QStringLiteral("Exported %1 records%2 to %3")
+                   .arg(records.size())
+                   .arg(withImages ? QStringLiteral(" and %1 images").arg(images) : QString(),
+                        QDir::toNativeSeparators(path)));
+    return ExitOk;
+}

@@ -1,0 +1,266 @@
+#include "appservices.h"
+#include "clicontext.h"
+#include "jobqueue.h"
+#include "jsonviews.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSet>
+
+namespace {
+
+QString stateLine(const Job &job)
+{
+    QString line = QStringLiteral("job %1: %2").arg(job.id).arg(jobStateName(job.state));
+    if (job.createdAt.isValid())
+        line +=
+            QStringLiteral(" (%1 s)").arg(job.createdAt.secsTo(QDateTime::currentDateTimeUtc()));
+    if (!job.userMessage.isEmpty())
+        line += QStringLiteral(" - ") + job.userMessage;
+    return line;
+}
+
+// Copies a finished job's image into `outDir` under the image's id and real extension.
+QString saveInto(const Job &job, const QString &outDir, QString *error)
+{
+    if (job.localImagePath.isEmpty()) {
+        *error = QStringLiteral("job %1 has no downloaded image yet").arg(job.id);
+        return {};
+    }
+    if (!QDir().mkpath(outDir)) {
+        *error = QStringLiteral("could not create the folder %1").arg(outDir);
+        return {};
+    }
+    const QFileInfo source(job.localImagePath);
+    const QString base = job.imageId.isEmpty() ? QStringLiteral("job-%1").arg(job.id) : job.imageId;
+    const QString target = QDir(outDir).filePath(base + u'.' + source.suffix());
+    QFile::remove(target);
+    if (!QFile::copy(source.absoluteFilePath(), target)) {
+        *error = QStringLiteral("could not write %1").arg(target);
+        return {};
+    }
+    return QDir::cleanPath(QFileInfo(target).absoluteFilePath());
+}
+
+enum class Until { Sent, Finished };
+
+bool reached(const Job &job, Until until)
+{
+    if (isFinal(job.state))
+        return true;
+    return until == Until::Sent && job.state != JobState::Queued
+           && job.state != JobState::Submitting;
+}
+
+// Runs the queue until every job in `ids` reaches `until`; returns an exit code when it had to
+// stop early (sign-in needed, network gone), else ExitOk.
+int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until until)
+{
+    auto &queue = services.jobs();
+    for (const auto id : QSet<qint64>(ids))
+        if (auto job = queue.job(id); !job || reached(*job, until))
+            ids.remove(id);
+    if (ids.isEmpty())
+        return ExitOk;
+
+    int code = ExitOk;
+    QEventLoop loop;
+    QString lastLine;
+    QObject::connect(&queue, &JobQueue::jobChanged, &loop, [&](const Job &job) {
+        if (!ids.contains(job.id))
+            return;
+        const auto line = stateLine(job);
+        if (line != lastLine)
+            ctx.progress(line);
+        lastLine = line;
+        if (reached(job, until))
+            ids.remove(job.id);
+        else if (until == Until::Sent && job.state == JobState::Queued && !job.userMessage.isEmpty()
+                 && job.errorKind == ApiError::kindName(ApiError::Kind::Network)) {
+            code = ExitServer;
+            loop.quit();
+            return;
+        }
+        if (ids.isEmpty())
+            loop.quit();
+    });
+    QObject::connect(&queue, &JobQueue::jobFinished, &loop, [&](const Job &job) {
+        ids.remove(job.id);
+        if (ids.isEmpty())
+            loop.quit();
+    });
+    QObject::connect(&services.client(), &BackendClient::unauthorized, &loop,
+                     [&](const ApiError &e) {
+                         ctx.notice(e.userMessage);
+                         code = ExitSignIn;
+                         loop.quit();
+                     });
+    QObject::connect(&services.budget(), &RequestBudget::rateLimited, &loop, [&](int seconds) {
+        if (seconds > 0 && seconds % 10 == 0)
+            ctx.notice(
+                QStringLiteral("Rate limited by the server; resuming in %1 s.").arg(seconds));
+    });
+    loop.exec();
+    return code;
+}
+
+int reportJobs(CliContext &ctx, AppServices &services, const QList<qint64> &ids,
+               const QString &outDir)
+{
+    QJsonArray array;
+    QString text;
+    int code = ExitOk;
+    for (const auto id : ids) {
+        auto job = services.jobs().job(id);
+        if (!job)
+            continue;
+        auto json = jobToJson(*job);
+        QString line = stateLine(*job);
+        if (job->state == JobState::Completed && !outDir.isEmpty()) {
+            QString error;
+            const auto saved = saveInto(*job, outDir, &error);
+            if (saved.isEmpty()) {
+                line += QStringLiteral(" - not saved: ") + error;
+                code = ExitServer;
+            } else {
+                json.insert(QStringLiteral("saved"), saved);
+                line = saved;
+            }
+        }
+        if (job->state == JobState::Failed || job->state == JobState::Cancelled)
+            code = ExitJobFailed;
+        array.append(json);
+        text += line + u'\n';
+    }
+    ctx.result(ids.size() == 1 && !array.isEmpty() ? QJsonValue(array.first()) : QJsonValue(array),
+               text.trimmed());
+    return code;
+}
+
+} // namespace
+
+int runGenerate(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    const auto &args = ctx.args();
+    JobRequest request;
+    request.kind = args.command == u"edit" ? JobKind::Edit : JobKind::Generate;
+    request.prompt = args.arguments.value(0);
+    request.aspectRatio = args.value(QStringLiteral("ratio"), QStringLiteral("1:1"));
+    request.resolution = args.value(QStringLiteral("resolution"), QStringLiteral("1K")).toUpper();
+    request.referencePaths = args.all(QStringLiteral("image")) + args.all(QStringLiteral("ref"));
+    request.templateId = args.value(QStringLiteral("template"));
+    const auto characterIds = args.all(QStringLiteral("character"));
+    if (!characterIds.isEmpty()) {
+        auto urls = services->characterImageUrls(characterIds);
+        if (!urls)
+            return ctx.failWith(urls.error());
+        request.characterIds = characterIds;
+        request.characterImageUrls = urls.value();
+    }
+    auto queued = services->jobs().enqueue(request);
+    if (!queued)
+        return ctx.failWith(queued.error());
+    const auto id = queued.value().id;
+    ctx.progress(QStringLiteral("job %1 queued: %2").arg(id).arg(elide(request.prompt, 60)));
+
+    const bool wait = args.has(QStringLiteral("wait"));
+    const int stopped = driveJobs(ctx, *services, {id}, wait ? Until::Finished : Until::Sent);
+    if (stopped == ExitServer)
+        ctx.notice(QStringLiteral("The server cannot be reached. Job %1 stays queued in the "
+                                  "profile; `nanobanana-cli wait %1` sends it when the server "
+                                  "answers again.")
+                       .arg(id));
+    const int code =
+        reportJobs(ctx, *services, {id},
+                   wait ? args.value(QStringLiteral("out"), QStringLiteral(".")) : QString());
+    return stopped != ExitOk ? stopped : code;
+}
+
+int runJobs(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    const bool all = ctx.args().has(QStringLiteral("all"));
+    const int limit = ctx.args().value(QStringLiteral("limit"), QStringLiteral("50")).toInt();
+    const auto jobs = services->jobStore().list(services->accountId(), !all, limit);
+    QJsonArray array;
+    QString text;
+    for (const auto &job : jobs) {
+        array.append(jobToJson(job));
+        text += QStringLiteral("%1  %2  %3  %4\n")
+                    .arg(job.id, 5)
+                    .arg(jobStateName(job.state), -10)
+                    .arg(shortTime(job.createdAt.toMSecsSinceEpoch()))
+                    .arg(elide(job.request.prompt, 60));
+    }
+    if (jobs.isEmpty())
+        text = all ? QStringLiteral("No jobs yet.") : QStringLiteral("No unfinished jobs.");
+    ctx.result(array, text.trimmed());
+    return ExitOk;
+}
+
+int runWait(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    QList<qint64> ids;
+    for (const auto &arg : ctx.args().arguments) {
+        bool ok = false;
+        const auto id = arg.toLongLong(&ok);
+        if (!ok || !services->jobs().job(id))
+            return ctx.fail(ExitUsage, QStringLiteral("There is no job %1 in this profile; "
+                                                      "`nanobanana-cli jobs --all` lists them.")
+                                           .arg(arg));
+        ids.append(id);
+    }
+    if (ids.isEmpty())
+        for (const auto &job : services->jobs().jobs(true))
+            ids.append(job.id);
+    if (ids.isEmpty()) {
+        ctx.result(QJsonArray(), QStringLiteral("No unfinished jobs."));
+        return ExitOk;
+    }
+    QSet<qint64> waiting(ids.cbegin(), ids.cend());
+    const int stopped = driveJobs(ctx, *services, waiting, Until::Finished);
+    const int code = reportJobs(ctx, *services, ids, ctx.args().value(QStringLiteral("out")));
+    return stopped != ExitOk ? stopped : code;
+}
+
+int runCancel(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    const auto id = ctx.args().arguments.value(0).toLongLong();
+    if (!services->jobs().cancel(id))
+        return ctx.fail(ExitUsage, QStringLiteral("Job %1 is not an unfinished job of this "
+                                                  "profile; `nanobanana-cli jobs` lists them.")
+                                       .arg(ctx.args().arguments.value(0)));
+    reportJobs(ctx, *services, {id}, {});
+    return ExitOk;
+}
+
+int runRetry(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    const auto id = ctx.args().arguments.value(0).toLongLong();
+    if (!services->jobs().retry(id))
+        return ctx.fail(ExitUsage, QStringLiteral("Only a failed or cancelled job can be retried; "
+                                                  "job %1 is not one.")
+                                       .arg(ctx.args().arguments.value(0)));
+    const bool wait = ctx.args().has(QStringLiteral("wait"));
+    const int stopped = driveJobs(ctx, *services, {id}, wait ? Until::Finished : Until::Sent);
+    const int code =
+        reportJobs(ctx, *services, {id},
+                   wait ? ctx.args().value(QStringLiteral("out"), QStringLiteral(".")) : QString());
+    return stopped != ExitOk ? stopped : code;
+}

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "historyrecord.h"
+#include "job.h"
+#include "records.h"
+
+#include <QJsonObject>
+
+// The CLI's JSON shapes: stable keys for scripts.
+QJsonObject jobToJson(const Job &job);
+QJsonObject recordToJson(const HistoryRecord &record);
+QJsonObject userToJson(const User &user);
+QJsonObject characterToJson(const Character &character);
+QString shortTime(qint64 msUtc); // local "yyyy-MM-dd HH:mm"
+QString elide(const QString &text, int width);
