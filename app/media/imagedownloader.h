@@ -1,0 +1,86 @@
+#pragma once
+
+#include "backendclient.h"
+#include "imagestore.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+#include <QUrl>
+
+#include <functional>
+
+// How the downloader starts one GET. It calls `done` once, on `context`'s thread, unless
+// aborted first; the returned function aborts. downloadThrough() (backenddownload.h)
+// builds one over BackendClient::download(); tests pass a fake.
+using DownloadDone = std::function<void(const Result<DownloadedImage> &)>;
+using AbortDownload = std::function<void()>;
+using StartDownload =
+    std::function<AbortDownload(const QUrl &url, QObject *context, DownloadDone done)>;
+
+// Fetches result and history images: download (no token; the client refuses non-image
+// Content-Types and oversized bodies), verify and store off the UI thread, report per URL.
+// A few downloads at once; job results go before history backfill, because a job's hosted
+// URL may be the only copy. The same URL asked twice is fetched once.
+class ImageDownloader final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Priority { JobResult, Backfill };
+
+    ImageDownloader(StartDownload startDownload, ImageStore store, QObject *parent = nullptr);
+    ~ImageDownloader() override;
+
+    void setMaxConcurrent(int downloads);
+    int maxConcurrent() const { return m_maxConcurrent; }
+
+    // Queues `url` unless it is already queued or in progress (a JobResult request then
+    // promotes a queued backfill entry). Exactly one imageStored / imageFailed follows,
+    // unless cancelled.
+    void fetch(const QUrl &url, Priority priority = Priority::Backfill);
+    // Forgets `url`: a queued entry is dropped, a download aborted. No signal follows.
+    void cancel(const QUrl &url);
+    void cancelBackfill();
+    void cancelAll();
+
+    bool contains(const QUrl &url) const { return m_entries.contains(url); }
+    int queuedCount() const { return int(m_jobQueue.size() + m_backfillQueue.size()); }
+    int activeCount() const { return m_downloading; }
+    bool isIdle() const { return m_entries.isEmpty(); }
+
+Q_SIGNALS:
+    void imageStored(const QUrl &url, const StoredImage &image);
+    void imageFailed(const QUrl &url, const ApiError &error);
+    // Nothing queued, downloading or verifying any more.
+    void becameIdle();
+
+private:
+    enum class Stage { Queued, Downloading, Verifying };
+    struct Entry
+    {
+        quint64 id = 0; // tells a live entry from a cancelled one with the same URL
+        Priority priority = Priority::Backfill;
+        Stage stage = Stage::Queued;
+        AbortDownload abort;
+    };
+
+    void pump();
+    void start(const QUrl &url, Entry &entry);
+    void downloaded(const QUrl &url, quint64 id, const Result<DownloadedImage> &result);
+    void verified(const QUrl &url, quint64 id, const Result<StoredImage> &result);
+    void finish(const QUrl &url);
+    void drop(const QUrl &url);
+    void afterCancel();
+
+    StartDownload m_startDownload;
+    ImageStore m_store;
+    QThreadPool m_verifyPool;
+    QHash<QUrl, Entry> m_entries;
+    QList<QUrl> m_jobQueue;
+    QList<QUrl> m_backfillQueue;
+    int m_maxConcurrent = 3;
+    int m_downloading = 0;
+    quint64 m_nextId = 1;
+    bool m_destroying = false;
+};

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "imageverifier.h"
+#include "result.h"
+
+#include <QString>
+
+// Where a stored original lives and what it is.
+struct StoredImage
+{
+    QString path; // absolute, under the images folder
+    QString sha256; // hex digest of the bytes, the file's name
+    qint64 size = 0; // bytes
+    int width = 0;
+    int height = 0;
+};
+
+// Keeps original images by content hash (images/ab/abcdef….png): the same bytes always
+// land at the same path and are written once, atomically. Thread-safe: two threads storing
+// the same bytes both end with the same complete file.
+class ImageStore final
+{
+public:
+    explicit ImageStore(QString imagesDir);
+
+    QString imagesDir() const { return m_dir; }
+
+    // Stores bytes already checked by ImageVerifier; `image` gives the extension and size.
+    Result<StoredImage> store(const QByteArray &bytes, const VerifiedImage &image) const;
+
+    // The path the bytes would be stored at.
+    QString pathFor(const QByteArray &sha256Hex, const QByteArray &format) const;
+
+private:
+    QString m_dir;
+};
