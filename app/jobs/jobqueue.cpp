@@ -76,15 +76,18 @@ Result<QString> copyIntoProfile(const QString &path, const QString &referencesDi
 
 } // namespace
 
-JobQueue::JobQueue(JobStore &store, BackendClient &client, QString referencesDir, Hooks hooks,
-                   QObject *parent)
+JobQueue::JobQueue(JobStore &store, BackendClient &client, ImageDownloader &downloader,
+                   QString referencesDir, Hooks hooks, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_client(client)
+    , m_downloader(downloader)
     , m_referencesDir(std::move(referencesDir))
     , m_hooks(std::move(hooks))
 {
     m_workers.setMaxThreadCount(1);
+    connect(&m_downloader, &ImageDownloader::imageStored, this, &JobQueue::onImageStored);
+    connect(&m_downloader, &ImageDownloader::imageFailed, this, &JobQueue::onImageFailed);
 }
 
 JobQueue::~JobQueue()
@@ -618,63 +621,52 @@ void JobQueue::applyServerRecord(qint64 jobId, const GeneratedImage &record)
 
 void JobQueue::startDownload(qint64 jobId)
 {
-    auto completed = current(jobId);
-    if (!completed || completed->imageUrl.isEmpty())
+    auto job = current(jobId);
+    if (!job || job->imageUrl.isEmpty())
         return;
-    auto *call = m_client.download(m_client.resolveImageUrl(completed->imageUrl));
-    active(jobId).call = call;
-    connect(call, &ApiCallBase::finished, this, [this, jobId, call] {
+    const auto url = m_client.resolveImageUrl(job->imageUrl);
+    auto &waiters = m_downloadWaiters[url];
+    if (!waiters.contains(jobId))
+        waiters.append(jobId);
+    m_downloader.fetch(url, ImageDownloader::Priority::JobResult);
+}
+
+void JobQueue::onImageStored(const QUrl &url, const StoredImage &image)
+{
+    for (const auto jobId : m_downloadWaiters.take(url)) {
         auto job = current(jobId);
         if (!job || job->state != JobState::Completed)
-            return;
+            continue;
+        job->localImagePath = image.path;
+        job->userMessage.clear();
+        forget(jobId);
+        finishJob(*job, JobState::Completed);
+        Q_EMIT resultStored(*job, image);
+    }
+}
+
+void JobQueue::onImageFailed(const QUrl &url, const ApiError &error)
+{
+    for (const auto jobId : m_downloadWaiters.take(url)) {
+        auto job = current(jobId);
+        if (!job || job->state != JobState::Completed)
+            continue;
         auto &a = active(jobId);
-        a.call = nullptr;
-        const auto &result = call->result();
-        if (!result) {
-            a.downloadAttempts += 1;
-            job->userMessage = QStringLiteral("The image is ready on the server but could not "
-                                              "be downloaded yet (%1)")
-                                   .arg(result.error().userMessage);
-            save(*job);
-            if (a.downloadAttempts < 4 && result.error().isTransient()) {
-                a.timer.disconnect();
-                a.timer.setSingleShot(true);
-                connect(&a.timer, &QTimer::timeout, this, [this, jobId] { startDownload(jobId); });
-                a.timer.start(2000 * a.downloadAttempts);
-                return;
-            }
-            forget(jobId);
-            Q_EMIT jobFinished(*job);
-            return;
+        a.downloadAttempts += 1;
+        job->userMessage = QStringLiteral("The image is ready on the server but could not be "
+                                          "downloaded yet: %1")
+                               .arg(error.userMessage);
+        save(*job);
+        if (a.downloadAttempts < 4 && error.isTransient()) {
+            a.timer.disconnect();
+            a.timer.setSingleShot(true);
+            connect(&a.timer, &QTimer::timeout, this, [this, jobId] { startDownload(jobId); });
+            a.timer.start(2000 * a.downloadAttempts);
+            continue;
         }
-        const auto data = result.value().data;
-        const auto contentType = result.value().contentType;
-        auto store = m_hooks.storeResult;
-        auto future =
-            QtConcurrent::run(&m_workers, [store, data, contentType]() -> Result<StoredResult> {
-                if (!store)
-                    return ApiError::make(ApiError::Kind::Local,
-                                          QStringLiteral("No image store is configured."));
-                return store(data, contentType);
-            });
-        auto *watcher = new QFutureWatcher<Result<StoredResult>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, jobId] {
-            watcher->deleteLater();
-            auto latest = current(jobId);
-            if (!latest)
-                return;
-            const auto stored = watcher->result();
-            if (stored) {
-                latest->localImagePath = stored.value().path;
-                latest->userMessage.clear();
-            } else {
-                latest->userMessage = stored.error().userMessage;
-            }
-            forget(jobId);
-            finishJob(*latest, JobState::Completed);
-        });
-        watcher->setFuture(future);
-    });
+        forget(jobId);
+        Q_EMIT jobFinished(*job);
+    }
 }
 
 void JobQueue::save(const Job &job)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backendclient.h"
+#include "imagedownloader.h"
 #include "job.h"
 #include "jobstore.h"
 
@@ -10,14 +11,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-
-struct StoredResult
-{
-    QString path;
-    qint64 size = 0;
-    int width = 0;
-    int height = 0;
-};
 
 // The persistent outbox: every job is written to SQLite before anything is sent, then
 // submitted, polled (asynchronous servers), reconciled against the history when its outcome
@@ -32,9 +25,6 @@ public:
         // Turns local reference files into upload parts within the backend's limits. Runs on
         // a worker thread.
         std::function<Result<QList<UploadFile>>(const QStringList &paths)> prepareReferences;
-        // Verifies and stores a downloaded result. Runs on a worker thread.
-        std::function<Result<StoredResult>(const QByteArray &data, const QString &contentType)>
-            storeResult;
     };
 
     struct Timing
@@ -45,8 +35,8 @@ public:
         int reconcileWindowMs = 15 * 60 * 1000; // server records this close to the submission
     };
 
-    JobQueue(JobStore &store, BackendClient &client, QString referencesDir, Hooks hooks,
-             QObject *parent = nullptr);
+    JobQueue(JobStore &store, BackendClient &client, ImageDownloader &downloader,
+             QString referencesDir, Hooks hooks, QObject *parent = nullptr);
     ~JobQueue() override;
 
     // Whose jobs these are; resumes that account's unfinished jobs (queued ones are sent,
@@ -76,6 +66,8 @@ Q_SIGNALS:
     void jobChanged(const Job &job);
     // A job reached a final state (and, when completed, its image is saved or could not be).
     void jobFinished(const Job &job);
+    // A finished job's image is stored in the profile.
+    void resultStored(const Job &job, const StoredImage &image);
     // Queue-wide news for a status line: waiting for network, rate limited...
     void noticeChanged(const QString &notice);
     // A job finished on the server: the star balance may have changed.
@@ -93,6 +85,8 @@ private:
     void reconcile(qint64 jobId);
     void applyServerRecord(qint64 jobId, const GeneratedImage &record);
     void startDownload(qint64 jobId);
+    void onImageStored(const QUrl &url, const StoredImage &image);
+    void onImageFailed(const QUrl &url, const ApiError &error);
     void requeueLater(qint64 jobId, int delayMs, const QString &notice);
 
     void save(const Job &job);
@@ -104,6 +98,8 @@ private:
 
     JobStore &m_store;
     BackendClient &m_client;
+    ImageDownloader &m_downloader;
+    QHash<QUrl, QList<qint64>> m_downloadWaiters; // result URL -> jobs waiting for it
     QString m_referencesDir;
     Hooks m_hooks;
     Timing m_timing;

@@ -31,8 +31,7 @@ QVariant msOrNull(const QDateTime &t)
 
 QDateTime fromMs(const QVariant &v)
 {
-    return v.isNull() ? QDateTime()
-                      : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
 QVariant textOrNull(const QString &s)
