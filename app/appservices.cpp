@@ -1,0 +1,253 @@
+#include "appservices.h"
+
+#include "backendauth.h"
+#include "backendclient.h"
+#include "backenddownload.h"
+#include "historydatabase.h"
+#include "historyquery.h"
+#include "historystore.h"
+#include "historysync.h"
+#include "imagedownloader.h"
+#include "jobqueue.h"
+#include "jobstore.h"
+#include "referencepreparer.h"
+#include "requestbudget.h"
+#include "session.h"
+#include "thumbnailcache.h"
+#include "tokenstore.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QSqlQuery>
+
+namespace {
+Q_LOGGING_CATEGORY(lcServices, "studio.services")
+
+QString resolveProfilePath(const QString &given)
+{
+    if (!given.isEmpty())
+        return given;
+    const auto env = qEnvironmentVariable("NANOBANANA_PROFILE");
+    return env.isEmpty() ? Profile::defaultRootPath() : env;
+}
+
+ImageStatus galleryStatus(JobState state)
+{
+    switch (state) {
+    case JobState::Completed:
+        return ImageStatus::Completed;
+    case JobState::Failed:
+    case JobState::Cancelled:
+        return ImageStatus::Failed;
+    default:
+        return ImageStatus::Pending;
+    }
+}
+
+} // namespace
+
+AppServices::AppServices(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_profile(resolveProfilePath(m_options.profilePath))
+{ }
+
+AppServices::~AppServices()
+{
+    // Stop work that reports back before the objects it reports to go away.
+    if (m_downloader)
+        m_downloader->cancelAll();
+    m_jobs.reset();
+    m_thumbnails.reset();
+}
+
+Result<bool> AppServices::open()
+{
+    if (!m_profile.ensureExists())
+        return ApiError::make(ApiError::Kind::Local,
+                              QStringLiteral("Could not create the profile folder %1. Check that "
+                                             "the location is writable, or choose another "
+                                             "profile.")
+                                  .arg(QDir::toNativeSeparators(m_profile.rootPath())));
+    m_settings = std::make_unique<StudioSettings>(m_profile.settingsPath());
+
+    // The server: the command line, then the environment, then what the profile remembers.
+    m_server = m_options.server;
+    if (m_server.isEmpty()) {
+        const auto env = qEnvironmentVariable("NANOBANANA_SERVER");
+        m_server = env.isEmpty() ? m_settings->server() : QUrl(env);
+    }
+    if (!m_server.isValid() || (m_server.scheme() != u"http" && m_server.scheme() != u"https")
+        || m_server.host().isEmpty())
+        return ApiError::make(ApiError::Kind::Validation,
+                              QStringLiteral("'%1' is not a server address; use one like "
+                                             "https://example.org or http://127.0.0.1:2000.")
+                                  .arg(m_server.toString()));
+    m_server = m_server.adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath | QUrl::RemoveQuery);
+    if (!m_options.server.isEmpty()) {
+        m_settings->setServer(m_server);
+        m_settings->sync();
+    }
+
+    m_database = std::make_unique<HistoryDatabase>(m_profile.databasePath());
+    auto opened = m_database->open();
+    if (!opened)
+        return opened.error();
+    if (opened.value().recreated)
+        m_openNotice = QStringLiteral("The local history database was damaged (%1); it was set "
+                                      "aside as %2 and will be rebuilt from the server.")
+                           .arg(opened.value().problem,
+                                QDir::toNativeSeparators(opened.value().corruptBackupPath));
+    m_history = std::make_unique<HistoryStore>(*m_database);
+    m_reader = std::make_unique<HistoryReader>(*m_database);
+    m_jobStore = std::make_unique<JobStore>(m_database->connection());
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_budget = std::make_unique<RequestBudget>();
+    m_client = std::make_unique<BackendClient>(*m_network, *m_budget);
+    m_client->setOrigin(m_server);
+
+    const bool fileOnly =
+        m_options.fileOnlyTokens || qEnvironmentVariableIntValue("NANOBANANA_NO_KEYCHAIN") == 1;
+    m_tokens = std::make_unique<TokenStore>(
+        m_profile.rootPath(), m_profile.tokenFallbackPath(), m_server.toString(),
+        fileOnly ? TokenStore::Backend::FileOnly : TokenStore::Backend::Keychain);
+    m_auth = std::make_unique<BackendAuth>(*m_client);
+    m_session = std::make_unique<Session>(*m_auth, *m_tokens,
+                                          m_profile.rootPath() + QStringLiteral("/account.json"));
+
+    m_downloader = std::make_unique<ImageDownloader>(downloadThrough(*m_client),
+                                                     ImageStore(m_profile.imagesDir()));
+    JobQueue::Hooks hooks;
+    hooks.prepareReferences = [](const QStringList &paths) {
+        return ReferencePreparer::prepareAll(paths);
+    };
+    m_jobs = std::make_unique<JobQueue>(*m_jobStore, *m_client, *m_downloader,
+                                        m_profile.referencesDir(), hooks);
+    m_jobs->setMaxInFlight(m_settings->maxJobsInFlight());
+    ThumbnailCache::Options thumbOptions;
+    thumbOptions.memoryBytes = qint64(m_settings->thumbnailMemoryMiB()) * 1024 * 1024;
+    m_thumbnails = std::make_unique<ThumbnailCache>(m_profile.thumbnailsDir(), thumbOptions);
+
+    wireJobsToHistory();
+    connect(m_session.get(), &Session::stateChanged, this, [this] { adoptAccount(); });
+    connect(m_session.get(), &Session::restored, this, [this] { adoptAccount(); });
+    return true;
+}
+
+QString AppServices::accountId() const
+{
+    return m_session ? m_session->accountId() : QString();
+}
+
+void AppServices::adoptAccount()
+{
+    const auto account = m_session->accountId();
+    if (m_session->isSignedIn()) {
+        m_jobs->setAccount(account);
+        m_jobs->resume();
+    } else {
+        // Keep the account's jobs where they are; they go on after the next sign-in.
+        m_jobs->pause();
+        if (m_session->state() == Session::State::SignedOut)
+            m_jobs->setAccount({});
+    }
+}
+
+void AppServices::wireJobsToHistory()
+{
+    connect(m_jobs.get(), &JobQueue::jobAdded, this, &AppServices::onJobChanged);
+    connect(m_jobs.get(), &JobQueue::jobChanged, this, &AppServices::onJobChanged);
+    connect(m_jobs.get(), &JobQueue::resultStored, this, &AppServices::onResultStored);
+    connect(m_jobs.get(), &JobQueue::balanceMayHaveChanged, this, [this] {
+        if (m_session->isSignedIn())
+            m_session->refreshUser();
+    });
+}
+
+void AppServices::onJobChanged(const Job &job)
+{
+    // The job's gallery row: a pending card at once, later the same row as the server record.
+    auto row = m_history->insertLocalJobRow(job.accountId, job);
+    if (!row) {
+        qCWarning(lcServices) << "job row" << job.id << row.error().userMessage;
+        return;
+    }
+    qint64 rowId = row.value();
+    if (!job.imageId.isEmpty() || !job.taskId.isEmpty()) {
+        auto attached = m_history->attachServerIdentity(rowId, job.imageId, job.taskId);
+        if (attached)
+            rowId = attached.value();
+    }
+    LocalJobUpdate update;
+    update.status = galleryStatus(job.state);
+    update.error = job.state == JobState::Failed || job.state == JobState::Cancelled
+                       ? job.userMessage
+                       : QString();
+    update.imageUrl = job.imageUrl;
+    if (job.completedAt.isValid())
+        update.completedAtMs = job.completedAt.toMSecsSinceEpoch();
+    m_history->updateLocalJobRow(rowId, update);
+    Q_EMIT historyChanged();
+}
+
+void AppServices::onResultStored(const Job &job, const StoredImage &image)
+{
+    auto row = m_history->insertLocalJobRow(job.accountId, job);
+    if (!row)
+        return;
+    m_history->setLocalFile(row.value(), image.path, image.size, image.width, image.height);
+    Q_EMIT historyChanged();
+}
+
+HistorySync *AppServices::startSync(bool full)
+{
+    auto *client = m_client.get();
+    auto *sync =
+        new HistorySync([client](int limit, int skip) { return client->fetchImages(limit, skip); },
+                        *m_history, accountId(), this);
+    connect(sync, &HistorySync::progress, this, [this] { Q_EMIT historyChanged(); });
+    connect(sync, &HistorySync::finished, this, [this, sync] {
+        Q_EMIT historyChanged();
+        sync->deleteLater();
+    });
+    connect(sync, &HistorySync::failed, this, [sync] { sync->deleteLater(); });
+    sync->start(full);
+    return sync;
+}
+
+Result<QStringList> AppServices::characterImageUrls(const QStringList &characterIds)
+{
+    auto load = [this](const QString &id) -> std::optional<QStringList> {
+        QSqlQuery q(m_database->connection());
+        q.prepare(
+            QStringLiteral("SELECT json FROM characters WHERE account_id = :account AND id = :id"));
+        q.bindValue(QStringLiteral(":account"), accountId());
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec() || !q.next())
+            return std::nullopt;
+        QStringList urls;
+        const auto images = QJsonDocument::fromJson(q.value(0).toString().toUtf8())
+                                .object()
+                                .value(QStringLiteral("images"))
+                                .toArray();
+        for (const auto &image : images)
+            urls.append(image.toObject().value(QStringLiteral("url")).toString());
+        return urls;
+    };
+    QStringList urls;
+    for (const auto &id : characterIds) {
+        auto found = load(id);
+        if (!found)
+            return ApiError::make(ApiError::Kind::Validation,
+                                  QStringLiteral("There is no character %1 in this account; "
+                                                 "`nanobanana-cli characters` lists them.")
+                                      .arg(id));
+        urls += *found;
+    }
+    return urls;
+}

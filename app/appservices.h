@@ -1,0 +1,105 @@
+#pragma once
+
+#include "profile.h"
+#include "result.h"
+#include "studiosettings.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+class BackendAuth;
+class BackendClient;
+class HistoryDatabase;
+class HistoryReader;
+class HistoryStore;
+class HistorySync;
+class ImageDownloader;
+class JobQueue;
+class JobStore;
+class QNetworkAccessManager;
+class RequestBudget;
+class Session;
+class ThumbnailCache;
+class TokenStore;
+struct Job;
+struct StoredImage;
+
+// Builds every service of one profile once, wires them together and hands out references:
+// the composition root shared by the desktop app and the CLI. No singletons.
+class AppServices final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString profilePath; // empty: the platform default
+        QUrl server; // empty: NANOBANANA_SERVER, then the profile's settings
+        bool fileOnlyTokens = false; // never touch the system keychain (tests, CI)
+    };
+
+    explicit AppServices(Options options, QObject *parent = nullptr);
+    ~AppServices() override;
+
+    // Creates the profile folders and opens the database (migrating, or setting a corrupt
+    // file aside). Call once before anything else; the error is a sentence for the user.
+    Result<bool> open();
+    // What open() found worth telling once (a corrupt database set aside...), else empty.
+    QString openNotice() const { return m_openNotice; }
+
+    Profile &profile() { return m_profile; }
+    StudioSettings &settings() { return *m_settings; }
+    QUrl server() const { return m_server; }
+    RequestBudget &budget() { return *m_budget; }
+    BackendClient &client() { return *m_client; }
+    TokenStore &tokens() { return *m_tokens; }
+    Session &session() { return *m_session; }
+    HistoryDatabase &database() { return *m_database; }
+    HistoryStore &history() { return *m_history; }
+    HistoryReader &reader() { return *m_reader; }
+    JobStore &jobStore() { return *m_jobStore; }
+    JobQueue &jobs() { return *m_jobs; }
+    ImageDownloader &downloader() { return *m_downloader; }
+    ThumbnailCache &thumbnails() { return *m_thumbnails; }
+
+    // The signed-in account (the user id rows are keyed by); empty when signed out.
+    QString accountId() const;
+
+    // Starts a mirror of the history for the signed-in account; the sync deletes itself
+    // after finished / failed.
+    HistorySync *startSync(bool full = false);
+
+    // The image URLs of the given characters, from the local cache of the character list
+    // (fetching it first when a character is unknown locally).
+    Result<QStringList> characterImageUrls(const QStringList &characterIds);
+
+Q_SIGNALS:
+    // The local history changed (a sync page, a job's progress, a favourite): views refresh.
+    void historyChanged();
+
+private:
+    void wireJobsToHistory();
+    void onJobChanged(const Job &job);
+    void onResultStored(const Job &job, const StoredImage &image);
+    void adoptAccount();
+
+    Options m_options;
+    Profile m_profile;
+    QUrl m_server;
+    QString m_openNotice;
+    std::unique_ptr<StudioSettings> m_settings;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<RequestBudget> m_budget;
+    std::unique_ptr<BackendClient> m_client;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<BackendAuth> m_auth;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<HistoryDatabase> m_database;
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<HistoryReader> m_reader;
+    std::unique_ptr<JobStore> m_jobStore;
+    std::unique_ptr<ImageDownloader> m_downloader;
+    std::unique_ptr<JobQueue> m_jobs;
+    std::unique_ptr<ThumbnailCache> m_thumbnails;
+};
