@@ -61,16 +61,17 @@ public:
         QTimer::singleShot(0, this, [this, error] { this->finish(error); });
     }
 
+    // finished() with Cancelled follows from the event loop, never from inside abort().
     void abort() override
     {
         if (m_ticket && m_budget)
             m_budget->cancel(m_ticket);
         m_ticket = 0;
         if (m_exchange) {
-            m_exchange->abort(); // finishes through onExchangeFinished with Cancelled
-            return;
+            m_exchange->disconnect(this);
+            delete m_exchange.data(); // aborts its reply
         }
-        this->finish(ApiError::cancelled());
+        failLater(ApiError::cancelled());
     }
 
 private:

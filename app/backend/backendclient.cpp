@@ -133,8 +133,11 @@ BackendClient::~BackendClient()
 
 void BackendClient::setOrigin(const QUrl &origin)
 {
-    QUrl clean = origin.adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment
-                                 | QUrl::RemoveUserInfo);
+    QUrl clean = origin.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    auto path = clean.path();
+    while (path.endsWith(u'/'))
+        path.chop(1); // "http://host/" and "http://host" are the same origin
+    clean.setPath(path);
     d->origin = clean;
 }
 
