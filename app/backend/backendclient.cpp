@@ -28,7 +28,9 @@ QByteArray jsonBody(const QJsonObject &object)
 Result<DownloadedImage> decodeDownload(const QUrl &url, const HttpAnswer &answer)
 {
     if (!answer.isSuccess()) {
-        if (answer.status == 404 || answer.status == 410)
+        // /uploads is public: a refusal means the file is not there for us, not a sign-in issue.
+        if (answer.status == 401 || answer.status == 403 || answer.status == 404
+            || answer.status == 410)
             return ApiError::imageMissing(answer.status, answer.contentType);
         return errorFromAnswer(answer);
     }
@@ -57,10 +59,10 @@ struct BackendClient::Private final : CallObserver
 
     void callAnswered(bool api, bool reached, const ApiError *error) override
     {
+        if (!api)
+            return; // an image host's 401 or outage says nothing about the session or the API
         if (error && error->kind == ApiError::Kind::Unauthorized)
             Q_EMIT q.unauthorized(*error);
-        if (!api)
-            return; // an image host being down says nothing about the API
         const bool networkDown = error && error->kind == ApiError::Kind::Network;
         if (!reached && !networkDown)
             return;

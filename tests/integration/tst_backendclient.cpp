@@ -195,6 +195,16 @@ void TestBackendClient::downloadCarriesNoToken()
     QVERIFY(!m_api->requests().first().hasHeader("Authorization"));
     QVERIFY(!m_other->requests().first().hasHeader("Authorization"));
     QVERIFY(!m_other->requests().first().hasHeader("Origin"));
+
+    // An image host's 401 is not the session's business.
+    QSignalSpy unauthorized(m_client.get(), &BackendClient::unauthorized);
+    m_other->enqueue(CannedHttpServer::json(401, R"({"error":"No token provided"})"));
+    const auto refused =
+        resultOf(m_client->download(m_other->origin().resolved(QUrl(u"/y.png"_s))));
+    QVERIFY(refused && !refused->ok());
+    QCOMPARE(refused->error().kind, ApiError::Kind::BadResponse);
+    QVERIFY(refused->error().userMessage.contains(u"missing on the server"));
+    QCOMPARE(unauthorized.count(), 0);
 }
 
 void TestBackendClient::redirectToAnotherPortCarriesNoToken()
