@@ -121,6 +121,7 @@ private Q_SLOTS:
     void unauthorizedSignalsAndReachability();
     void unreachableServerIsNetworkError();
     void insufficientStarsUsesKnownBalance();
+    void tlsFailureIsNeverIgnored();
     void errorAnswersMapToKinds_data();
     void errorAnswersMapToKinds();
     void abortGivesCancelled();
@@ -507,6 +508,19 @@ void TestBackendClient::insufficientStarsUsesKnownBalance()
     QCOMPARE(r->error().kind, ApiError::Kind::InsufficientStars);
     QCOMPARE(r->error().userMessage,
              u"You are out of stars: this needs 20 and you have 5. Top up, then try again."_s);
+}
+
+void TestBackendClient::tlsFailureIsNeverIgnored()
+{
+    // https to a port that speaks plain HTTP: the handshake fails and nothing is sent.
+    m_client->setOrigin(QUrl(u"https://127.0.0.1:%1"_s.arg(m_api->port())));
+    m_api->setHandler([](const RecordedRequest &) {
+        return CannedResponse{CannedHttpServer::json(200, kUser), false};
+    });
+    const auto r = resultOf(m_client->fetchMe());
+    QVERIFY(r && !r->ok());
+    QCOMPARE(ApiError::kindName(r->error().kind), ApiError::kindName(ApiError::Kind::Tls));
+    QVERIFY(r->error().userMessage.contains(u"secure connection"));
 }
 
 void TestBackendClient::errorAnswersMapToKinds_data()

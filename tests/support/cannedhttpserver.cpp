@@ -91,6 +91,12 @@ void CannedHttpServer::onReadyRead(QTcpSocket *socket)
 {
     // The bytes of one request collect in a dynamic property until it is complete.
     QByteArray buffer = socket->property("pending").toByteArray() + socket->readAll();
+    if (!buffer.isEmpty() && (buffer.at(0) < 'A' || buffer.at(0) > 'Z')) {
+        // Not HTTP (a TLS ClientHello, garbage): answer in plain HTTP as real servers do.
+        socket->write(response(400, "text/plain", "plain HTTP server"));
+        socket->disconnectFromHost();
+        return;
+    }
     const auto headerEnd = buffer.indexOf("\r\n\r\n");
     if (headerEnd < 0) {
         socket->setProperty("pending", buffer);

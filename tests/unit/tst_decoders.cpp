@@ -75,6 +75,7 @@ private Q_SLOTS:
     void charactersSkipBadRecords();
     void dates_data();
     void dates();
+    void thousandRecordPage();
 };
 
 // The status-driven errors: the same for every decoder.
@@ -483,6 +484,30 @@ void TestDecoders::dates()
         QCOMPARE(parsed, expected);
         QCOMPARE(parsed.timeSpec(), Qt::UTC);
     }
+}
+
+// A first sync asks for 1000 records per page (~1 MB): decoding it must stay cheap.
+void TestDecoders::thousandRecordPage()
+{
+    QByteArray body = R"({"status":"success","data":{"images":[)";
+    for (int i = 0; i < 1000; ++i) {
+        if (i)
+            body += ',';
+        body +=
+            R"({"id":"65f0000000000000000)" + QByteArray::number(10000 + i)
+            + R"(","userId":"u1","prompt":"a long prompt about a banana number )"
+            + QByteArray::number(i)
+            + R"( with some more words to make it realistic","type":"TEXTTOIAMGE","status":"completed","imageUrl":"/uploads/nero/generated/1700000000000-abc.png","referenceImageUrls":["/uploads/nero/references/r.png"],"characterIds":[],"createdAt":"2026-02-24T12:25:39.123Z","completedAt":"2026-02-24T12:25:49.456Z"})";
+    }
+    body += R"(],"pagination":{"total":5000,"limit":1000,"skip":0,"hasMore":true}}})";
+    const auto a = answer(200, kJson, body);
+    qsizetype count = 0;
+    QBENCHMARK
+    {
+        count = decodeImagesPage(a).value().images.size();
+    }
+    QCOMPARE(count, 1000);
+    qDebug("page body: %lld bytes", qlonglong(body.size()));
 }
 
 QTEST_GUILESS_MAIN(TestDecoders)
