@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <optional>
+
 // The one error type of the program: what went wrong, as the server said it, and as a
 // sentence for the user that says what happened and what to do.
 struct ApiError
@@ -36,4 +38,24 @@ struct ApiError
     static ApiError make(Kind kind, QString userMessage, int httpStatus = 0,
                          QString serverMessage = {});
     static QString kindName(Kind kind);
+
+    // The sentences the user sees, one factory per situation (what happened, what to do).
+    static ApiError networkFailure(const QString &host, const QString &detail = {});
+    static ApiError timedOut(const QString &host);
+    static ApiError tlsFailure(const QString &host, const QString &detail);
+    static ApiError cancelled();
+    static ApiError tooLarge(qint64 limitBytes, int httpStatus = 0, QString serverMessage = {});
+    // `problem` completes "The server's answer ..." (e.g. "was cut off").
+    static ApiError badResponse(const QString &problem, int httpStatus = 0);
+    static ApiError webPageInsteadOfData(int httpStatus, QString serverMessage = {});
+    static ApiError imageMissing(int httpStatus, const QString &contentType);
+    static ApiError unauthorized(int httpStatus, QString serverMessage);
+    // needed / have come from the server's message, the job's cost or the last known balance.
+    static ApiError insufficientStars(int httpStatus, QString serverMessage,
+                                      std::optional<double> needed, std::optional<double> have);
+    static ApiError validation(int httpStatus, QString serverMessage);
+    static ApiError notFound(int httpStatus, QString serverMessage);
+    static ApiError rateLimited(int httpStatus, QString serverMessage, int retryAfterSeconds);
+    static ApiError serverError(int httpStatus, QString serverMessage);
+    static ApiError localFile(const QString &path, const QString &problem);
 };

@@ -45,6 +45,7 @@ struct ImagesPage
     int limit = 0;
     int skip = 0;
     bool hasMore = false;
+    int skipped = 0; // records left out because they were unreadable (no id, not an object)
 };
 
 struct User

@@ -1,0 +1,259 @@
+#include "httpexchange.h"
+
+#include "backendlog.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslError>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int defaultPort(const QUrl &url)
+{
+    return url.port(url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 ? 443 : 80);
+}
+
+int headerInt(const QNetworkReply &reply, const QByteArray &name)
+{
+    if (!reply.hasRawHeader(name))
+        return -1;
+    bool ok = false;
+    const int v = reply.rawHeader(name).trimmed().toInt(&ok);
+    return ok && v >= 0 ? v : -1;
+}
+
+// Retry-After is seconds or an HTTP date.
+int retryAfterSeconds(const QNetworkReply &reply)
+{
+    const int seconds = headerInt(reply, "Retry-After");
+    if (seconds >= 0 || !reply.hasRawHeader("Retry-After"))
+        return seconds;
+    const auto when =
+        QDateTime::fromString(QString::fromLatin1(reply.rawHeader("Retry-After")), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+} // namespace
+
+HttpExchange::HttpExchange(QNetworkAccessManager &network, HttpRequestSpec spec, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_spec(std::move(spec))
+{
+    m_silence.setSingleShot(true);
+    connect(&m_silence, &QTimer::timeout, this, [this] {
+        qCInfo(lcBackend) << "no data for" << m_spec.timeoutMs << "ms from"
+                          << m_currentUrl.toDisplayString(QUrl::RemoveQuery);
+        complete(ApiError::timedOut(hostLabel(m_currentUrl)));
+    });
+}
+
+HttpExchange::~HttpExchange()
+{
+    dropReply();
+}
+
+bool HttpExchange::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.isValid() && b.isValid() && a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+           && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+           && defaultPort(a) == defaultPort(b);
+}
+
+QString HttpExchange::hostLabel(const QUrl &url)
+{
+    return url.port() > 0 ? url.host() + u':' + QString::number(url.port()) : url.host();
+}
+
+void HttpExchange::start()
+{
+    m_method = m_spec.method;
+    m_body = m_spec.body;
+    QTimer::singleShot(0, this, [this] { send(m_spec.url); });
+}
+
+void HttpExchange::abort()
+{
+    complete(ApiError::cancelled());
+}
+
+void HttpExchange::send(const QUrl &url)
+{
+    if (m_outcome)
+        return;
+    m_currentUrl = url;
+    m_received.clear();
+    m_tlsDetail.clear();
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
+        complete(ApiError::networkFailure(url.toDisplayString(), u"not an http(s) address"_s));
+        return;
+    }
+
+    QNetworkRequest request(url);
+    // Followed by hand in onFinished(): Qt's default policy would carry Authorization to
+    // another host (NOTES.md).
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setRawHeader("Accept", m_spec.accept);
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArray("NanoBananaStudio/" STUDIO_VERSION));
+    if (!m_spec.bearerToken.isEmpty() && sameOrigin(url, m_spec.tokenOrigin))
+        request.setRawHeader("Authorization", "Bearer " + m_spec.bearerToken.toUtf8());
+    // Never an Origin header: the server turns unknown origins into 500s (CONTRACT.md).
+
+    if (m_method == "GET") {
+        m_reply = m_network.get(request);
+    } else if (m_method == "DELETE" && m_body.isEmpty()) {
+        m_reply = m_network.deleteResource(request);
+    } else {
+        if (!m_spec.contentType.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader, m_spec.contentType);
+        m_reply = m_network.sendCustomRequest(request, m_method, m_body);
+    }
+    qCDebug(lcBackend) << m_method << url.toDisplayString(QUrl::RemoveQuery);
+
+    auto *reply = m_reply.data();
+    connect(reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
+    connect(reply, &QIODevice::readyRead, this, &HttpExchange::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        m_silence.start();
+        if (m_spec.reportUpload && total > 0)
+            Q_EMIT progress(sent, total);
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 got, qint64 total) {
+        m_silence.start();
+        if (!m_spec.reportUpload)
+            Q_EMIT progress(got, total);
+    });
+#ifndef QT_NO_SSL
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Logged and reported, never ignored.
+        for (const auto &e : errors)
+            qCWarning(lcBackend) << "TLS error from" << m_currentUrl.host() << e.errorString();
+        if (!errors.isEmpty())
+            m_tlsDetail = errors.first().errorString();
+    });
+#endif
+    m_silence.start(m_spec.timeoutMs);
+}
+
+void HttpExchange::onMetaData()
+{
+    if (!m_reply || m_outcome)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (isRedirect(status))
+        return;
+    const auto length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && length.toLongLong() > m_spec.maxBytes) {
+        complete(ApiError::tooLarge(m_spec.maxBytes, status));
+        return;
+    }
+    const auto type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    if (m_spec.imageOnly && status >= 200 && status < 300
+        && !type.trimmed().startsWith(u"image/", Qt::CaseInsensitive))
+        complete(ApiError::imageMissing(status, type)); // the web app's fallback page
+}
+
+void HttpExchange::onReadyRead()
+{
+    if (!m_reply || m_outcome)
+        return;
+    m_silence.start();
+    m_received += m_reply->readAll();
+    if (m_received.size() > m_spec.maxBytes)
+        complete(ApiError::tooLarge(
+            m_spec.maxBytes, m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+}
+
+void HttpExchange::onFinished()
+{
+    if (!m_reply || m_outcome)
+        return;
+    QNetworkReply &reply = *m_reply;
+    m_received += reply.readAll();
+    const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const auto error = reply.error();
+
+    // Transport failures (codes below 100) mean no answer or a cut-off one.
+    if (error != QNetworkReply::NoError && (status == 0 || int(error) < 100)) {
+        const auto host = hostLabel(m_currentUrl);
+        if (error == QNetworkReply::SslHandshakeFailedError || !m_tlsDetail.isEmpty())
+            complete(ApiError::tlsFailure(host, m_tlsDetail.isEmpty() ? reply.errorString()
+                                                                      : m_tlsDetail));
+        else if (error == QNetworkReply::TimeoutError)
+            complete(ApiError::timedOut(host));
+        else
+            complete(ApiError::networkFailure(host, reply.errorString()));
+        return;
+    }
+
+    if (isRedirect(status) && reply.hasRawHeader("Location")) {
+        const auto target = m_currentUrl.resolved(
+            QUrl::fromEncoded(reply.rawHeader("Location").trimmed(), QUrl::TolerantMode));
+        if (++m_hops > kMaxRedirects) {
+            complete(ApiError::badResponse(u"redirected more than 5 times"_s, status));
+            return;
+        }
+        if (m_currentUrl.scheme() == u"https" && target.scheme() != u"https") {
+            complete(ApiError::badResponse(u"redirected to an insecure address"_s, status));
+            return;
+        }
+        // 301/302/303 turn a POST into a GET without body, as browsers do; 307/308 keep it.
+        if (status == 303 || ((status == 301 || status == 302) && m_method != "GET")) {
+            m_method = "GET";
+            m_body.clear();
+        }
+        qCInfo(lcBackend) << "redirect" << status << "to"
+                          << target.toDisplayString(QUrl::RemoveQuery)
+                          << (sameOrigin(target, m_spec.tokenOrigin) ? "(API origin)"
+                                                                     : "(other origin, no token)");
+        dropReply();
+        send(target);
+        return;
+    }
+
+    HttpAnswer answer;
+    answer.status = status;
+    answer.contentType = reply.header(QNetworkRequest::ContentTypeHeader).toString();
+    answer.body = std::move(m_received);
+    answer.reasonPhrase = reply.attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    answer.retryAfter = retryAfterSeconds(reply);
+    answer.rateLimitLimit = headerInt(reply, "RateLimit-Limit");
+    answer.rateLimitRemaining = headerInt(reply, "RateLimit-Remaining");
+    answer.rateLimitReset = headerInt(reply, "RateLimit-Reset");
+    complete(std::move(answer));
+}
+
+void HttpExchange::complete(Result<HttpAnswer> outcome)
+{
+    if (m_outcome)
+        return;
+    m_outcome.emplace(std::move(outcome));
+    m_silence.stop();
+    dropReply();
+    Q_EMIT finished();
+}
+
+void HttpExchange::dropReply()
+{
+    if (!m_reply)
+        return;
+    auto *reply = m_reply.data();
+    m_reply.clear();
+    reply->disconnect(this);
+    if (reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}
