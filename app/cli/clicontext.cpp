@@ -1,0 +1,121 @@
+#include "clicontext.h"
+
+#include "appservices.h"
+#include "session.h"
+#include "tokenstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+CliContext::CliContext(CliInvocation invocation, QTextStream &out, QTextStream &err)
+    : m_args(std::move(invocation))
+    , m_out(out)
+    , m_err(err)
+{
+}
+
+CliContext::~CliContext() = default;
+
+AppServices *CliContext::services()
+{
+    if (m_services || m_servicesFailed)
+        return m_services.get();
+    AppServices::Options options;
+    options.profilePath = m_args.profile;
+    if (!m_args.server.isEmpty())
+        options.server = QUrl::fromUserInput(m_args.server);
+    auto services = std::make_unique<AppServices>(options);
+    auto opened = services->open();
+    if (!opened) {
+        m_servicesFailed = true;
+        fail(ExitUsage, opened.error().userMessage);
+        return nullptr;
+    }
+    if (!services->openNotice().isEmpty())
+        notice(services->openNotice());
+    QObject::connect(&services->tokens(), &TokenStore::fallbackFileUsed, &services->tokens(),
+                     [this, s = services.get()](const QString &path) {
+                         if (s->settings().keychainNoticeShown())
+                             return;
+                         notice(QStringLiteral("No system keychain is available: the sign-in "
+                                               "token is kept in %1, readable by you alone.")
+                                    .arg(path));
+                         s->settings().setKeychainNoticeShown(true);
+                         s->settings().sync();
+                     });
+    m_services = std::move(services);
+    return m_services.get();
+}
+
+bool CliContext::requireSignIn()
+{
+    auto *s = services();
+    if (!s)
+        return false;
+    auto &session = s->session();
+    if (!session.isSignedIn() && session.state() == Session::State::SignedOut) {
+        QEventLoop loop;
+        QObject::connect(&session, &Session::restored, &loop, [&loop] { loop.quit(); });
+        session.restore();
+        loop.exec();
+    }
+    if (!session.accountId().isEmpty())
+        return true; // NeedsSignIn keeps the account: local data stays usable
+    fail(ExitSignIn, QStringLiteral("You are not signed in to %1. Run `nanobanana-cli login "
+                                    "--phone NUMBER` (or `login --token TOKEN`) first.")
+                         .arg(s->server().toString()));
+    return false;
+}
+
+void CliContext::progress(const QString &line)
+{
+    m_err << line << Qt::endl;
+}
+
+void CliContext::notice(const QString &line)
+{
+    m_err << line << Qt::endl;
+}
+
+void CliContext::result(const QJsonValue &json, const QString &text)
+{
+    if (m_args.json) {
+        const auto doc = json.isArray() ? QJsonDocument(json.toArray())
+                                        : QJsonDocument(json.toObject());
+        m_out << doc.toJson(QJsonDocument::Indented);
+    } else if (!text.isEmpty()) {
+        m_out << text << '\n';
+    }
+    m_out.flush();
+}
+
+int CliContext::fail(int exitCode, const QString &sentence, const QString &kind)
+{
+    m_err << "nanobanana-cli: " << sentence << Qt::endl;
+    if (m_args.json) {
+        QJsonObject error{{QStringLiteral("message"), sentence}, {QStringLiteral("exitCode"), exitCode}};
+        if (!kind.isEmpty())
+            error.insert(QStringLiteral("kind"), kind);
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}).toJson(QJsonDocument::Indented);
+        m_out.flush();
+    }
+    return exitCode;
+}
+
+int CliContext::failWith(const ApiError &error)
+{
+    return fail(exitCodeFor(error), error.userMessage, ApiError::kindName(error.kind));
+}
+
+int CliContext::exitCodeFor(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Unauthorized:
+        return ExitSignIn;
+    case ApiError::Kind::Validation:
+    case ApiError::Kind::Local:
+        return ExitUsage;
+    default:
+        return ExitServer;
+    }
+}

@@ -1,0 +1,217 @@
+#include "appservices.h"
+#include "backendclient.h"
+#include "clicontext.h"
+#include "historysync.h"
+#include "jsonviews.h"
+#include "phonenumber.h"
+#include "session.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+// Waits for one of the session's outcome signals; returns the error, or nullopt on success.
+template<class SuccessSignal, class FailureSignal>
+std::optional<ApiError> awaitSession(Session &session, SuccessSignal success, FailureSignal failure)
+{
+    std::optional<ApiError> error;
+    QEventLoop loop;
+    QObject::connect(&session, success, &loop, [&loop] { loop.quit(); });
+    QObject::connect(&session, failure, &loop, [&](const ApiError &e) {
+        error = e;
+        loop.quit();
+    });
+    loop.exec();
+    return error;
+}
+
+QString userLine(const User &user)
+{
+    return QStringLiteral("%1 (%2 stars)")
+        .arg(user.displayName().isEmpty() ? user.id : user.displayName())
+        .arg(user.stars);
+}
+
+void restoreSession(Session &session)
+{
+    if (session.state() != Session::State::SignedOut)
+        return;
+    QEventLoop loop;
+    QObject::connect(&session, &Session::restored, &loop, [&loop] { loop.quit(); });
+    session.restore();
+    loop.exec();
+}
+
+} // namespace
+
+int runLogin(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services)
+        return ExitUsage;
+    auto &session = services->session();
+    restoreSession(session);
+    const auto &args = ctx.args();
+    const auto token = args.value(QStringLiteral("token"));
+    const auto phoneInput = args.value(QStringLiteral("phone"));
+    if (token.isEmpty() == phoneInput.isEmpty())
+        return ctx.fail(ExitUsage, QStringLiteral("Give either --phone NUMBER or --token TOKEN."));
+
+    if (!token.isEmpty()) {
+        session.signInWithToken(token);
+        if (auto error = awaitSession(session, &Session::signedIn, &Session::signInFailed))
+            return ctx.failWith(*error);
+    } else {
+        const auto phone = PhoneNumber::normalize(phoneInput);
+        if (!phone)
+            return ctx.failWith(phone.error());
+        auto code = args.value(QStringLiteral("code"));
+        if (code.isEmpty()) {
+            session.requestCode(phone.value());
+            if (auto error = awaitSession(session, &Session::codeSent, &Session::codeRequestFailed))
+                return ctx.failWith(*error);
+            ctx.progress(QStringLiteral("A code was sent to %1. Type it and press Enter:").arg(phone.value()));
+            QTextStream in(stdin);
+            code = in.readLine().trimmed();
+            if (code.isEmpty())
+                return ctx.fail(ExitUsage, QStringLiteral("No code was entered."));
+        }
+        code.remove(u' ');
+        session.verifyCode(phone.value(), code);
+        if (auto error = awaitSession(session, &Session::signedIn, &Session::signInFailed))
+            return ctx.failWith(*error);
+    }
+    const auto &user = session.user();
+    QJsonObject json = userToJson(user);
+    json.insert(QStringLiteral("server"), services->server().toString());
+    if (session.tokenExpiresAt().isValid())
+        json.insert(QStringLiteral("tokenExpiresAt"), session.tokenExpiresAt().toString(Qt::ISODate));
+    ctx.result(json, QStringLiteral("Signed in to %1 as %2.").arg(services->server().toString(), userLine(user)));
+    return ExitOk;
+}
+
+int runLogout(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services)
+        return ExitUsage;
+    auto &session = services->session();
+    restoreSession(session);
+    QEventLoop loop;
+    QObject::connect(&session, &Session::signedOut, &loop, [&loop] { loop.quit(); });
+    session.signOut();
+    if (session.state() != Session::State::SignedOut || !session.accountId().isEmpty())
+        loop.exec();
+    ctx.result(QJsonObject{{QStringLiteral("signedOut"), true}},
+               QStringLiteral("Signed out. The local history stays in the profile."));
+    return ExitOk;
+}
+
+int runWhoami(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    auto &session = services->session();
+    session.refreshUser();
+    std::optional<ApiError> error;
+    {
+        QEventLoop loop;
+        QObject::connect(&session, &Session::userChanged, &loop, [&loop] { loop.quit(); });
+        QObject::connect(&session, &Session::refreshFailed, &loop, [&](const ApiError &e) {
+            error = e;
+            loop.quit();
+        });
+        loop.exec();
+    }
+    if (error && error->kind == ApiError::Kind::Unauthorized)
+        return ctx.failWith(*error);
+    if (error)
+        ctx.notice(QStringLiteral("%1 Showing what this profile last knew.").arg(error->userMessage));
+    QJsonObject json = userToJson(session.user());
+    json.insert(QStringLiteral("server"), services->server().toString());
+    json.insert(QStringLiteral("offline"), error.has_value());
+    ctx.result(json, userLine(session.user()));
+    return error ? ExitServer : ExitOk;
+}
+
+int runSync(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    auto *sync = services->startSync(ctx.args().has(QStringLiteral("full")));
+    std::optional<SyncReport> report;
+    std::optional<ApiError> error;
+    QEventLoop loop;
+    QObject::connect(sync, &HistorySync::progress, &loop, [&](qint64 fetched, qint64 total) {
+        ctx.progress(QStringLiteral("synced %1 of %2 records").arg(fetched).arg(total));
+    });
+    QObject::connect(sync, &HistorySync::finished, &loop, [&](const SyncReport &r) {
+        report = r;
+        loop.quit();
+    });
+    QObject::connect(sync, &HistorySync::failed, &loop, [&](const ApiError &e) {
+        error = e;
+        loop.quit();
+    });
+    loop.exec();
+    if (error)
+        return ctx.failWith(*error);
+    const auto &r = *report;
+    const double seconds = qMax<qint64>(1, r.durationMs) / 1000.0;
+    ctx.result(QJsonObject{{QStringLiteral("requests"), r.requests},
+                           {QStringLiteral("fetched"), r.fetched},
+                           {QStringLiteral("new"), r.inserted},
+                           {QStringLiteral("changed"), r.changed},
+                           {QStringLiteral("unchanged"), r.unchanged},
+                           {QStringLiteral("gone"), r.gone},
+                           {QStringLiteral("full"), r.full},
+                           {QStringLiteral("durationMs"), r.durationMs}},
+               QStringLiteral("Synced %1 records in %2 requests (%3 new, %4 changed, %5 gone) in "
+                              "%6 s.")
+                   .arg(r.fetched)
+                   .arg(r.requests)
+                   .arg(r.inserted)
+                   .arg(r.changed)
+                   .arg(r.gone)
+                   .arg(seconds, 0, 'f', 2));
+    return ExitOk;
+}
+
+int runCharacters(CliContext &ctx)
+{
+    auto *services = ctx.services();
+    if (!services || !ctx.requireSignIn())
+        return services ? ExitSignIn : ExitUsage;
+    auto result = ctx.await(services->client().fetchCharacters());
+    QList<Character> characters;
+    bool offline = false;
+    if (result) {
+        characters = result.value();
+        services->cacheCharacters(characters);
+    } else if (result.error().kind == ApiError::Kind::Unauthorized) {
+        return ctx.failWith(result.error());
+    } else {
+        offline = true;
+        ctx.notice(QStringLiteral("%1 Showing the characters this profile last saw.")
+                       .arg(result.error().userMessage));
+        characters = services->cachedCharacters();
+    }
+    QJsonArray array;
+    QString text;
+    for (const auto &c : characters) {
+        array.append(characterToJson(c));
+        text += QStringLiteral("%1  %2  (%3 images)\n").arg(c.id, c.name).arg(c.images.size());
+    }
+    if (characters.isEmpty())
+        text = QStringLiteral("No characters yet.");
+    ctx.result(array, text.trimmed());
+    return offline ? ExitServer : ExitOk;
+}
