@@ -185,6 +185,7 @@ void HttpConnection::processBuffer()
         m_closeAfter = request.version == "HTTP/1.0" ? !connectionHeader.contains("keep-alive")
                                                      : connectionHeader.contains("close");
         m_busy = true;
+        m_method = request.method;
         m_handler(this, request);
     }
 }
@@ -203,7 +204,8 @@ void HttpConnection::respond(const HttpResponse &response)
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     out += m_closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
     m_socket->write(out);
-    m_socket->write(response.body);
+    if (m_method != "HEAD")
+        m_socket->write(response.body);
     m_busy = false;
     if (m_closeAfter) {
         m_dead = true;

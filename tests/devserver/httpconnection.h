@@ -45,6 +45,7 @@ private:
     bool m_imageOrigin;
     RequestHandler m_handler;
     QByteArray m_buffer;
+    QByteArray m_method; // of the request being handled
     bool m_busy = false; // a request is being handled
     bool m_closeAfter = false;
     bool m_dead = false;

@@ -22,23 +22,26 @@ void onSignal(int)
 
 int main(int argc, char *argv[])
 {
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QString error;
+    bool help = false;
+    const auto options = parseOptions(arguments, &error, &help);
+    if (help) {
+        QTextStream(stdout) << usageText();
+        return 0;
+    }
+    if (!options) {
+        QTextStream(stderr) << "nanobanana-devserver: " << error << "\n\n" << usageText();
+        return 1;
+    }
+
     // Rendering needs fonts, hence a QGuiApplication; no display is needed.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QTextStream err(stderr);
-
-    QString error;
-    bool help = false;
-    const auto options = parseOptions(app.arguments().mid(1), &error, &help);
-    if (help) {
-        err << usageText();
-        return 0;
-    }
-    if (!options) {
-        err << "nanobanana-devserver: " << error << "\n\n" << usageText();
-        return 1;
-    }
 
     DevServer server(*options);
     if (!server.start(&error)) {
