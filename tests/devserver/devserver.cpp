@@ -417,7 +417,7 @@ QString DevServer::storeUpload(const QString &folder, const FormPart &part, QStr
         static const QRegularExpression safe(u"^[a-z0-9]{1,5}$"_s);
         ext = safe.match(suffix).hasMatch() ? suffix : u"bin"_s;
     }
-    const auto path = folder + u'/' + *stem + u'.' + ext;
+    const QString path = folder + u'/' + *stem + u'.' + ext;
     m_store.putUpload(path, {part.contentType, part.data});
     return path;
 }

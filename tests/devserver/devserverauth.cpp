@@ -126,7 +126,7 @@ bool DevServer::handleAuthRoutes(const HttpRequest &request, const QString &path
             return reply(Responses::validation(u"email"_s,
                                                u"googleId and a valid email are required"_s)),
                    true;
-        const auto key = u"google:"_s + email;
+        const QString key = u"google:"_s + email;
         auto *user = m_store.userByPhone(key);
         const bool isNew = !user;
         if (!user) {

@@ -135,7 +135,7 @@ void Store::putUpload(const QString &path, const StoredFile &file)
 {
     m_uploads.insert(path, file);
     if (!m_dataDir.isEmpty()) {
-        const auto filePath = m_dataDir + "/files"_L1 + path;
+        const QString filePath = m_dataDir + "/files"_L1 + path;
         QDir().mkpath(QFileInfo(filePath).absolutePath());
         QFile out(filePath);
         if (!out.open(QIODevice::WriteOnly) || out.write(file.data) != file.data.size())
