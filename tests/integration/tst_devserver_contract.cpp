@@ -240,6 +240,15 @@ void TestDevServerContract::routes_data()
         << QByteArray("--x\r\ngarbage\r\n\r\n") << QByteArray("multipart/form-data; boundary=x")
         << u"rich"_s << 500 << u"json"_s << QStringList{u"message=Internal server error"_s}
         << QStringList{};
+    row("generate multipart without boundary")
+        << QByteArray("POST") << u"/api/v1/nanobanana/generate"_s << QByteArray("prompt=x")
+        << QByteArray("multipart/form-data") << u"rich"_s << 500 << u"json"_s
+        << QStringList{u"message=Internal server error"_s} << QStringList{};
+    row("generate unterminated multipart")
+        << QByteArray("POST") << u"/api/v1/nanobanana/generate"_s
+        << QByteArray("--x\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nfox")
+        << QByteArray("multipart/form-data; boundary=x") << u"rich"_s << 500 << u"json"_s
+        << QStringList{u"message=Internal server error"_s} << QStringList{};
     const auto badCharacters = m({{"prompt", "p"}, {"characterImageUrls", "not json"}});
     row("generate bad characterImageUrls")
         << QByteArray("POST") << u"/api/v1/nanobanana/generate"_s << badCharacters.first
@@ -571,6 +580,10 @@ void TestDevServerContract::rawRequests_data()
     QTest::newRow("huge headers") << (QByteArray("GET /health HTTP/1.1\r\nX-Big: ")
                                       + QByteArray(100 * 1024, 'a') + "\r\n\r\n")
                                   << QList<int>{431} << true;
+    QByteArray noise(70 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < noise.size(); ++i)
+        noise[i] = char((i * 7919 + 13) % 251 + 1) == '\n' ? 'x' : char((i * 7919 + 13) % 251 + 1);
+    QTest::newRow("binary noise") << noise << QList<int>{431} << true;
     QTest::newRow("unknown method")
         << QByteArray("BREW /api/v1/pot HTTP/1.1\r\nHost: x\r\n\r\n") << QList<int>{404} << false;
     QTest::newRow("bad content-length")
