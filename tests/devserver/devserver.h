@@ -106,5 +106,6 @@ private:
     int m_editPosts = 0;
     int m_tooManyRequests = 0;
     bool m_imageOriginSawAuthorization = false;
+    bool m_smsDown = false; // POST /__dev/sms: send-code answers 503
     int m_imageOriginRequests = 0;
 };

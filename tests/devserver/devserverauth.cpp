@@ -97,6 +97,8 @@ bool DevServer::handleAuthRoutes(const HttpRequest &request, const QString &path
         if (!phonePattern.match(phone).hasMatch())
             return reply(Responses::validation(u"phoneNumber"_s, u"Invalid phone number format"_s)),
                    true;
+        if (m_smsDown)
+            return reply(Responses::error(503, u"Failed to send verification code"_s)), true;
         reply(Responses::successMessage(u"Verification code sent successfully"_s));
         return true;
     }

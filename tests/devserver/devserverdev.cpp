@@ -33,6 +33,7 @@ void DevServer::handleDev(const HttpRequest &request, const Reply &reply)
                   {u"generatePosts"_s, m_generatePosts},
                   {u"editPosts"_s, m_editPosts},
                   {u"tooManyRequests"_s, m_tooManyRequests},
+                  {u"smsDown"_s, m_smsDown},
                   {u"fault"_s, QJsonObject{{u"kind"_s, faultKindName(m_fault.kind)},
                                            {u"rate"_s, m_fault.rate},
                                            {u"route"_s, m_fault.route}}}}));
@@ -57,6 +58,11 @@ void DevServer::handleDev(const HttpRequest &request, const Reply &reply)
         reply(Responses::json(200, {{u"kind"_s, faultKindName(m_fault.kind)},
                                     {u"rate"_s, m_fault.rate},
                                     {u"route"_s, m_fault.route}}));
+        return;
+    }
+    if (path == "/__dev/sms"_L1) {
+        m_smsDown = body.value(u"down").toBool();
+        reply(Responses::json(200, {{u"down"_s, m_smsDown}}));
         return;
     }
     static const QLatin1StringView usersPrefix("/__dev/users/");

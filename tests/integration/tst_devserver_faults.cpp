@@ -104,6 +104,8 @@ private Q_SLOTS:
     void requestLogCarriesSha256();
     void dataDirKeepsStateAcrossRestarts();
     void devRoutesDriftAndStars();
+    void smsOutage();
+    void slowAnswersDoNotBlockOthers();
 };
 
 void TestDevServerFaults::rateLimiter()
@@ -464,6 +466,34 @@ void TestDevServerFaults::devRoutesDriftAndStars()
     const auto state = server.devState();
     QCOMPARE(state.value(u"users").toArray().first().toObject().value(u"images").toInt(), 12);
     QVERIFY(!server.setStars(u"+10000000000"_s, 1)); // unknown user
+}
+
+void TestDevServerFaults::smsOutage()
+{
+    DevServerProcess server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const QByteArray body = R"({"phoneNumber":"+15551230001"})";
+    QCOMPARE(server.request("POST", u"/__dev/sms"_s, R"({"down":true})").status, 200);
+    const auto down = server.request("POST", u"/api/v1/auth/send-code"_s, body, "application/json");
+    QCOMPARE(down.status, 503);
+    QCOMPARE(down.json.value(u"status").toString(), u"error"_s);
+    QCOMPARE(server.request("POST", u"/__dev/sms"_s, R"({"down":false})").status, 200);
+    QCOMPARE(server.request("POST", u"/api/v1/auth/send-code"_s, body, "application/json").status,
+             200);
+}
+
+void TestDevServerFaults::slowAnswersDoNotBlockOthers()
+{
+    DevServerProcess server;
+    QVERIFY2(server.start({u"--slow-ms"_s, u"3000"_s}), qPrintable(server.errorString()));
+    QNetworkAccessManager network;
+    auto *reply = network.get(QNetworkRequest(QUrl(server.apiBase().toString() + u"/templates"_s)));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QCOMPARE(server.request("GET", u"/health"_s).status, 200); // /health is never slowed
+    QVERIFY(!reply->isFinished());
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
 }
 
 QTEST_MAIN(TestDevServerFaults)
