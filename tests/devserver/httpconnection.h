@@ -1,0 +1,54 @@
+#pragma once
+
+#include "httptypes.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <functional>
+
+class HttpConnection;
+using RequestHandler = std::function<void(HttpConnection *, const HttpRequest &)>;
+
+// One client connection of the dev server's own HTTP/1.1 server. Requests are handled one at
+// a time in arrival order (pipelined ones wait in the buffer), so an answer may come late from
+// a timer; raw helpers let faults misbehave on the wire.
+class HttpConnection final : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(QTcpSocket *socket, bool imageOrigin, RequestHandler handler,
+                   QObject *parent = nullptr);
+
+    // Writes the answer to the current request, then goes on with the next one.
+    void respond(const HttpResponse &response);
+    // Closes the TCP connection without answering (RST where the OS allows).
+    void reset();
+    // Writes bytes as they are; the current request stays unanswered.
+    void writeRaw(const QByteArray &bytes);
+    // Writes the bytes, then closes the connection gracefully.
+    void writeRawAndClose(const QByteArray &bytes);
+    // Streams `total` bytes of `chunk` repeated after `head`, respecting socket back-pressure.
+    void streamRepeated(const QByteArray &head, const QByteArray &chunk, qint64 total);
+
+    static constexpr qsizetype maxHeaderBytes = 64 * 1024;
+    static constexpr qsizetype maxBodyBytes = 80 * 1024 * 1024;
+
+private:
+    void onReadyRead();
+    void processBuffer();
+    void fail(int status, const QByteArray &text);
+    void continueStream();
+
+    QTcpSocket *m_socket;
+    bool m_imageOrigin;
+    RequestHandler m_handler;
+    QByteArray m_buffer;
+    QByteArray m_method; // of the request being handled
+    bool m_busy = false; // a request is being handled
+    bool m_closeAfter = false;
+    bool m_dead = false;
+    QByteArray m_streamChunk;
+    qint64 m_streamLeft = 0;
+};

@@ -1,0 +1,17 @@
+#include "httplistener.h"
+
+HttpListener::HttpListener(bool imageOrigin, RequestHandler handler, QObject *parent)
+    : QObject(parent)
+    , m_imageOrigin(imageOrigin)
+    , m_handler(std::move(handler))
+{
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (auto *socket = m_server.nextPendingConnection())
+            new HttpConnection(socket, m_imageOrigin, m_handler, this);
+    });
+}
+
+bool HttpListener::listen(quint16 port)
+{
+    return m_server.listen(QHostAddress::LocalHost, port);
+}

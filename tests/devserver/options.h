@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+enum class Flavor { Sync, Async };
+enum class FaultKind { None, TruncatedJson, Html, Reset, Stall, HugeBody, ServerError };
+
+std::optional<FaultKind> faultKindFromName(const QString &name);
+QString faultKindName(FaultKind kind);
+
+// The dev server's command line, parsed.
+struct ServerOptions
+{
+    quint16 port = 2000;
+    Flavor flavor = Flavor::Async;
+    int latencyMs = 0;
+    double failRate = 0;
+    int rateLimit = 0; // 0: off
+    int rateWindowSeconds = 0;
+    int seedHistory = 0;
+    QString otp; // empty: generated at start
+    QString dataDir;
+    bool imageOriginEnabled = false;
+    quint16 imageOriginPort = 0;
+    QString imageOriginHost;
+    FaultKind fault = FaultKind::None;
+    double faultRate = 1.0;
+    QString faultRoute;
+    int slowMs = 0;
+    qint64 tokenTtlSeconds = 7 * 24 * 3600;
+    QString logRequestsFile;
+    quint64 randomSeed = 1;
+};
+
+QString usageText();
+// The parsed options, or an error sentence; `help` is set for --help.
+std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString *error, bool *help);
