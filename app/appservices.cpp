@@ -3,6 +3,7 @@
 #include "backendauth.h"
 #include "backendclient.h"
 #include "backenddownload.h"
+#include "charactercache.h"
 #include "historydatabase.h"
 #include "historyquery.h"
 #include "historystore.h"
@@ -17,12 +18,8 @@
 #include "tokenstore.h"
 
 #include <QDir>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QSqlQuery>
 
 namespace {
 Q_LOGGING_CATEGORY(lcServices, "studio.services")
@@ -105,6 +102,7 @@ Result<bool> AppServices::open()
     m_history = std::make_unique<HistoryStore>(*m_database);
     m_reader = std::make_unique<HistoryReader>(*m_database);
     m_jobStore = std::make_unique<JobStore>(m_database->connection());
+    m_characters = std::make_unique<CharacterCache>(m_database->connection());
 
     m_network = std::make_unique<QNetworkAccessManager>();
     m_budget = std::make_unique<RequestBudget>();
@@ -222,32 +220,16 @@ HistorySync *AppServices::startSync(bool full)
 
 Result<QStringList> AppServices::characterImageUrls(const QStringList &characterIds)
 {
-    auto load = [this](const QString &id) -> std::optional<QStringList> {
-        QSqlQuery q(m_database->connection());
-        q.prepare(
-            QStringLiteral("SELECT json FROM characters WHERE account_id = :account AND id = :id"));
-        q.bindValue(QStringLiteral(":account"), accountId());
-        q.bindValue(QStringLiteral(":id"), id);
-        if (!q.exec() || !q.next())
-            return std::nullopt;
-        QStringList urls;
-        const auto images = QJsonDocument::fromJson(q.value(0).toString().toUtf8())
-                                .object()
-                                .value(QStringLiteral("images"))
-                                .toArray();
-        for (const auto &image : images)
-            urls.append(image.toObject().value(QStringLiteral("url")).toString());
-        return urls;
-    };
     QStringList urls;
     for (const auto &id : characterIds) {
-        auto found = load(id);
-        if (!found)
+        const auto character = m_characters->find(accountId(), id);
+        if (!character)
             return ApiError::make(ApiError::Kind::Validation,
                                   QStringLiteral("There is no character %1 in this account; "
                                                  "`nanobanana-cli characters` lists them.")
                                       .arg(id));
-        urls += *found;
+        for (const auto &image : character->images)
+            urls.append(image.url);
     }
     return urls;
 }

@@ -11,6 +11,7 @@
 
 class BackendAuth;
 class BackendClient;
+class CharacterCache;
 class HistoryDatabase;
 class HistoryReader;
 class HistoryStore;
@@ -70,9 +71,9 @@ public:
     // after finished / failed.
     HistorySync *startSync(bool full = false);
 
-    // The image URLs of the given characters, from the local cache of the character list
-    // (fetching it first when a character is unknown locally).
+    // The image URLs of the given characters, from the local cache of the character list.
     Result<QStringList> characterImageUrls(const QStringList &characterIds);
+    CharacterCache &characters() { return *m_characters; }
 
 Q_SIGNALS:
     // The local history changed (a sync page, a job's progress, a favourite): views refresh.
@@ -99,6 +100,7 @@ private:
     std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<HistoryReader> m_reader;
     std::unique_ptr<JobStore> m_jobStore;
+    std::unique_ptr<CharacterCache> m_characters;
     std::unique_ptr<ImageDownloader> m_downloader;
     std::unique_ptr<JobQueue> m_jobs;
     std::unique_ptr<ThumbnailCache> m_thumbnails;

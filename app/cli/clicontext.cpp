@@ -11,8 +11,7 @@ CliContext::CliContext(CliInvocation invocation, QTextStream &out, QTextStream &
     : m_args(std::move(invocation))
     , m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 CliContext::~CliContext() = default;
 
@@ -80,8 +79,8 @@ void CliContext::notice(const QString &line)
 void CliContext::result(const QJsonValue &json, const QString &text)
 {
     if (m_args.json) {
-        const auto doc = json.isArray() ? QJsonDocument(json.toArray())
-                                        : QJsonDocument(json.toObject());
+        const auto doc =
+            json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
         m_out << doc.toJson(QJsonDocument::Indented);
     } else if (!text.isEmpty()) {
         m_out << text << '\n';
@@ -93,10 +92,12 @@ int CliContext::fail(int exitCode, const QString &sentence, const QString &kind)
 {
     m_err << "nanobanana-cli: " << sentence << Qt::endl;
     if (m_args.json) {
-        QJsonObject error{{QStringLiteral("message"), sentence}, {QStringLiteral("exitCode"), exitCode}};
+        QJsonObject error{{QStringLiteral("message"), sentence},
+                          {QStringLiteral("exitCode"), exitCode}};
         if (!kind.isEmpty())
             error.insert(QStringLiteral("kind"), kind);
-        m_out << QJsonDocument(QJsonObject{{QStringLiteral("error"), error}}).toJson(QJsonDocument::Indented);
+        m_out << QJsonDocument(QJsonObject{{QStringLiteral("error"), error}})
+                     .toJson(QJsonDocument::Indented);
         m_out.flush();
     }
     return exitCode;

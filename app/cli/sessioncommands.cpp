@@ -1,5 +1,6 @@
 #include "appservices.h"
 #include "backendclient.h"
+#include "charactercache.h"
 #include "clicontext.h"
 #include "historysync.h"
 #include "jsonviews.h"
@@ -76,7 +77,8 @@ int runLogin(CliContext &ctx)
             session.requestCode(phone.value());
             if (auto error = awaitSession(session, &Session::codeSent, &Session::codeRequestFailed))
                 return ctx.failWith(*error);
-            ctx.progress(QStringLiteral("A code was sent to %1. Type it and press Enter:").arg(phone.value()));
+            ctx.progress(QStringLiteral("A code was sent to %1. Type it and press Enter:")
+                             .arg(phone.value()));
             QTextStream in(stdin);
             code = in.readLine().trimmed();
             if (code.isEmpty())
@@ -91,8 +93,10 @@ int runLogin(CliContext &ctx)
     QJsonObject json = userToJson(user);
     json.insert(QStringLiteral("server"), services->server().toString());
     if (session.tokenExpiresAt().isValid())
-        json.insert(QStringLiteral("tokenExpiresAt"), session.tokenExpiresAt().toString(Qt::ISODate));
-    ctx.result(json, QStringLiteral("Signed in to %1 as %2.").arg(services->server().toString(), userLine(user)));
+        json.insert(QStringLiteral("tokenExpiresAt"),
+                    session.tokenExpiresAt().toString(Qt::ISODate));
+    ctx.result(json, QStringLiteral("Signed in to %1 as %2.")
+                         .arg(services->server().toString(), userLine(user)));
     return ExitOk;
 }
 
@@ -133,7 +137,8 @@ int runWhoami(CliContext &ctx)
     if (error && error->kind == ApiError::Kind::Unauthorized)
         return ctx.failWith(*error);
     if (error)
-        ctx.notice(QStringLiteral("%1 Showing what this profile last knew.").arg(error->userMessage));
+        ctx.notice(
+            QStringLiteral("%1 Showing what this profile last knew.").arg(error->userMessage));
     QJsonObject json = userToJson(session.user());
     json.insert(QStringLiteral("server"), services->server().toString());
     json.insert(QStringLiteral("offline"), error.has_value());
@@ -195,14 +200,14 @@ int runCharacters(CliContext &ctx)
     bool offline = false;
     if (result) {
         characters = result.value();
-        services->cacheCharacters(characters);
+        services->characters().replace(services->accountId(), characters);
     } else if (result.error().kind == ApiError::Kind::Unauthorized) {
         return ctx.failWith(result.error());
     } else {
         offline = true;
         ctx.notice(QStringLiteral("%1 Showing the characters this profile last saw.")
                        .arg(result.error().userMessage));
-        characters = services->cachedCharacters();
+        characters = services->characters().list(services->accountId());
     }
     QJsonArray array;
     QString text;
