@@ -214,7 +214,7 @@ HistorySync *AppServices::startSync(bool full)
         sync->deleteLater();
     });
     connect(sync, &HistorySync::failed, this, [sync] { sync->deleteLater(); });
-    sync->start(full);
+    sync->start(full ? HistorySync::Mode::Full : HistorySync::Mode::Auto);
     return sync;
 }
 

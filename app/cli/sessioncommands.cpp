@@ -173,7 +173,7 @@ int runSync(CliContext &ctx)
     const double seconds = qMax<qint64>(1, r.durationMs) / 1000.0;
     ctx.result(QJsonObject{{QStringLiteral("requests"), r.requests},
                            {QStringLiteral("fetched"), r.fetched},
-                           {QStringLiteral("new"), r.inserted},
+                           {QStringLiteral("new"), r.added},
                            {QStringLiteral("changed"), r.changed},
                            {QStringLiteral("unchanged"), r.unchanged},
                            {QStringLiteral("gone"), r.gone},
@@ -183,7 +183,7 @@ int runSync(CliContext &ctx)
                               "%6 s.")
                    .arg(r.fetched)
                    .arg(r.requests)
-                   .arg(r.inserted)
+                   .arg(r.added)
                    .arg(r.changed)
                    .arg(r.gone)
                    .arg(seconds, 0, 'f', 2));
