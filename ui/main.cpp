@@ -1,3 +1,4 @@
+#include "imagelimits.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -11,6 +12,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
 
+    configureImageLimits();
     MainWindow window;
     window.show();
     return QApplication::exec();

@@ -1,4 +1,5 @@
 #include "clicontext.h"
+#include "imagelimits.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -52,6 +53,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("NanoBanana"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
 
+    configureImageLimits();
     QTextStream out(stdout);
     QTextStream err(stderr);
     auto invocation = parseCliArguments(QCoreApplication::arguments().mid(1));
