@@ -1,5 +1,7 @@
 #include "banner.h"
 
+#include "uiresources.h"
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -39,6 +41,7 @@ Banner::Banner(QWidget *parent)
     , m_action(new QPushButton(this))
     , m_close(new QToolButton(this))
 {
+    initUiResources();
     setObjectName(u"banner"_s);
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);

@@ -1,6 +1,7 @@
 #include "referencestrip.h"
 
 #include "common/flowlayout.h"
+#include "common/uiresources.h"
 #include "composelog.h"
 #include "referencethumb.h"
 
@@ -53,6 +54,7 @@ ReferenceStrip::ReferenceStrip(QWidget *parent)
     , m_counter(new QLabel(this))
     , m_error(new QLabel(this))
 {
+    initUiResources();
     setObjectName(u"referenceStrip"_s);
     setAcceptDrops(true);
     setAccessibleName(tr("Reference images"));

@@ -1,5 +1,7 @@
 #include "referencethumb.h"
 
+#include "common/uiresources.h"
+
 #include <QFileInfo>
 #include <QIcon>
 #include <QImageReader>
@@ -34,6 +36,7 @@ ReferenceThumb::ReferenceThumb(const QString &path, QSize pixelSize, qint64 byte
     , m_badge(new QLabel(tr("Will be downscaled"), this))
     , m_remove(new QToolButton(this))
 {
+    initUiResources();
     setObjectName(u"referenceThumb"_s);
     setFixedSize(tileSize());
     setFocusPolicy(Qt::StrongFocus);
