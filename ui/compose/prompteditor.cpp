@@ -2,6 +2,7 @@
 
 #include <QKeyEvent>
 #include <QMimeData>
+#include <QTextDocument>
 #include <QUrl>
 
 namespace {
@@ -28,6 +29,12 @@ PromptEditor::PromptEditor(QWidget *parent)
     setAccessibleName(tr("Prompt"));
     setTabChangesFocus(true);
     setMinimumHeight(fontMetrics().lineSpacing() * 4 + 12);
+}
+
+QSize PromptEditor::sizeHint() const
+{
+    const int frame = 2 * frameWidth() + int(2 * document()->documentMargin());
+    return {fontMetrics().averageCharWidth() * 60 + frame, fontMetrics().lineSpacing() * 6 + frame};
 }
 
 void PromptEditor::keyPressEvent(QKeyEvent *event)

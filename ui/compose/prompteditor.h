@@ -12,6 +12,8 @@ public:
     explicit PromptEditor(QWidget *parent = nullptr);
 
     QString prompt() const { return toPlainText(); }
+    // About six lines: room to write without pushing the rest of the form away.
+    QSize sizeHint() const override;
 
 Q_SIGNALS:
     void submitRequested();

@@ -380,14 +380,10 @@ void ReferenceStrip::setDropHighlight(bool on)
 }
 
 namespace {
+// Remote urls are accepted too, so the drop can explain why they are not attached.
 bool acceptable(const QMimeData *data)
 {
-    if (!data)
-        return false;
-    if (data->hasImage())
-        return true;
-    const QList<QUrl> urls = data->urls();
-    return std::any_of(urls.begin(), urls.end(), [](const QUrl &url) { return url.isLocalFile(); });
+    return data && (data->hasImage() || data->hasUrls());
 }
 } // namespace
 

@@ -24,7 +24,7 @@ public:
 
     static constexpr qint64 kMaxUploadBytes = 10 * 1024 * 1024;
     static constexpr int kMaxUploadEdge = 2048;
-    static QSize tileSize() { return {112, 112}; }
+    static QSize tileSize() { return {120, 112}; }
 
 Q_SIGNALS:
     void removeRequested(ReferenceThumb *thumb);

@@ -6,6 +6,8 @@
 #include <QHBoxLayout>
 #include <QToolButton>
 
+using namespace Qt::StringLiterals;
+
 ResolutionPicker::ResolutionPicker(QWidget *parent)
     : QWidget(parent)
     , m_resolutions(acceptedResolutions())
@@ -25,6 +27,18 @@ ResolutionPicker::ResolutionPicker(QWidget *parent)
         button->setFocusPolicy(Qt::StrongFocus);
         button->setAccessibleName(tr("Resolution %1").arg(name));
         button->setToolTip(tr("%1 · %2 stars per image").arg(name).arg(starCost(name)));
+        // Rounded only at the ends, so the three read as one segmented control.
+        const bool first = i == 0;
+        const bool last = i == m_resolutions.size() - 1;
+        button->setStyleSheet(
+            u"QToolButton { border: 1px solid palette(mid); background: palette(button);"
+            u" padding: 4px 14px; border-top-left-radius: %1px; border-bottom-left-radius: %1px;"
+            u" border-top-right-radius: %2px; border-bottom-right-radius: %2px; %3 }"
+            u" QToolButton:checked { background: palette(highlight);"
+            u" color: palette(highlighted-text); border-color: palette(highlight); }"
+            u" QToolButton:focus { border: 2px solid palette(highlight); }"_s.arg(first ? 5 : 0)
+                .arg(last ? 5 : 0)
+                .arg(first ? QString() : u"border-left: none;"_s));
         m_group->addButton(button, i);
         row->addWidget(button);
     }
