@@ -431,20 +431,29 @@ void TestComposer::showErrorKeepsTheInputs()
 void TestComposer::oversizeImageGetsBadge_data()
 {
     QTest::addColumn<QSize>("size");
+    QTest::addColumn<qint64>("padding"); // bytes appended after the image's end
     QTest::addColumn<bool>("badge");
-    QTest::newRow("3000x2000") << QSize(3000, 2000) << true;
-    QTest::newRow("2000x3000") << QSize(2000, 3000) << true;
-    QTest::newRow("2048x2048") << QSize(2048, 2048) << false;
-    QTest::newRow("640x480") << QSize(640, 480) << false;
+    QTest::newRow("3000x2000") << QSize(3000, 2000) << qint64(0) << true;
+    QTest::newRow("2000x3000") << QSize(2000, 3000) << qint64(0) << true;
+    QTest::newRow("2048x2048") << QSize(2048, 2048) << qint64(0) << false;
+    QTest::newRow("640x480") << QSize(640, 480) << qint64(0) << false;
+    // Small in pixels but over 10 MiB on disk (decoders ignore bytes after the end).
+    QTest::newRow("640x480, 10 MiB + 1") << QSize(640, 480) << qint64(10 * 1024 * 1024 + 1) << true;
 }
 
 void TestComposer::oversizeImageGetsBadge()
 {
     QFETCH(QSize, size);
+    QFETCH(qint64, padding);
     QFETCH(bool, badge);
     QTemporaryDir dir;
     const QString path = makeImage(dir, u"big.png"_s, size, QColor(u"#88aa55"_s));
     QVERIFY(!path.isEmpty());
+    if (padding > 0) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::Append));
+        QVERIFY(file.write(QByteArray(padding, '\0')) == padding);
+    }
     ComposerPanel panel;
     panel.resize(640, 900);
     panel.show();

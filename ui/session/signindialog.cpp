@@ -198,7 +198,7 @@ QWidget *SignInDialog::buildTokenPage()
     layout->addWidget(label);
     layout->addWidget(m_token);
     layout->addWidget(hintLabel(tr("Use a token you got elsewhere, for example from the web app. "
-                                   "It is kept in your system keychain."),
+                                   "It stays on this computer."),
                                 page));
     layout->addStretch(1);
     auto *buttons = new QHBoxLayout;
