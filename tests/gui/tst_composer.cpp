@@ -561,6 +561,17 @@ void TestComposer::screenshots()
     QTRY_VERIFY(edit.referenceStrip()->thumbAt(0)->isThumbnailLoaded());
     QVERIFY(!saveScreenshot(&edit, u"composer-edit"_s).isEmpty());
 
+    ComposerPanel full;
+    for (int i = 0; i < 5; ++i)
+        full.addReference(m_images.at(i));
+    full.addReference(m_images.at(5)); // refused: shows the limit sentence
+    full.promptEditor()->setPlainText(u"Five friends at a picnic"_s);
+    full.resize(620, full.sizeHint().height());
+    full.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&full));
+    QTRY_VERIFY(full.referenceStrip()->thumbAt(4)->isThumbnailLoaded());
+    QVERIFY(!saveScreenshot(&full, u"composer-five-references"_s).isEmpty());
+
     ComposerPanel empty;
     empty.resize(620, empty.sizeHint().height());
     empty.show();

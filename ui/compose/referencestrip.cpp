@@ -66,6 +66,12 @@ ReferenceStrip::ReferenceStrip(QWidget *parent)
     m_addTile->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
     m_addTile->setIconSize({24, 24});
     m_addTile->setFixedSize(ReferenceThumb::tileSize());
+    // The padding centres icon and text as a pair; Fusion pins the icon to the top.
+    m_addTile->setStyleSheet(u"QToolButton { border: 1px dashed palette(mid); border-radius: 6px;"
+                             u" background: palette(base); padding-top: 28px; }"
+                             u" QToolButton:hover { border-color: palette(highlight); }"
+                             u" QToolButton:focus { border: 2px solid palette(highlight); }"
+                             u" QToolButton:disabled { color: palette(mid); }"_s);
     m_addTile->setAccessibleName(tr("Add images"));
     m_addTile->setToolTip(tr("Choose image files (or drop them here, or paste with Ctrl+V)"));
     connect(m_addTile, &QToolButton::clicked, this, &ReferenceStrip::chooseFiles);
