@@ -97,6 +97,7 @@ private Q_SLOTS:
     void oversizeImageGetsBadge();
     void charactersAreLimited();
     void aspectRatioKeyboard();
+    void tabOrderFollowsTheForm();
     void screenshots();
 
 private:
@@ -521,6 +522,35 @@ void TestComposer::aspectRatioKeyboard()
     QCOMPARE(changed.last().at(0).toString(), u"4:3"_s);
     QVERIFY(!picker.setRatio(u"7:5"_s));
     QCOMPARE(picker.ratio(), u"4:3"_s);
+}
+
+void TestComposer::tabOrderFollowsTheForm()
+{
+    ComposerPanel panel;
+    panel.setCharacters(sampleCharacters().mid(0, 2));
+    QVERIFY(panel.addReference(m_images.at(0)));
+    QVERIFY(panel.addReference(m_images.at(1)));
+    panel.promptEditor()->setPlainText(u"a fox"_s);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QStringList order;
+    QWidget *widget = panel.promptEditor();
+    do {
+        if ((widget->focusPolicy() & Qt::TabFocus) && widget->isVisible() && widget->isEnabled())
+            order << widget->accessibleName();
+        widget = widget->nextInFocusChain();
+    } while (widget != panel.promptEditor());
+    QStringList expected{u"Prompt"_s,
+                         u"Reference image ref0.png"_s,
+                         u"Reference image ref1.png"_s,
+                         u"Add images"_s,
+                         u"Character Mia"_s,
+                         u"Character Captain Banana"_s};
+    for (const QString &ratio : acceptedAspectRatios())
+        expected << u"Aspect ratio %1"_s.arg(ratio);
+    expected << u"Resolution 1K"_s << u"Resolution 2K"_s << u"Resolution 4K"_s
+             << u"Generate for 10 stars"_s;
+    QCOMPARE(order, expected);
 }
 
 void TestComposer::screenshots()

@@ -1,6 +1,7 @@
 #include "characterpicker.h"
 
 #include "common/flowlayout.h"
+#include "common/taborder.h"
 
 #include <QIcon>
 #include <QLabel>
@@ -91,6 +92,7 @@ void CharacterPicker::setCharacters(const QList<Character> &characters)
     m_characters = characters;
     m_selected.clear();
 
+    QWidget *previous = this;
     for (const Character &character : characters) {
         auto *chip = new QToolButton(this);
         const QString name = character.name.isEmpty() ? tr("Unnamed") : character.name;
@@ -112,6 +114,8 @@ void CharacterPicker::setCharacters(const QList<Character> &characters)
         m_chips.insert(id, chip);
         chip->setParent(m_flow->parentWidget());
         m_flow->addWidget(chip);
+        placeInTabOrderAfter(chip, previous);
+        previous = chip;
         chip->show();
         const QList<CharacterImage> images = orderedImages(character);
         if (!images.isEmpty() && !images.constFirst().url.isEmpty())

@@ -92,11 +92,6 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
         connect(shortcut, &QShortcut::activated, this, &ComposerPanel::submit);
     }
 
-    setTabOrder(m_prompt, m_references);
-    setTabOrder(m_references, m_characters);
-    setTabOrder(m_characters, m_ratio);
-    setTabOrder(m_ratio, m_resolution);
-    setTabOrder(m_resolution, m_submit);
     applyKind();
 }
 

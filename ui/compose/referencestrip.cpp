@@ -1,6 +1,7 @@
 #include "referencestrip.h"
 
 #include "common/flowlayout.h"
+#include "common/taborder.h"
 #include "common/uiresources.h"
 #include "composelog.h"
 #include "referencethumb.h"
@@ -190,6 +191,8 @@ bool ReferenceStrip::addPath(const QString &path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     auto *thumb = new ReferenceThumb(absolute, pixelSize, QFileInfo(path).size(), this);
     connect(thumb, &ReferenceThumb::removeRequested, this, &ReferenceStrip::removeThumb);
+    placeInTabOrderAfter(thumb, m_thumbs.isEmpty() ? m_addTile->previousInFocusChain()
+                                                   : m_thumbs.constLast());
     m_thumbs.append(thumb);
     // Keep the add tile last.
     m_flow->removeWidget(m_addTile);
