@@ -1,6 +1,7 @@
 #include "common/banner.h"
 #include "screenshot.h"
 #include "session/signindialog.h"
+#include "session/signininput.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -23,6 +24,10 @@ class TestSignInDialog final : public QObject
 private Q_SLOTS:
     void phoneNormalisation_data();
     void phoneNormalisation();
+    void codeExtraction_data();
+    void codeExtraction();
+    void serverNormalisation_data();
+    void serverNormalisation();
     void invalidPhoneGetsASentence_data();
     void invalidPhoneGetsASentence();
     void invalidServerGetsASentence_data();
@@ -76,7 +81,54 @@ void TestSignInDialog::phoneNormalisation()
 {
     QFETCH(QString, typed);
     QFETCH(QString, normalised);
-    QCOMPARE(SignInDialog::normalizedPhone(typed), normalised);
+    QCOMPARE(SignInInput::normalizedPhone(typed), normalised);
+}
+
+void TestSignInDialog::codeExtraction_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("six digits") << u"123456"_s << u"123456"_s;
+    QTest::newRow("3 space 3") << u"123 456"_s << u"123456"_s;
+    QTest::newRow("3 dash 3") << u"123-456"_s << u"123456"_s;
+    QTest::newRow("in a sentence") << u"Code: 042917, valid 10 min"_s << u"042917"_s;
+    QTest::newRow("five digits") << u"12345"_s << QString();
+    QTest::newRow("seven digits") << u"1234567"_s << QString();
+    QTest::newRow("3 two spaces 3") << u"123  456"_s << QString();
+    QTest::newRow("phone number only") << u"+4915123456789"_s << QString();
+    QTest::newRow("letters") << u"abcdef"_s << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestSignInDialog::codeExtraction()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, code);
+    QCOMPARE(SignInInput::extractCode(text), code);
+}
+
+void TestSignInDialog::serverNormalisation_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("server");
+    QTest::newRow("https") << u"https://api.example.com"_s << u"https://api.example.com"_s;
+    QTest::newRow("trailing slashes")
+        << u" https://api.example.com// "_s << u"https://api.example.com"_s;
+    QTest::newRow("local http with port")
+        << u"http://127.0.0.1:8787/"_s << u"http://127.0.0.1:8787"_s;
+    QTest::newRow("with a path") << u"https://example.com/api"_s << u"https://example.com/api"_s;
+    QTest::newRow("no scheme") << u"api.example.com"_s << QString();
+    QTest::newRow("ftp") << u"ftp://example.com"_s << QString();
+    QTest::newRow("no host") << u"https://"_s << QString();
+    QTest::newRow("space in host") << u"https://exa mple.com"_s << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestSignInDialog::serverNormalisation()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, server);
+    QCOMPARE(SignInInput::normalizedServer(typed), server);
 }
 
 void TestSignInDialog::invalidPhoneGetsASentence_data()

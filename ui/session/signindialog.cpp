@@ -3,6 +3,7 @@
 #include "common/banner.h"
 #include "common/busyindicator.h"
 #include "common/uiresources.h"
+#include "signininput.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,10 +14,10 @@
 #include <QRegularExpression>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+using namespace SignInInput;
 
 namespace {
 
@@ -209,22 +210,6 @@ QWidget *SignInDialog::buildTokenPage()
     return page;
 }
 
-QString SignInDialog::normalizedPhone(const QString &text)
-{
-    QString phone = text.trimmed();
-    phone.remove(u' ').remove(u'-').remove(QChar(0x00A0));
-    static const QRegularExpression pattern(u"^\\+\\d{10,15}$"_s);
-    return pattern.match(phone).hasMatch() ? phone : QString();
-}
-
-QString SignInDialog::extractCode(const QString &text)
-{
-    // Six digits standing alone, optionally split 3+3 by a space or dash, as texts show them.
-    static const QRegularExpression pattern(u"(?<!\\d)(\\d{3})[ \\-\\x{00A0}]?(\\d{3})(?!\\d)"_s);
-    const QRegularExpressionMatch match = pattern.match(text);
-    return match.hasMatch() ? match.captured(1) + match.captured(2) : QString();
-}
-
 QString SignInDialog::serverUrl() const
 {
     return m_server->text().trimmed();
@@ -242,19 +227,14 @@ QString SignInDialog::errorText() const
 
 bool SignInDialog::validServer(QString *server)
 {
-    QString text = serverUrl();
-    while (text.endsWith(u'/'))
-        text.chop(1);
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != u"https" && url.scheme() != u"http")) {
+    *server = normalizedServer(m_server->text());
+    if (server->isEmpty()) {
         showError(tr("Enter the server’s address, starting with https:// (or http:// for a "
                      "local server)."));
         m_server->setFocus();
         m_server->selectAll();
         return false;
     }
-    *server = text;
     return true;
 }
 
@@ -338,9 +318,7 @@ void SignInDialog::submitCode()
 
 void SignInDialog::submitToken()
 {
-    QString token = m_token->text().trimmed();
-    if (token.startsWith(u"Bearer "_s, Qt::CaseInsensitive))
-        token = token.mid(7).trimmed();
+    const QString token = cleanedToken(m_token->text());
     if (token.isEmpty()) {
         showError(tr("Paste your access token first."));
         m_token->setFocus();

@@ -20,11 +20,6 @@ class SignInDialog final : public QDialog
 public:
     explicit SignInDialog(const QString &serverUrl = {}, QWidget *parent = nullptr);
 
-    // "+49 151-2345 6789" -> "+4915123456789"; empty when it is not + and 10 to 15 digits.
-    static QString normalizedPhone(const QString &text);
-    // The 6-digit code in typed or pasted text ("123 456", a whole SMS); empty when none.
-    static QString extractCode(const QString &text);
-
     QString serverUrl() const;
     // The countdown before "Resend code" is enabled again; tests shorten the tick.
     void setResendDelay(int seconds) { m_resendDelay = seconds; }
