@@ -4,6 +4,7 @@
 #include "common/taborder.h"
 #include "common/uiresources.h"
 #include "composelog.h"
+#include "referencefile.h"
 #include "referencethumb.h"
 
 #include <QApplication>
@@ -12,10 +13,8 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QIcon>
-#include <QImageReader>
 #include <QLabel>
 #include <QMimeData>
 #include <QShortcut>
@@ -25,27 +24,6 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString quoted(const QString &path)
-{
-    return u"“"_s + QFileInfo(path).fileName() + u"”"_s;
-}
-
-QString imageFileFilter()
-{
-    QStringList patterns;
-    const QList<QByteArray> formats = QImageReader::supportedImageFormats();
-    for (const QByteArray &format : formats) {
-        const QString name = QString::fromLatin1(format).toLower();
-        if (name != u"svg" && name != u"svgz" && name != u"pdf")
-            patterns << u"*."_s + name;
-    }
-    return ReferenceStrip::tr("Images (%1)").arg(patterns.join(u' '));
-}
-
-} // namespace
 
 ReferenceStrip::ReferenceStrip(QWidget *parent)
     : QFrame(parent)
@@ -150,46 +128,17 @@ QString ReferenceStrip::limitSentence() const
                       : tr("You can attach up to %1 images; remove one to add another.").arg(m_max);
 }
 
-bool ReferenceStrip::refuseReason(const QString &path, QString *reason, QSize *pixelSize) const
-{
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        *reason = tr("%1 could not be found; it may have been moved or deleted.").arg(quoted(path));
-        return true;
-    }
-    const QString canonical = info.canonicalFilePath();
-    for (const ReferenceThumb *thumb : m_thumbs) {
-        if (QFileInfo(thumb->path()).canonicalFilePath() == canonical) {
-            *reason = tr("%1 is already attached.").arg(quoted(path));
-            return true;
-        }
-    }
-    if (count() + m_pendingPastes >= m_max) {
-        *reason = limitSentence();
-        return true;
-    }
-    // Only the header is read here; the pixels are decoded later, off the UI thread.
-    QImageReader reader(path);
-    if (info.isDir() || !reader.canRead()) {
-        *reason =
-            tr("%1 is not an image that can be read (use PNG, JPEG or WebP).").arg(quoted(path));
-        return true;
-    }
-    *pixelSize = reader.size();
-    return false;
-}
-
 bool ReferenceStrip::addPath(const QString &path)
 {
-    QString reason;
-    QSize pixelSize;
-    if (refuseReason(path, &reason, &pixelSize)) {
-        qCDebug(lcCompose) << "refused reference" << path << reason;
-        showErrors({reason});
+    ReferenceFile file = inspectReferenceFile(path, paths());
+    if (file.refusal.isEmpty() && count() + m_pendingPastes >= m_max)
+        file.refusal = limitSentence();
+    if (!file.refusal.isEmpty()) {
+        qCDebug(lcCompose) << "refused reference" << path << file.refusal;
+        showErrors({file.refusal});
         return false;
     }
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    auto *thumb = new ReferenceThumb(absolute, pixelSize, QFileInfo(path).size(), this);
+    auto *thumb = new ReferenceThumb(file, this);
     connect(thumb, &ReferenceThumb::removeRequested, this, &ReferenceStrip::removeThumb);
     placeInTabOrderAfter(thumb, m_thumbs.isEmpty() ? m_addTile->previousInFocusChain()
                                                    : m_thumbs.constLast());
@@ -339,7 +288,7 @@ void ReferenceStrip::chooseFiles()
 {
     // Non-blocking: the dialog is window-modal and answers through a callback.
     auto *dialog = new QFileDialog(window(), tr("Add reference images"), QString(),
-                                   imageFileFilter() + u";;"_s + tr("All files (*)"));
+                                   referenceImageFilter() + u";;"_s + tr("All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFiles);
     dialog->setWindowModality(Qt::WindowModal);

@@ -55,7 +55,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    bool refuseReason(const QString &path, QString *reason, QSize *pixelSize) const;
     void savePastedImage(const QImage &image);
     void showErrors(const QStringList &messages);
     void setDropHighlight(bool on);

@@ -1,6 +1,7 @@
 #include "referencethumb.h"
 
 #include "common/uiresources.h"
+#include "referencefile.h"
 
 #include <QFileInfo>
 #include <QIcon>
@@ -29,9 +30,9 @@ QImage decodeScaled(const QString &path, QSize box)
 
 } // namespace
 
-ReferenceThumb::ReferenceThumb(const QString &path, QSize pixelSize, qint64 bytes, QWidget *parent)
+ReferenceThumb::ReferenceThumb(const ReferenceFile &file, QWidget *parent)
     : QFrame(parent)
-    , m_path(path)
+    , m_path(file.path)
     , m_image(new QLabel(this))
     , m_badge(new QLabel(tr("Will be downscaled"), this))
     , m_remove(new QToolButton(this))
@@ -43,15 +44,14 @@ ReferenceThumb::ReferenceThumb(const QString &path, QSize pixelSize, qint64 byte
     setStyleSheet(u"QFrame#referenceThumb { border: 1px solid palette(mid); border-radius: 6px;"
                   u" background: palette(base); }"
                   u" QFrame#referenceThumb:focus { border: 2px solid palette(highlight); }"_s);
-    const QString name = QFileInfo(path).fileName();
+    const QString name = QFileInfo(file.path).fileName();
     setAccessibleName(tr("Reference image %1").arg(name));
 
-    m_downscaled =
-        bytes > kMaxUploadBytes || qMax(pixelSize.width(), pixelSize.height()) > kMaxUploadEdge;
-    const QString sizeText = pixelSize.isValid()
-                                 ? tr("%1 × %2 px").arg(pixelSize.width()).arg(pixelSize.height())
-                                 : tr("unknown size");
-    setToolTip(u"%1\n%2, %3"_s.arg(name, sizeText, QLocale().formattedDataSize(bytes)));
+    m_downscaled = file.willBeDownscaled();
+    const QSize size = file.pixelSize;
+    const QString sizeText =
+        size.isValid() ? tr("%1 × %2 px").arg(size.width()).arg(size.height()) : tr("unknown size");
+    setToolTip(u"%1\n%2, %3"_s.arg(name, sizeText, QLocale().formattedDataSize(file.bytes)));
 
     m_image->setAlignment(Qt::AlignCenter);
     m_image->setPixmap(QIcon(u":/icons/image.svg"_s).pixmap(32, 32));
@@ -63,7 +63,7 @@ ReferenceThumb::ReferenceThumb(const QString &path, QSize pixelSize, qint64 byte
                            u" padding: 1px 4px; font-size: 8pt;"_s);
     m_badge->setToolTip(tr("Over 10 MiB or longer than %1 px on one edge: it is resized before "
                            "upload.")
-                            .arg(kMaxUploadEdge));
+                            .arg(ReferenceFile::kMaxUploadEdge));
     m_badge->setAccessibleName(tr("Will be downscaled before upload"));
 
     m_remove->setIcon(QIcon(u":/icons/close.svg"_s));

@@ -4,6 +4,7 @@
 #include <QFutureWatcher>
 #include <QImage>
 
+struct ReferenceFile;
 class QLabel;
 class QThreadPool;
 class QToolButton;
@@ -14,7 +15,7 @@ class ReferenceThumb final : public QFrame
 {
     Q_OBJECT
 public:
-    ReferenceThumb(const QString &path, QSize pixelSize, qint64 bytes, QWidget *parent);
+    ReferenceThumb(const ReferenceFile &file, QWidget *parent);
 
     QString path() const { return m_path; }
     bool willBeDownscaled() const { return m_downscaled; }
@@ -22,8 +23,6 @@ public:
     // Decodes a scaled thumbnail on the pool; the pool must outlive the decode (it waits).
     void startLoading(QThreadPool *pool);
 
-    static constexpr qint64 kMaxUploadBytes = 10 * 1024 * 1024;
-    static constexpr int kMaxUploadEdge = 2048;
     static QSize tileSize() { return {120, 112}; }
 
 Q_SIGNALS:
