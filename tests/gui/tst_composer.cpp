@@ -399,6 +399,14 @@ void TestComposer::setRequestFillsEverything()
              QStringList({u"/uploads/c2-a.png"_s, u"/uploads/c2-b.png"_s}));
     QCOMPARE(back.templateId, u"tmpl-7"_s);
 
+    // A reference that has gone since is named; the others still come back.
+    JobRequest stale = request;
+    stale.referencePaths = {m_images.at(3), m_dir.filePath(u"deleted-since.png"_s)};
+    panel.setRequest(stale);
+    QCOMPARE(panel.request().referencePaths, QStringList{m_images.at(3)});
+    QVERIFY2(panel.referenceStrip()->errorText().contains(u"deleted-since.png"_s),
+             qPrintable(panel.referenceStrip()->errorText()));
+
     // Characters chosen before they are loaded are applied when they arrive.
     ComposerPanel early;
     request.kind = JobKind::Generate;
