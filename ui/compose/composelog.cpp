@@ -1,0 +1,3 @@
+#include "composelog.h"
+
+Q_LOGGING_CATEGORY(lcCompose, "studio.ui.compose")
