@@ -165,7 +165,7 @@ HistoryDatabase::CheckResult HistoryDatabase::checkFile(QSqlDatabase db)
             problems.append(line);
     }
     if (!problems.isEmpty())
-        return {Check::Corrupt, version, problems.mid(0, 3).join(u"; ")};
+        return {Check::Corrupt, version, problems.join(u"; ").left(300)};
     return {Check::Ok, version, {}};
 }
 
@@ -221,13 +221,16 @@ Result<HistoryOpenReport> HistoryDatabase::open()
         break;
     }
 
-    QSqlDatabase db = openConnection(name);
-    QSqlQuery query(db);
-    // Readers (the gallery) and the writer (sync, jobs) must not block each other.
-    if (!query.exec(u"PRAGMA journal_mode = WAL"_s))
-        qCWarning(lcHistory) << "WAL unavailable:" << query.lastError().text();
-    query.finish();
-    auto migrated = SchemaMigrator::migrate(db, m_steps);
+    Result<int> migrated = 0;
+    {
+        QSqlDatabase db = openConnection(name);
+        QSqlQuery query(db);
+        // Readers (the gallery) and the writer (sync, jobs) must not block each other.
+        if (!query.exec(u"PRAGMA journal_mode = WAL"_s))
+            qCWarning(lcHistory) << "WAL unavailable:" << query.lastError().text();
+        query.finish();
+        migrated = SchemaMigrator::migrate(db, m_steps);
+    }
     if (!migrated) {
         removeConnection(name);
         return migrated.error();

@@ -58,9 +58,10 @@ bool differs(const MirroredRow &row, const GeneratedImage &image)
 {
     const qint64 completed =
         image.completedAt.isValid() ? image.completedAt.toMSecsSinceEpoch() : -1;
-    return row.id != image.id || row.status != imageStatusName(image.status)
-           || row.imageUrl != image.imageUrl || row.error != image.error
-           || row.completedAtMs != completed || row.prompt != image.prompt;
+    return row.id != image.id || (!image.taskId.isEmpty() && row.taskId != image.taskId)
+           || row.status != imageStatusName(image.status) || row.imageUrl != image.imageUrl
+           || row.error != image.error || row.completedAtMs != completed
+           || row.prompt != image.prompt;
 }
 
 QString serverTypeFor(JobKind kind)
