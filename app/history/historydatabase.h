@@ -63,6 +63,7 @@ private:
     void removeConnection(const QString &name);
     CheckResult checkFile(QSqlDatabase db);
     Result<QString> setCorruptFileAside();
+    Result<int> switchToWalAndMigrate(const QString &name);
 
     QString m_path;
     QList<MigrationStep> m_steps;
