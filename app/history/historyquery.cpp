@@ -20,11 +20,16 @@ struct WhereClause
     QList<std::pair<QString, QVariant>> bindings;
 };
 
+// Matches this many rows or more: a dense search (see isDenseSearch()).
+constexpr int denseSearchRows = 2000;
+
 // Everything but the cursor, the order and the limit: shared by page() and count().
-WhereClause filterClause(const HistoryQuery &query, bool *matchesNothing)
+// `driveFromFts`: the unary + keeps SQLite off the account indexes, so it looks up each FTS
+// match by row id instead of walking the whole history testing membership.
+WhereClause filterClause(const HistoryQuery &query, bool driveFromFts, bool *matchesNothing)
 {
     WhereClause where;
-    where.sql = u"g.account_id = :account"_s;
+    where.sql = driveFromFts ? u"+g.account_id = :account"_s : u"g.account_id = :account"_s;
     where.bindings.append({u":account"_s, query.accountId});
     if (!query.includeHidden)
         where.sql += u" AND g.hidden = 0"_s;
@@ -78,6 +83,38 @@ HistoryReader::HistoryReader(HistoryDatabase &database)
     : m_database(database)
 { }
 
+bool HistoryReader::isDenseSearch(const QString &match)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto found = m_denseSearches.constFind(match);
+        if (found != m_denseSearches.cend())
+            return *found;
+    }
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT count(*) FROM (SELECT 1 FROM images_fts WHERE images_fts MATCH :match "
+              "LIMIT :cap)"_s);
+    q.bindValue(u":match"_s, match);
+    q.bindValue(u":cap"_s, denseSearchRows);
+    if (!q.exec() || !q.next())
+        return true; // the page query reports the error
+    const bool dense = q.value(0).toInt() >= denseSearchRows;
+    QMutexLocker lock(&m_mutex);
+    if (m_denseSearches.size() > 256)
+        m_denseSearches.clear();
+    m_denseSearches.insert(match, dense);
+    return dense;
+}
+
+bool HistoryReader::isSparseSearch(const HistoryQuery &query)
+{
+    if (query.search.trimmed().isEmpty())
+        return false;
+    const QString match = ftsMatchExpression(query.search);
+    return !match.isEmpty() && !isDenseSearch(match);
+}
+
 QString HistoryReader::normalizeForSearch(const QString &text)
 {
     QString normalized = text;
@@ -108,7 +145,7 @@ Result<HistoryPage> HistoryReader::page(const HistoryQuery &query)
 {
     HistoryPage page;
     bool matchesNothing = false;
-    WhereClause where = filterClause(query, &matchesNothing);
+    WhereClause where = filterClause(query, isSparseSearch(query), &matchesNothing);
     if (matchesNothing || query.limit <= 0)
         return page;
     const bool newest = query.order == HistoryQuery::Order::NewestFirst;
@@ -147,7 +184,7 @@ Result<HistoryPage> HistoryReader::page(const HistoryQuery &query)
 Result<qint64> HistoryReader::count(const HistoryQuery &query)
 {
     bool matchesNothing = false;
-    const WhereClause where = filterClause(query, &matchesNothing);
+    const WhereClause where = filterClause(query, isSparseSearch(query), &matchesNothing);
     if (matchesNothing)
         return qint64(0);
     QSqlQuery q(m_database.connection());

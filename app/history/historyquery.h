@@ -4,7 +4,9 @@
 #include "records.h"
 #include "result.h"
 
+#include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QString>
 
 #include <optional>
@@ -59,5 +61,13 @@ public:
     static QString normalizeForSearch(const QString &text);
 
 private:
+    // Whether a search matches so many rows that walking the time index and skipping
+    // non-matches beats looking up every match and sorting them. Remembered per expression:
+    // a stale answer costs time, never correctness.
+    bool isDenseSearch(const QString &match);
+    bool isSparseSearch(const HistoryQuery &query);
+
     HistoryDatabase &m_database;
+    QMutex m_mutex; // guards m_denseSearches (a reader may be shared between threads)
+    QHash<QString, bool> m_denseSearches;
 };

@@ -19,8 +19,8 @@ HistorySync::HistorySync(FetchPage fetchPage, HistoryStore &store, QString accou
 
 HistorySync::~HistorySync()
 {
-    if (m_call)
-        m_call->disconnect(this);
+    if (ApiCallBase *call = m_call.data())
+        call->disconnect(this);
 }
 
 bool HistorySync::start(Mode mode)
@@ -61,8 +61,8 @@ bool HistorySync::start(Mode mode)
 
 void HistorySync::abort()
 {
-    if (m_call)
-        m_call->abort();
+    if (ApiCallBase *call = m_call.data())
+        call->abort();
 }
 
 void HistorySync::requestPage()
