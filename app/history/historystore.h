@@ -4,6 +4,7 @@
 #include "job.h"
 #include "records.h"
 #include "result.h"
+#include "serverrecordupsert.h"
 
 #include <QHash>
 #include <QList>
@@ -13,15 +14,6 @@
 
 class HistoryDatabase;
 class QSqlDatabase;
-
-// What one upsert did: "changed" means status, image URL, error, completion time or prompt
-// differ from the mirror (or a local job row became the server's record).
-struct UpsertCounts
-{
-    int inserted = 0;
-    int changed = 0;
-    int unchanged = 0;
-};
 
 // A local job's progress, written to its gallery row before the server's record arrives.
 struct LocalJobUpdate
@@ -56,6 +48,8 @@ public:
 
     Result<bool> setLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
                               int height);
+    Result<bool> setLocalFile(const QString &accountId, const QString &id, const QString &path,
+                              qint64 size, int width, int height);
     Result<bool> setFavorite(qint64 rowId, bool favorite);
     Result<bool> setHidden(qint64 rowId, bool hidden);
     Result<int> markGone(const QString &accountId, const QStringList &ids);
@@ -76,7 +70,6 @@ public:
 private:
     QSqlDatabase connection();
     ApiError failure(const QString &what, const QString &detail) const;
-    Result<bool> mergeJobRowInto(QSqlDatabase &db, qint64 jobRowId, qint64 serverRowId);
 
     HistoryDatabase &m_database;
 };
