@@ -20,6 +20,9 @@ struct WhereClause
     QList<std::pair<QString, QVariant>> bindings;
 };
 
+// Terms beyond this are ignored.
+constexpr qsizetype maxSearchTerms = 16;
+
 // Matches this many rows or more: a dense search (see isDenseSearch()).
 constexpr int denseSearchRows = 2000;
 
@@ -126,10 +129,24 @@ QString HistoryReader::normalizeForSearch(const QString &text)
 
 QString HistoryReader::ftsMatchExpression(const QString &userInput)
 {
-    const QStringList terms =
-        normalizeForSearch(userInput).split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    // Control characters (NUL included) and broken surrogates separate words: they are never
+    // part of a token, FTS5 reads its query up to the first NUL, and invalid UTF-16 would make
+    // the whole input one unmatchable term.
+    QString text = normalizeForSearch(userInput);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (c.category() == QChar::Other_Control || c.isSurrogate())
+            text[i] = u' ';
+    }
+    const QStringList terms = text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
     QStringList quoted;
     for (const auto &term : terms) {
+        if (quoted.size() == maxSearchTerms)
+            break; // a pasted essay would make one slow query; the first terms decide
         const bool hasWord =
             std::any_of(term.cbegin(), term.cend(), [](QChar c) { return c.isLetterOrNumber(); });
         if (!hasWord)

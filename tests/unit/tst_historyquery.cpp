@@ -306,6 +306,15 @@ private Q_SLOTS:
         QTest::newRow("backslash") << u"\\"_s << QList<int>{};
         QTest::newRow("emoji") << u"🦊 fox"_s << QList<int>{1, 3, 8, 11, 17};
         QTest::newRow("spaces only") << u"   "_s << QList<int>{};
+        QTest::newRow("NUL before a word")
+            << QString(QChar(0)) + u"fox"_s << QList<int>{1, 3, 8, 11, 17};
+        QTest::newRow("tab and control characters")
+            << u"fox\t\u0001hound\u007f"_s << QList<int>{17};
+        QTest::newRow("lone surrogate")
+            << QString(QChar(0xD800)) + u" fox"_s << QList<int>{1, 3, 8, 11, 17};
+        QStringList many(40, u"fox"_s);
+        many.append(u"zebra"_s); // beyond the 16 terms that count
+        QTest::newRow("very many terms") << many.join(u' ') << QList<int>{1, 3, 8, 11, 17};
     }
 
     void searches()
