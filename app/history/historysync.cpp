@@ -167,7 +167,9 @@ void HistorySync::complete()
 {
     QElapsedTimer storeClock;
     storeClock.start();
-    if (m_report.full) {
+    // Only a listing that held every record the server counts proves the others are gone; a
+    // server that stopped early (an empty page despite hasMore) proves nothing.
+    if (m_report.full && m_seenIds.size() >= m_lastTotal) {
         auto gone = m_store.markGoneUnlessSeenSince(m_accountId, m_seenStamp);
         if (!gone) {
             fail(gone.error());

@@ -5,7 +5,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -392,24 +392,59 @@ private Q_SLOTS:
                     .isEmpty());
     }
 
+    void writersOnTwoThreadsTakeTurns()
+    {
+        // Both write pages at once; BEGIN IMMEDIATE plus busy_timeout make them wait for the
+        // lock instead of failing with "database is locked".
+        HistoryStore *store = m_store.get();
+        HistoryDatabase *db = m_db.get();
+        bool otherOk = true;
+        // A thread of its own: a QFuture's result() may run a task that has not started yet
+        // on the waiting thread.
+        std::unique_ptr<QThread> other(QThread::create([store, db, &otherOk] {
+            for (int p = 0; p < 20; ++p) {
+                QList<GeneratedImage> page;
+                for (int i = 0; i < 100; ++i)
+                    page.append(image(10'000 + p * 100 + i));
+                otherOk = store->upsertServerRecords(u"bob"_s, page, baseMs).ok() && otherOk;
+            }
+            db->releaseThreadConnection();
+        }));
+        other->start();
+        bool ok = true;
+        for (int p = 0; p < 20; ++p) {
+            QList<GeneratedImage> page;
+            for (int i = 0; i < 100; ++i)
+                page.append(image(p * 100 + i));
+            ok = m_store->upsertServerRecords(acc, page, baseMs).ok() && ok;
+        }
+        QVERIFY(other->wait(60'000));
+        QVERIFY(ok);
+        QVERIFY(otherOk);
+        QCOMPARE(rowCount(acc), 2000);
+        QCOMPARE(rowCount(u"bob"_s), 2000);
+    }
+
     void eachThreadHasItsOwnConnection()
     {
         QVERIFY(m_store->upsertServerRecords(acc, {image(1), image(2)}, baseMs).ok());
         const QString mainName = m_db->connection().connectionName();
         HistoryDatabase *db = m_db.get();
-        auto future = QtConcurrent::run([db] {
+        qint64 count = -1;
+        QString name;
+        std::unique_ptr<QThread> thread(QThread::create([db, &count, &name] {
             QSqlDatabase c = db->connection();
             QSqlQuery q(c);
-            const qint64 n = q.exec(u"SELECT count(*) FROM generated_images"_s) && q.next()
-                                 ? q.value(0).toLongLong()
-                                 : -1;
-            const QString name = c.connectionName();
+            count = q.exec(u"SELECT count(*) FROM generated_images"_s) && q.next()
+                        ? q.value(0).toLongLong()
+                        : -1;
+            name = c.connectionName();
             q = QSqlQuery();
             c = QSqlDatabase();
             db->releaseThreadConnection();
-            return std::pair{n, name};
-        });
-        const auto [count, name] = future.result();
+        }));
+        thread->start();
+        QVERIFY(thread->wait(60'000));
         QCOMPARE(count, 2);
         QVERIFY(name != mainName);
     }

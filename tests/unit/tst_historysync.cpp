@@ -55,6 +55,7 @@ public:
     int failAtRequest = -1; // 1-based
     std::function<void(int request)> beforeAnswer;
     int nextNumber = 0;
+    qint64 claimedTotal = -1; // >= 0: the total (and hasMore) the server claims instead
 
     GeneratedImage make(ImageStatus status = ImageStatus::Completed)
     {
@@ -92,10 +93,10 @@ public:
                                           u"Internal server error"_s);
                 ImagesPage page;
                 page.images = records.mid(skip, limit);
-                page.total = records.size();
+                page.total = claimedTotal >= 0 ? claimedTotal : records.size();
                 page.limit = limit;
                 page.skip = skip;
-                page.hasMore = skip + page.images.size() < records.size();
+                page.hasMore = skip + page.images.size() < page.total;
                 return page;
             },
             this);
@@ -373,6 +374,22 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->gone, 0);
         QVERIFY(!m_store->record(acc, removedA.id).value()->goneFromServer);
+    }
+
+    void incompleteListingMarksNothingGone()
+    {
+        FakeHistoryServer server;
+        server.addNewest(40);
+        auto sync = makeSync(server, acc);
+        QVERIFY(run(*sync, HistorySync::Mode::Auto));
+        // The server claims 50 records but lists 30, then answers an empty page.
+        server.records.remove(30, 10);
+        server.claimedTotal = 50;
+        const auto report = run(*sync, HistorySync::Mode::Full);
+        QVERIFY(report);
+        QCOMPARE(report->fetched, 30);
+        QCOMPARE(report->gone, 0);
+        QCOMPARE(localCount(acc), 40);
     }
 
     void accountsSyncApart()
