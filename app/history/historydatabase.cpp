@@ -1,0 +1,251 @@
+#include "historydatabase.h"
+
+#include "historylog.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcHistory, "studio.history")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// SQLite primary result codes that mean the bytes on disk are not a usable database.
+constexpr int sqliteCorrupt = 11;
+constexpr int sqliteNotADatabase = 26;
+
+bool isCorruption(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    const QString text = error.databaseText();
+    return code == sqliteCorrupt || code == sqliteNotADatabase
+           || text.contains(u"malformed"_s, Qt::CaseInsensitive)
+           || text.contains(u"not a database"_s, Qt::CaseInsensitive);
+}
+
+ApiError openError(const QString &path, const QString &detail)
+{
+    return ApiError::make(ApiError::Kind::Local,
+                          u"The local history at %1 could not be opened. Check that the "
+                          "folder is writable and not full, or use another profile."_s.arg(path),
+                          0, detail);
+}
+
+} // namespace
+
+HistoryDatabase::HistoryDatabase(QString path, QList<MigrationStep> steps)
+    : m_path(std::move(path))
+    , m_steps(std::move(steps))
+{ }
+
+HistoryDatabase::~HistoryDatabase()
+{
+    QSet<QString> names;
+    {
+        QMutexLocker lock(&m_mutex);
+        names.swap(m_connectionNames);
+    }
+    for (const auto &name : std::as_const(names))
+        QSqlDatabase::removeDatabase(name);
+}
+
+QString HistoryDatabase::newerSchemaMessage(int found, int understood)
+{
+    return u"This profile was written by a newer NanoBanana Studio (schema %1); this version "
+           "understands up to %2. Update the app or use another profile."_s.arg(found)
+               .arg(understood);
+}
+
+bool HistoryDatabase::isOpen() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_open;
+}
+
+QString HistoryDatabase::threadConnectionName() const
+{
+    // The object's address keeps two HistoryDatabase objects on one file apart; the thread
+    // id gives each thread its own connection.
+    return u"studio.history:%1:%2:%3"_s.arg(m_path)
+        .arg(quintptr(this), 0, 16)
+        .arg(quintptr(QThread::currentThreadId()), 0, 16);
+}
+
+QSqlDatabase HistoryDatabase::openConnection(const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                   : QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_connectionNames.insert(name);
+    }
+    if (db.isOpen())
+        return db;
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        qCWarning(lcHistory) << "cannot open" << m_path << db.lastError().text();
+        return db;
+    }
+    QSqlQuery query(db);
+    const QStringList pragmas = {
+        // Several connections (UI thread, sync, jobs worker) take turns writing; wait for the
+        // lock instead of failing at once with SQLITE_BUSY.
+        u"PRAGMA busy_timeout = 5000"_s,
+        // SQLite ships with foreign keys off per connection; later schema steps may rely on them.
+        u"PRAGMA foreign_keys = ON"_s,
+        // With WAL, NORMAL is safe against application crashes and skips an fsync per commit;
+        // a power cut can lose the last commits, which the next sync refetches.
+        u"PRAGMA synchronous = NORMAL"_s,
+        // The default 2 MB page cache thrashes on a 100k-row history with its FTS index:
+        // every page and search then costs read() calls. 32 MB keeps the hot pages in memory.
+        u"PRAGMA cache_size = -32000"_s,
+        // Sorting and IN (...) lists built for queries stay in memory, not in temp files.
+        u"PRAGMA temp_store = MEMORY"_s,
+    };
+    for (const auto &pragma : pragmas)
+        if (!query.exec(pragma))
+            qCWarning(lcHistory) << pragma << "failed:" << query.lastError().text();
+    return db;
+}
+
+void HistoryDatabase::removeConnection(const QString &name)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_connectionNames.remove(name);
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QSqlDatabase HistoryDatabase::connection()
+{
+    if (!isOpen())
+        return {};
+    return openConnection(threadConnectionName());
+}
+
+void HistoryDatabase::releaseThreadConnection()
+{
+    const QString name = threadConnectionName();
+    if (QSqlDatabase::contains(name))
+        removeConnection(name);
+}
+
+HistoryDatabase::CheckResult HistoryDatabase::checkFile(QSqlDatabase db)
+{
+    if (!db.isOpen())
+        return {Check::Failed, 0, db.lastError().text()};
+    QSqlQuery query(db);
+    // Reading the header is the first access to the file: garbage fails here.
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
+        const QSqlError error = query.lastError();
+        return {isCorruption(error) ? Check::Corrupt : Check::Failed, 0, error.text()};
+    }
+    const int version = query.value(0).toInt();
+    query.finish();
+    // Nothing may be written to a newer database (not even the WAL switch), so this comes
+    // before any check that could touch it.
+    if (version > latestSchemaVersion())
+        return {Check::Newer, version, {}};
+    // quick_check reads every page (without cross-checking indexes): a truncated or
+    // overwritten file is caught here rather than by a later query that loses data.
+    if (!query.exec(u"PRAGMA quick_check"_s)) {
+        const QSqlError error = query.lastError();
+        return {isCorruption(error) ? Check::Corrupt : Check::Failed, version, error.text()};
+    }
+    QStringList problems;
+    while (query.next()) {
+        const QString line = query.value(0).toString();
+        if (line != u"ok")
+            problems.append(line);
+    }
+    if (!problems.isEmpty())
+        return {Check::Corrupt, version, problems.join(u"; ").left(300)};
+    return {Check::Ok, version, {}};
+}
+
+Result<QString> HistoryDatabase::setCorruptFileAside()
+{
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    QString backup = m_path + u".corrupt-"_s + stamp;
+    for (int n = 2; QFileInfo::exists(backup); ++n)
+        backup = m_path + u".corrupt-"_s + stamp + u'-' + QString::number(n);
+    if (!QFile::rename(m_path, backup))
+        return openError(m_path, u"cannot rename the damaged file to "_s + backup);
+    for (const auto &suffix : {u"-wal"_s, u"-shm"_s}) {
+        if (QFileInfo::exists(m_path + suffix) && !QFile::rename(m_path + suffix, backup + suffix))
+            QFile::remove(m_path + suffix); // a stale WAL must never be replayed into the new file
+    }
+    return backup;
+}
+
+Result<int> HistoryDatabase::switchToWalAndMigrate(const QString &name)
+{
+    QSqlDatabase db = openConnection(name);
+    QSqlQuery query(db);
+    // Readers (the gallery) and the writer (sync, jobs) must not block each other.
+    if (!query.exec(u"PRAGMA journal_mode = WAL"_s))
+        qCWarning(lcHistory) << "WAL unavailable:" << query.lastError().text();
+    query.finish();
+    return SchemaMigrator::migrate(db, m_steps);
+}
+
+Result<HistoryOpenReport> HistoryDatabase::open()
+{
+    HistoryOpenReport report;
+    const QString name = threadConnectionName();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        CheckResult check;
+        {
+            QSqlDatabase db = openConnection(name);
+            check = checkFile(db);
+        }
+        if (check.check == Check::Newer) {
+            removeConnection(name);
+            qCWarning(lcHistory) << "refusing" << m_path << "schema" << check.version;
+            return ApiError::make(ApiError::Kind::Local,
+                                  newerSchemaMessage(check.version, latestSchemaVersion()));
+        }
+        if (check.check == Check::Failed) {
+            removeConnection(name);
+            return openError(m_path, check.detail);
+        }
+        if (check.check == Check::Corrupt) {
+            removeConnection(name);
+            if (attempt > 0)
+                return openError(m_path, check.detail);
+            qCWarning(lcHistory) << m_path << "is damaged:" << check.detail;
+            auto backup = setCorruptFileAside();
+            if (!backup)
+                return backup.error();
+            report.recreated = true;
+            report.corruptBackupPath = backup.value();
+            report.problem = check.detail;
+            continue;
+        }
+        report.previousVersion = check.version;
+        break;
+    }
+
+    const Result<int> migrated = switchToWalAndMigrate(name);
+    if (!migrated) {
+        removeConnection(name);
+        return migrated.error();
+    }
+    report.schemaVersion = migrated.value();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_open = true;
+    }
+    return report;
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "result.h"
+#include "schemamigrator.h"
+
+#include <QMutex>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QString>
+
+// What opening the database found and did.
+struct HistoryOpenReport
+{
+    int schemaVersion = 0; // after migration
+    int previousVersion = 0; // as found on disk (0 for a new file)
+    // The file was unreadable (not a database, malformed, failed its check): it was renamed
+    // to corruptBackupPath and a fresh database created. The caller should run a full sync
+    // so the mirror is rebuilt from the server, and tell the user.
+    bool recreated = false;
+    QString corruptBackupPath;
+    QString problem; // why the old file was set aside
+};
+
+// The profile's SQLite database (studio.sqlite): opens it, checks it, brings the schema up to
+// date, and hands each thread its own connection (QtSql connections are bound to the thread
+// that opened them).
+class HistoryDatabase final
+{
+public:
+    explicit HistoryDatabase(QString path,
+                             QList<MigrationStep> steps = SchemaMigrator::builtinSteps());
+    ~HistoryDatabase();
+    HistoryDatabase(const HistoryDatabase &) = delete;
+    HistoryDatabase &operator=(const HistoryDatabase &) = delete;
+
+    // Checks and migrates the file. Refuses a database written by a newer program (the file
+    // is left untouched); sets a corrupt file aside and starts a fresh one (see the report).
+    Result<HistoryOpenReport> open();
+    bool isOpen() const;
+
+    // The calling thread's connection, opened on first use with the connection PRAGMAs.
+    // Invalid (isOpen() false) before a successful open() or when the file cannot be opened.
+    QSqlDatabase connection();
+    // Closes the calling thread's connection; call it before a worker thread ends.
+    void releaseThreadConnection();
+
+    QString path() const { return m_path; }
+    int latestSchemaVersion() const { return SchemaMigrator::latestVersion(m_steps); }
+
+    static QString newerSchemaMessage(int found, int understood);
+
+private:
+    enum class Check { Ok, Corrupt, Newer, Failed };
+    struct CheckResult
+    {
+        Check check = Check::Failed;
+        int version = 0;
+        QString detail;
+    };
+
+    QString threadConnectionName() const;
+    QSqlDatabase openConnection(const QString &name);
+    void removeConnection(const QString &name);
+    CheckResult checkFile(QSqlDatabase db);
+    Result<QString> setCorruptFileAside();
+    Result<int> switchToWalAndMigrate(const QString &name);
+
+    QString m_path;
+    QList<MigrationStep> m_steps;
+    bool m_open = false;
+    mutable QMutex m_mutex; // guards m_connectionNames
+    QSet<QString> m_connectionNames;
+};

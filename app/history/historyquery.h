@@ -1,0 +1,73 @@
+#pragma once
+
+#include "historyrecord.h"
+#include "records.h"
+#include "result.h"
+
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QString>
+
+#include <optional>
+
+class HistoryDatabase;
+
+// Where a keyset page ends: the (created_at, row_id) of its last row.
+struct HistoryCursor
+{
+    qint64 createdAtMs = 0;
+    qint64 rowId = 0;
+    friend bool operator==(const HistoryCursor &, const HistoryCursor &) = default;
+};
+
+// What the gallery or `list` asks for. Empty sets mean "any".
+struct HistoryQuery
+{
+    enum class Order { NewestFirst, OldestFirst };
+
+    QString accountId;
+    QList<ImageStatus> statuses;
+    QList<ImageType> kinds;
+    bool favoritesOnly = false;
+    bool includeHidden = false;
+    QString search; // user text; every term matches as a prefix, in any language
+    Order order = Order::NewestFirst;
+    std::optional<HistoryCursor> after; // continue after this row; never OFFSET
+    int limit = 100;
+};
+
+struct HistoryPage
+{
+    QList<HistoryRecord> rows;
+    std::optional<HistoryCursor> next; // set when more rows follow
+};
+
+// Reads the local mirror only (never the network), so it answers the same offline.
+class HistoryReader final
+{
+public:
+    explicit HistoryReader(HistoryDatabase &database);
+
+    Result<HistoryPage> page(const HistoryQuery &query);
+    // How many rows match (ignores after/limit), for the gallery's "N matches".
+    Result<qint64> count(const HistoryQuery &query);
+
+    // The FTS5 MATCH expression for user input: each term quoted as a string (so `"`, `*`,
+    // AND, NOT, NEAR( and `-` are text, never syntax) with a prefix star. Empty when the input
+    // has no letter or digit.
+    static QString ftsMatchExpression(const QString &userInput);
+    // The same Persian normalisation the FTS triggers apply to stored prompts.
+    static QString normalizeForSearch(const QString &text);
+
+private:
+    // Whether a search matches so many rows that walking the time index and skipping
+    // non-matches beats looking up every match and sorting them. Remembered per expression:
+    // a stale answer costs time, never correctness.
+    bool isDenseSearch(const QString &match);
+    bool isSparseSearch(const HistoryQuery &query);
+
+    HistoryDatabase &m_database;
+    QMutex m_mutex; // guards m_denseSearches (a reader may be shared between threads)
+    QHash<QString, bool> m_denseSearches;
+};

@@ -1,0 +1,48 @@
+#include "historysql.h"
+
+#include "historylog.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+QVariant sqlNullable(const QString &value)
+{
+    return value.isEmpty() ? QVariant() : QVariant(value);
+}
+
+QVariant sqlNullableMs(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+ApiError historyWriteError(const QString &what, const QString &detail)
+{
+    qCWarning(lcHistory) << what << "failed:" << detail;
+    return ApiError::make(ApiError::Kind::Local,
+                          u"The local history could not be updated (%1). Restart the app; if "
+                          "this keeps happening, check the free disk space."_s.arg(what),
+                          0, detail);
+}
+
+QString mergeJobRowInto(QSqlDatabase db, qint64 jobRowId, qint64 serverRowId)
+{
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE generated_images AS s SET job_id = coalesce(s.job_id, j.job_id), "
+              "favorite = max(s.favorite, j.favorite), hidden = max(s.hidden, j.hidden), "
+              "local_file = coalesce(s.local_file, j.local_file), file_size = "
+              "coalesce(s.file_size, j.file_size), width = coalesce(s.width, j.width), height = "
+              "coalesce(s.height, j.height) FROM (SELECT * FROM generated_images WHERE row_id = "
+              ":job) AS j WHERE s.row_id = :server"_s);
+    q.bindValue(u":job"_s, jobRowId);
+    q.bindValue(u":server"_s, serverRowId);
+    if (!q.exec())
+        return q.lastError().text();
+    q.prepare(u"DELETE FROM generated_images WHERE row_id = :job"_s);
+    q.bindValue(u":job"_s, jobRowId);
+    if (!q.exec())
+        return q.lastError().text();
+    qCDebug(lcHistory) << "merged job row" << jobRowId << "into" << serverRowId;
+    return {};
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+// Small SQL helpers shared by the history writers.
+
+// NULL for an empty string, so optional server fields stay NULL in the database.
+QVariant sqlNullable(const QString &value);
+QVariant sqlNullableMs(const QDateTime &time);
+
+// The ApiError for a failed write: `what` names the step, `detail` is the driver's text.
+ApiError historyWriteError(const QString &what, const QString &detail);
+
+// Folds a local job row into the row of its server record: the server row keeps the server's
+// fields and takes what only the job row knows (job id, favourite, hidden, local file); the
+// job row is deleted. Runs inside the caller's transaction. Empty on success, else the
+// driver's error text.
+QString mergeJobRowInto(QSqlDatabase db, qint64 jobRowId, qint64 serverRowId);

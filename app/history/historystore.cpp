@@ -1,0 +1,325 @@
+#include "historystore.h"
+
+#include "historydatabase.h"
+#include "historysql.h"
+#include "sqltransaction.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString serverTypeFor(JobKind kind)
+{
+    // The server's own spelling, so imageTypeFromServer() reads it back.
+    return kind == JobKind::Edit ? u"IMAGETOIAMGE"_s : u"TEXTTOIAMGE"_s;
+}
+
+} // namespace
+
+HistoryStore::HistoryStore(HistoryDatabase &database)
+    : m_database(database)
+{ }
+
+QSqlDatabase HistoryStore::connection()
+{
+    return m_database.connection();
+}
+
+ApiError HistoryStore::failure(const QString &what, const QString &detail) const
+{
+    return historyWriteError(what, detail);
+}
+
+Result<UpsertCounts> HistoryStore::upsertServerRecords(const QString &accountId,
+                                                       const QList<GeneratedImage> &records,
+                                                       qint64 seenAtMs)
+{
+    if (records.isEmpty())
+        return UpsertCounts{};
+    QSqlDatabase db = connection();
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return failure(u"saving the history"_s, transaction.errorText());
+    auto counts = ServerRecordUpsert(db, accountId, seenAtMs).run(records);
+    if (!counts)
+        return counts; // the transaction rolls back
+    if (!transaction.commit())
+        return failure(u"saving the history"_s, transaction.errorText());
+    return counts;
+}
+
+Result<qint64> HistoryStore::insertLocalJobRow(const QString &accountId, const Job &job)
+{
+    QSqlDatabase db = connection();
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return failure(u"adding the job to the gallery"_s, transaction.errorText());
+    QSqlQuery q(db);
+    q.prepare(u"SELECT row_id FROM generated_images WHERE account_id = :account AND (job_id = :job "
+              "OR id = :image OR task_id = :task) ORDER BY (job_id = :job) DESC LIMIT 1"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":job"_s, job.id);
+    q.bindValue(u":image"_s, sqlNullable(job.imageId));
+    q.bindValue(u":task"_s, sqlNullable(job.taskId));
+    if (!q.exec())
+        return failure(u"adding the job to the gallery"_s, q.lastError().text());
+    if (q.next()) {
+        const qint64 rowId = q.value(0).toLongLong();
+        q.finish();
+        q.prepare(u"UPDATE generated_images SET job_id = coalesce(job_id, :job) WHERE row_id = "
+                  ":row"_s);
+        q.bindValue(u":job"_s, job.id);
+        q.bindValue(u":row"_s, rowId);
+        if (!q.exec() || !transaction.commit())
+            return failure(u"adding the job to the gallery"_s, q.lastError().text());
+        return rowId;
+    }
+    const QDateTime created =
+        job.createdAt.isValid() ? job.createdAt : QDateTime::currentDateTimeUtc();
+    q.prepare(u"INSERT INTO generated_images (account_id, id, task_id, prompt, type, kind, "
+              "reference_image_urls, character_ids, status, created_at, job_id) VALUES "
+              "(:account, :id, :task, :prompt, :type, :kind, '[]', :characters, 'pending', "
+              ":created, :job)"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":id"_s, sqlNullable(job.imageId));
+    q.bindValue(u":task"_s, sqlNullable(job.taskId));
+    q.bindValue(u":prompt"_s, job.request.prompt);
+    q.bindValue(u":type"_s, serverTypeFor(job.request.kind));
+    q.bindValue(u":kind"_s, jobKindName(job.request.kind));
+    q.bindValue(u":characters"_s, jsonStringArray(job.request.characterIds));
+    q.bindValue(u":created"_s, created.toMSecsSinceEpoch());
+    q.bindValue(u":job"_s, job.id);
+    if (!q.exec())
+        return failure(u"adding the job to the gallery"_s, q.lastError().text());
+    const qint64 rowId = q.lastInsertId().toLongLong();
+    if (!transaction.commit())
+        return failure(u"adding the job to the gallery"_s, transaction.errorText());
+    return rowId;
+}
+
+Result<qint64> HistoryStore::attachServerIdentity(qint64 rowId, const QString &imageId,
+                                                  const QString &taskId)
+{
+    QSqlDatabase db = connection();
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return failure(u"linking the job to its record"_s, transaction.errorText());
+    QSqlQuery q(db);
+    q.prepare(u"SELECT s.row_id FROM generated_images AS j JOIN generated_images AS s ON "
+              "s.account_id = j.account_id AND s.row_id <> j.row_id AND (s.id = :image OR "
+              "s.task_id = :task) WHERE j.row_id = :row LIMIT 1"_s);
+    q.bindValue(u":image"_s, sqlNullable(imageId));
+    q.bindValue(u":task"_s, sqlNullable(taskId));
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return failure(u"linking the job to its record"_s, q.lastError().text());
+    qint64 survivor = rowId;
+    if (q.next()) {
+        survivor = q.value(0).toLongLong();
+        q.finish();
+        const QString error = mergeJobRowInto(db, rowId, survivor);
+        if (!error.isEmpty())
+            return failure(u"linking the job to its record"_s, error);
+    } else {
+        q.finish();
+        q.prepare(u"UPDATE generated_images SET id = coalesce(:image, id), task_id = "
+                  "coalesce(:task, task_id) WHERE row_id = :row"_s);
+        q.bindValue(u":image"_s, sqlNullable(imageId));
+        q.bindValue(u":task"_s, sqlNullable(taskId));
+        q.bindValue(u":row"_s, rowId);
+        if (!q.exec())
+            return failure(u"linking the job to its record"_s, q.lastError().text());
+        if (q.numRowsAffected() == 0)
+            return failure(u"linking the job to its record"_s, u"no row %1"_s.arg(rowId));
+    }
+    if (!transaction.commit())
+        return failure(u"linking the job to its record"_s, transaction.errorText());
+    return survivor;
+}
+
+Result<bool> HistoryStore::updateLocalJobRow(qint64 rowId, const LocalJobUpdate &update)
+{
+    QSqlQuery q(connection());
+    q.prepare(u"UPDATE generated_images SET status = :status, error = :error, image_url = "
+              "coalesce(:image_url, image_url), completed_at = coalesce(:completed, completed_at) "
+              "WHERE row_id = :row"_s);
+    q.bindValue(u":status"_s, imageStatusName(update.status));
+    q.bindValue(u":error"_s, sqlNullable(update.error));
+    q.bindValue(u":image_url"_s, sqlNullable(update.imageUrl));
+    q.bindValue(u":completed"_s,
+                update.completedAtMs ? QVariant(*update.completedAtMs) : QVariant());
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return failure(u"updating the job's card"_s, q.lastError().text());
+    return q.numRowsAffected() > 0;
+}
+
+Result<bool> HistoryStore::setLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
+                                        int height)
+{
+    QSqlQuery q(connection());
+    q.prepare(u"UPDATE generated_images SET local_file = :path, file_size = :size, width = :width, "
+              "height = :height WHERE row_id = :row"_s);
+    q.bindValue(u":path"_s, sqlNullable(path));
+    q.bindValue(u":size"_s, size);
+    q.bindValue(u":width"_s, width);
+    q.bindValue(u":height"_s, height);
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return failure(u"remembering the saved image"_s, q.lastError().text());
+    return q.numRowsAffected() > 0;
+}
+
+Result<bool> HistoryStore::setFavorite(qint64 rowId, bool favorite)
+{
+    QSqlQuery q(connection());
+    q.prepare(u"UPDATE generated_images SET favorite = :value WHERE row_id = :row"_s);
+    q.bindValue(u":value"_s, favorite ? 1 : 0);
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return failure(u"saving the favourite"_s, q.lastError().text());
+    return q.numRowsAffected() > 0;
+}
+
+Result<bool> HistoryStore::setHidden(qint64 rowId, bool hidden)
+{
+    QSqlQuery q(connection());
+    q.prepare(u"UPDATE generated_images SET hidden = :value WHERE row_id = :row"_s);
+    q.bindValue(u":value"_s, hidden ? 1 : 0);
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return failure(u"hiding the image"_s, q.lastError().text());
+    return q.numRowsAffected() > 0;
+}
+
+Result<int> HistoryStore::markGone(const QString &accountId, const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return 0;
+    QSqlQuery q(connection());
+    q.prepare(u"UPDATE generated_images SET gone_from_server = 1 WHERE account_id = :account AND "
+              "id IN (SELECT value FROM json_each(:ids))"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":ids"_s, jsonStringArray(ids));
+    if (!q.exec())
+        return failure(u"marking removed records"_s, q.lastError().text());
+    return q.numRowsAffected();
+}
+
+Result<int> HistoryStore::markGoneUnlessSeenSince(const QString &accountId, qint64 seenSinceMs)
+{
+    QSqlQuery q(connection());
+    q.prepare(u"UPDATE generated_images SET gone_from_server = 1 WHERE account_id = :account AND "
+              "id IS NOT NULL AND gone_from_server = 0 AND (last_seen_on_server IS NULL OR "
+              "last_seen_on_server < :since)"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":since"_s, seenSinceMs);
+    if (!q.exec())
+        return failure(u"marking removed records"_s, q.lastError().text());
+    return q.numRowsAffected();
+}
+
+Result<std::optional<HistoryRecord>> HistoryStore::record(const QString &accountId,
+                                                          const QString &id)
+{
+    QSqlQuery q(connection());
+    q.prepare(u"SELECT "_s + historyRecordColumns()
+              + u" FROM generated_images AS g WHERE g.account_id = :account AND g.id = :id"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":id"_s, id);
+    if (!q.exec())
+        return failure(u"reading a record"_s, q.lastError().text());
+    if (!q.next())
+        return std::optional<HistoryRecord>();
+    return std::optional<HistoryRecord>(readHistoryRecord(q));
+}
+
+Result<std::optional<HistoryRecord>> HistoryStore::recordByRowId(qint64 rowId)
+{
+    QSqlQuery q(connection());
+    q.prepare(u"SELECT "_s + historyRecordColumns()
+              + u" FROM generated_images AS g WHERE g.row_id = :row"_s);
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return failure(u"reading a record"_s, q.lastError().text());
+    if (!q.next())
+        return std::optional<HistoryRecord>();
+    return std::optional<HistoryRecord>(readHistoryRecord(q));
+}
+
+Result<QList<HistoryRecord>> HistoryStore::findReconcileCandidates(const QString &accountId,
+                                                                   const QString &prompt,
+                                                                   qint64 fromMs, qint64 toMs)
+{
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    // The time window walks the (account_id, created_at) index; the prompt is compared on the
+    // few rows inside it.
+    q.prepare(u"SELECT "_s + historyRecordColumns()
+              + u" FROM generated_images AS g WHERE g.account_id = :account AND g.created_at "
+                "BETWEEN :from AND :to AND g.id IS NOT NULL AND g.job_id IS NULL AND g.prompt = "
+                ":prompt ORDER BY g.created_at, g.row_id"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":from"_s, fromMs);
+    q.bindValue(u":to"_s, toMs);
+    q.bindValue(u":prompt"_s, prompt);
+    if (!q.exec())
+        return failure(u"looking for the job's record"_s, q.lastError().text());
+    QList<HistoryRecord> records;
+    while (q.next())
+        records.append(readHistoryRecord(q));
+    return records;
+}
+
+Result<QHash<QString, QString>> HistoryStore::syncState(const QString &accountId)
+{
+    QSqlQuery q(connection());
+    q.prepare(u"SELECT key, value FROM sync_state WHERE account_id = :account"_s);
+    q.bindValue(u":account"_s, accountId);
+    if (!q.exec())
+        return failure(u"reading the sync state"_s, q.lastError().text());
+    QHash<QString, QString> values;
+    while (q.next())
+        values.insert(q.value(0).toString(), q.value(1).toString());
+    return values;
+}
+
+Result<bool> HistoryStore::setSyncState(const QString &accountId,
+                                        const QHash<QString, QString> &values)
+{
+    QSqlDatabase db = connection();
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return failure(u"saving the sync state"_s, transaction.errorText());
+    QSqlQuery q(db);
+    q.prepare(u"INSERT INTO sync_state (account_id, key, value) VALUES (:account, :key, :value) "
+              "ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value"_s);
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        q.bindValue(u":account"_s, accountId);
+        q.bindValue(u":key"_s, it.key());
+        q.bindValue(u":value"_s, it.value());
+        if (!q.exec())
+            return failure(u"saving the sync state"_s, q.lastError().text());
+    }
+    q.finish();
+    if (!transaction.commit())
+        return failure(u"saving the sync state"_s, transaction.errorText());
+    return true;
+}
+
+Result<bool> HistoryStore::setLocalFile(const QString &accountId, const QString &id,
+                                        const QString &path, qint64 size, int width, int height)
+{
+    auto found = record(accountId, id);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return false;
+    return setLocalFile(found.value()->rowId, path, size, width, height);
+}

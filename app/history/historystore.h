@@ -1,0 +1,75 @@
+#pragma once
+
+#include "historyrecord.h"
+#include "job.h"
+#include "records.h"
+#include "result.h"
+#include "serverrecordupsert.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class HistoryDatabase;
+class QSqlDatabase;
+
+// A local job's progress, written to its gallery row before the server's record arrives.
+struct LocalJobUpdate
+{
+    ImageStatus status = ImageStatus::Pending;
+    QString error;
+    QString imageUrl;
+    std::optional<qint64> completedAtMs;
+};
+
+// Writes to the history mirror: server records, local job rows, local columns, sync state.
+// Every row is keyed by account id; accounts never see each other's rows. Usable from any
+// thread (each thread gets its own connection).
+class HistoryStore final
+{
+public:
+    explicit HistoryStore(HistoryDatabase &database);
+
+    // One transaction; local columns (favorite, hidden, local file, job id...) are never
+    // overwritten. A local job row matched by task id becomes the server's record.
+    Result<UpsertCounts> upsertServerRecords(const QString &accountId,
+                                             const QList<GeneratedImage> &records, qint64 seenAtMs);
+
+    // A pending card for a queued job (id NULL, job_id set). Idempotent per job: returns the
+    // existing row when the job already has one (by job id, image id or task id).
+    Result<qint64> insertLocalJobRow(const QString &accountId, const Job &job);
+    // The job's row learns its server id / task id. When the server's record is already
+    // mirrored as another row, the two become one; returns the surviving row id.
+    Result<qint64> attachServerIdentity(qint64 rowId, const QString &imageId,
+                                        const QString &taskId);
+    Result<bool> updateLocalJobRow(qint64 rowId, const LocalJobUpdate &update);
+
+    Result<bool> setLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
+                              int height);
+    Result<bool> setLocalFile(const QString &accountId, const QString &id, const QString &path,
+                              qint64 size, int width, int height);
+    Result<bool> setFavorite(qint64 rowId, bool favorite);
+    Result<bool> setHidden(qint64 rowId, bool hidden);
+    Result<int> markGone(const QString &accountId, const QStringList &ids);
+    // After a complete full sync: every server record not seen since `seenSinceMs` is gone.
+    Result<int> markGoneUnlessSeenSince(const QString &accountId, qint64 seenSinceMs);
+
+    Result<std::optional<HistoryRecord>> record(const QString &accountId, const QString &id);
+    Result<std::optional<HistoryRecord>> recordByRowId(qint64 rowId);
+    // Server records with exactly this prompt, created in [fromMs, toMs], not linked to a job:
+    // where a job whose submission outcome is unknown may have landed. Oldest first.
+    Result<QList<HistoryRecord>> findReconcileCandidates(const QString &accountId,
+                                                         const QString &prompt, qint64 fromMs,
+                                                         qint64 toMs);
+
+    Result<QHash<QString, QString>> syncState(const QString &accountId);
+    Result<bool> setSyncState(const QString &accountId, const QHash<QString, QString> &values);
+
+private:
+    QSqlDatabase connection();
+    ApiError failure(const QString &what, const QString &detail) const;
+
+    HistoryDatabase &m_database;
+};

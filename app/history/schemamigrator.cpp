@@ -1,0 +1,134 @@
+#include "schemamigrator.h"
+
+#include "historylog.h"
+#include "sqltransaction.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+// Q_INIT_RESOURCE must be called outside any namespace; the resources live in a static
+// library, whose unreferenced object files the linker would otherwise drop.
+static void initHistoryResources()
+{
+    Q_INIT_RESOURCE(history);
+}
+
+namespace {
+
+ApiError databaseError(const QString &what, const QString &detail)
+{
+    return ApiError::make(ApiError::Kind::Local,
+                          u"The local history database could not be updated (%1). Restart the "
+                          "app; if this keeps happening, use another profile."_s.arg(what),
+                          0, detail);
+}
+
+} // namespace
+
+QList<MigrationStep> SchemaMigrator::builtinSteps()
+{
+    initHistoryResources();
+    const QList<std::pair<int, QString>> files = {
+        {1, u"0001_images.sql"_s},
+        {2, u"0002_local_state.sql"_s},
+    };
+    QList<MigrationStep> steps;
+    for (const auto &[version, name] : files) {
+        QFile file(u":/history/migrations/"_s + name);
+        if (!file.open(QIODevice::ReadOnly)) {
+            qCCritical(lcHistory) << "missing migration resource" << name;
+            break;
+        }
+        steps.append({version, name, QString::fromUtf8(file.readAll())});
+    }
+    return steps;
+}
+
+int SchemaMigrator::latestVersion(const QList<MigrationStep> &steps)
+{
+    int latest = 0;
+    for (const auto &step : steps)
+        latest = std::max(latest, step.version);
+    return latest;
+}
+
+Result<int> SchemaMigrator::userVersion(QSqlDatabase db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
+        return databaseError(u"cannot read the schema version"_s, query.lastError().text());
+    return query.value(0).toInt();
+}
+
+Result<int> SchemaMigrator::migrate(QSqlDatabase db, const QList<MigrationStep> &steps,
+                                    int targetVersion)
+{
+    auto current = userVersion(db);
+    if (!current)
+        return current;
+    int version = current.value();
+    const int target = targetVersion < 0 ? latestVersion(steps) : targetVersion;
+
+    for (const auto &step : steps) {
+        if (step.version <= version || step.version > target)
+            continue;
+        if (step.version != version + 1)
+            return databaseError(u"schema step %1 is missing"_s.arg(version + 1), {});
+
+        SqlTransaction transaction(db);
+        if (!transaction.isActive())
+            return databaseError(u"cannot start schema step %1"_s.arg(step.version),
+                                 transaction.errorText());
+        QSqlQuery query(db);
+        for (const auto &statement : splitStatements(step.sql)) {
+            if (!query.exec(statement)) {
+                const QString detail = query.lastError().text();
+                qCWarning(lcHistory) << "schema step" << step.name << "failed:" << detail;
+                return databaseError(u"schema step %1 failed"_s.arg(step.version), detail);
+            }
+        }
+        // user_version lives in the file header and is written inside the same transaction.
+        if (!query.exec(u"PRAGMA user_version = %1"_s.arg(step.version)))
+            return databaseError(u"cannot record schema version %1"_s.arg(step.version),
+                                 query.lastError().text());
+        query.finish();
+        if (!transaction.commit())
+            return databaseError(u"cannot commit schema step %1"_s.arg(step.version),
+                                 transaction.errorText());
+        qCInfo(lcHistory) << "schema upgraded to version" << step.version << step.name;
+        version = step.version;
+    }
+    return version;
+}
+
+QStringList SchemaMigrator::splitStatements(const QString &sql)
+{
+    QStringList statements;
+    QString current;
+    bool inTrigger = false;
+    const auto lines = QStringView(sql).split(u'\n');
+    for (const auto &rawLine : lines) {
+        const QStringView line = rawLine.trimmed();
+        if (line.isEmpty() || line.startsWith(u"--"))
+            continue;
+        if (current.isEmpty())
+            inTrigger = line.startsWith(u"CREATE TRIGGER", Qt::CaseInsensitive);
+        if (!current.isEmpty())
+            current += u'\n';
+        current += line;
+        const bool ends =
+            inTrigger ? line.compare(u"END;", Qt::CaseInsensitive) == 0 : line.endsWith(u';');
+        if (ends) {
+            statements.append(current);
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current);
+    return statements;
+}
