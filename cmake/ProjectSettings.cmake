@@ -8,7 +8,9 @@ target_compile_options(studio_settings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Woverloaded-virtual
   -Wimplicit-fallthrough -Wformat=2 -Wmissing-declarations)
 if(WARNINGS_AS_ERRORS)
-  target_compile_options(studio_settings INTERFACE -Werror)
+  # GCC 12 reports std::optional members as maybe-uninitialized at -O2 where they cannot be
+  # (seen in tests reading optional records); keep the warning, not the failure.
+  target_compile_options(studio_settings INTERFACE -Werror -Wno-error=maybe-uninitialized)
 endif()
 
 target_compile_definitions(studio_settings INTERFACE

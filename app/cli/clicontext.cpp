@@ -4,6 +4,7 @@
 #include "session.h"
 #include "tokenstore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 

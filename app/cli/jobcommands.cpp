@@ -2,6 +2,7 @@
 #include "clicontext.h"
 #include "jobqueue.h"
 #include "jsonviews.h"
+#include "requestbudget.h"
 
 #include <QDir>
 #include <QElapsedTimer>
