@@ -79,8 +79,16 @@ QString HistoryDatabase::threadConnectionName() const
 
 QSqlDatabase HistoryDatabase::openConnection(const QString &name)
 {
-    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
-                                                   : QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    QSqlDatabase db;
+    if (QSqlDatabase::contains(name)) {
+        db = QSqlDatabase::database(name, false);
+        // Invalid when it belongs to another thread: one that ended without
+        // releaseThreadConnection() and whose id this thread now reuses.
+        if (!db.isValid())
+            QSqlDatabase::removeDatabase(name);
+    }
+    if (!db.isValid())
+        db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     {
         QMutexLocker lock(&m_mutex);
         m_connectionNames.insert(name);
