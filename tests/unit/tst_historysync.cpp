@@ -11,23 +11,6 @@
 
 using namespace Qt::StringLiterals;
 
-// TODO(lead): remove once BackendClient is implemented on main. AUTOMOC compiles the moc of
-// backendclient.h into the same object as ApiCallBase's, and that object needs BackendClient's
-// destructor. Weak definitions: the real destructor wins as soon as it exists, and neither is
-// ever called here (this test builds no BackendClient).
-extern "C" {
-void _ZN13BackendClientD0Ev();
-void _ZN13BackendClientD1Ev();
-__attribute__((weak)) void _ZN13BackendClientD0Ev()
-{
-    std::abort();
-}
-__attribute__((weak)) void _ZN13BackendClientD1Ev()
-{
-    std::abort();
-}
-}
-
 namespace {
 
 const qint64 baseMs = 1'770'000'000'000;
