@@ -600,9 +600,13 @@ void TestBackendClient::devServerSignInAndHistory()
 
     const auto phone = u"+989121234567"_s;
     const auto sent = resultOf(m_client->sendCode(phone));
-    QVERIFY2(sent && sent->ok(), qPrintable(sent ? describe(sent->error()) : u"no answer"_s));
+    QVERIFY2(sent && sent->ok(), qPrintable(!sent        ? u"no answer"_s
+                                            : sent->ok() ? QString()
+                                                         : describe(sent->error())));
     const auto auth = resultOf(m_client->verifyCode(phone, u"123456"_s));
-    QVERIFY2(auth && auth->ok(), qPrintable(auth ? describe(auth->error()) : u"no answer"_s));
+    QVERIFY2(auth && auth->ok(), qPrintable(!auth        ? u"no answer"_s
+                                            : auth->ok() ? QString()
+                                                         : describe(auth->error())));
     QVERIFY(!auth->value().accessToken.isEmpty());
     m_client->setAccessToken(auth->value().accessToken);
 
@@ -614,8 +618,9 @@ void TestBackendClient::devServerSignInAndHistory()
     JobRequest request;
     request.prompt = u"a banana in space"_s;
     const auto receipt = resultOf(m_client->submit(request, {}), 60'000);
-    QVERIFY2(receipt && receipt->ok(),
-             qPrintable(receipt ? describe(receipt->error()) : u"no answer"_s));
+    QVERIFY2(receipt && receipt->ok(), qPrintable(!receipt        ? u"no answer"_s
+                                                  : receipt->ok() ? QString()
+                                                                  : describe(receipt->error())));
     if (!receipt->value().imageUrl.isEmpty()) {
         const auto image =
             resultOf(m_client->download(m_client->resolveImageUrl(receipt->value().imageUrl)));
