@@ -1,8 +1,8 @@
 #pragma once
 
 #include "backendclient.h"
-#include "uploadlimits.h"
 #include "result.h"
+#include "uploadlimits.h"
 
 #include <QStringList>
 

@@ -310,8 +310,12 @@ void Session::checkExpiry()
 void Session::failLater(void (Session::*signal)(const ApiError &), const ApiError &error)
 {
     QMetaObject::invokeMethod(
-        this, [this, signal, error] { Q_EMIT(this->*signal)
-                                      (error); }, Qt::QueuedConnection);
+        this,
+        [this, signal, error] {
+            Q_EMIT(this->*signal)
+            (error);
+        },
+        Qt::QueuedConnection);
 }
 
 #include "moc_session.cpp"
