@@ -203,8 +203,8 @@ int runExport(CliContext &ctx)
         for (auto r : page.value().rows) {
             if (withImages && !r.localFile.isEmpty()) {
                 const QFileInfo source(r.localFile);
-                const auto name = (r.id.isEmpty() ? QStringLiteral("row-%1").arg(r.rowId) : r.id)
-                                  + u'.' + source.suffix();
+                const QString name = (r.id.isEmpty() ? QStringLiteral("row-%1").arg(r.rowId) : r.id)
+                                     + u'.' + source.suffix();
                 const auto target = QDir(dir).filePath(QStringLiteral("images/") + name);
                 QFile::remove(target);
                 if (QFile::copy(r.localFile, target)) {

@@ -49,6 +49,9 @@ enum class Until { Sent, Finished };
 
 bool reached(const Job &job, Until until)
 {
+    // A completed job is finished once its image is saved (or could not be: the message says).
+    if (job.state == JobState::Completed)
+        return until == Until::Sent || !job.localImagePath.isEmpty();
     if (isFinal(job.state))
         return true;
     return until == Until::Sent && job.state != JobState::Queued
@@ -202,7 +205,9 @@ int runJobs(CliContext &ctx)
     }
     if (jobs.isEmpty())
         text = all ? QStringLiteral("No jobs yet.") : QStringLiteral("No unfinished jobs.");
-    ctx.result(array, text.trimmed());
+    if (text.endsWith(u'\n'))
+        text.chop(1);
+    ctx.result(array, text);
     return ExitOk;
 }
 

@@ -2,6 +2,7 @@
 #include "imagelimits.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -54,6 +55,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
 
     configureImageLimits();
+    // The CLI's stderr is for progress a person reads; module chatter only on request.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("studio.*.debug=false\nstudio.*.info=false"));
     QTextStream out(stdout);
     QTextStream err(stderr);
     auto invocation = parseCliArguments(QCoreApplication::arguments().mid(1));

@@ -62,7 +62,7 @@ Result<QString> copyIntoProfile(const QString &path, const QString &referencesDi
             ApiError::Kind::Local,
             QStringLiteral("Could not read the reference %1.").arg(QDir::toNativeSeparators(path)));
     const auto suffix = QFileInfo(path).suffix().toLower();
-    const auto name =
+    const QString name =
         QString::fromLatin1(hash.result().toHex()) + (suffix.isEmpty() ? QString() : u'.' + suffix);
     QDir().mkpath(referencesDir);
     const auto target = QDir(referencesDir).filePath(name);
