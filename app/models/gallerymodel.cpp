@@ -1,6 +1,7 @@
 #include "gallerymodel.h"
 
 #include <QScopedValueRollback>
+#include <QSet>
 
 GalleryModel::GalleryModel(HistoryReader &reader, QObject *parent)
     : QAbstractListModel(parent)
@@ -9,6 +10,9 @@ GalleryModel::GalleryModel(HistoryReader &reader, QObject *parent)
 
 void GalleryModel::setQuery(const HistoryQuery &query)
 {
+    // Views (and QAbstractItemModelTester) call fetchMore from their change handlers; a fetch
+    // inside a reset or a diff would nest changes.
+    QScopedValueRollback guard(m_fetching, true);
     beginResetModel();
     m_query = query;
     m_query.after.reset();
@@ -34,6 +38,7 @@ void GalleryModel::setQuery(const HistoryQuery &query)
 
 void GalleryModel::refresh()
 {
+    QScopedValueRollback guard(m_fetching, true);
     auto q = m_query;
     q.after.reset();
     q.limit = qMax(m_pageSize, int(m_rows.size()));
@@ -43,47 +48,92 @@ void GalleryModel::refresh()
         Q_EMIT loadFailed(m_lastError);
         return;
     }
+    m_lastError.clear();
     auto fresh = std::move(page.value().rows);
-    // New rows at the top (the common case: a job queued or a sync brought new records).
-    qsizetype inserted = 0;
-    if (!m_rows.isEmpty()) {
-        const auto firstOld = m_rows.first().rowId;
-        while (inserted < fresh.size() && fresh.at(inserted).rowId != firstOld)
-            ++inserted;
-        if (inserted == fresh.size())
-            inserted = -1; // the old first row is gone: fall back to a reset
-    }
-    bool sameTail = inserted >= 0 && fresh.size() - inserted >= m_rows.size();
-    for (qsizetype i = 0; sameTail && i < m_rows.size(); ++i)
-        sameTail = fresh.at(inserted + i).rowId == m_rows.at(i).rowId;
-    if (!sameTail || m_rows.isEmpty()) {
+    m_next = page.value().next;
+    if (!applyDiff(fresh)) {
+        // The order itself changed (a local row became a server record with another time):
+        // a reset is rare here and always correct.
         beginResetModel();
         m_rows = std::move(fresh);
-        m_next = page.value().next;
         endResetModel();
-        updateCount();
-        return;
-    }
-    if (inserted > 0) {
-        beginInsertRows({}, 0, int(inserted) - 1);
-        m_rows = fresh.mid(0, inserted) + m_rows;
-        endInsertRows();
-    }
-    for (qsizetype i = inserted; i < inserted + (fresh.size() - inserted); ++i) {
-        if (i >= m_rows.size())
-            break;
-        const auto &now = fresh.at(i);
-        auto &old = m_rows[i];
-        if (now.status != old.status || now.favorite != old.favorite || now.hidden != old.hidden
-            || now.localFile != old.localFile || now.error != old.error || now.id != old.id
-            || now.imageUrl != old.imageUrl || now.completedAtMs != old.completedAtMs
-            || now.width != old.width) {
-            old = now;
-            const auto idx = index(int(i));
-            Q_EMIT dataChanged(idx, idx);
-        }
     }
     updateCount();
+}
+
+bool GalleryModel::applyDiff(const QList<HistoryRecord> &fresh)
+{
+    // Both lists follow the query's order, so rows present in both must keep their relative
+    // order; then removals, insertions and changes keep the view's scroll and selection.
+    QSet<qint64> freshIds;
+    freshIds.reserve(fresh.size());
+    for (const auto &r : fresh)
+        freshIds.insert(r.rowId);
+    QSet<qint64> oldIds;
+    oldIds.reserve(m_rows.size());
+    for (const auto &r : m_rows)
+        oldIds.insert(r.rowId);
+    {
+        qsizetype i = 0;
+        qsizetype j = 0;
+        while (true) {
+            while (i < m_rows.size() && !freshIds.contains(m_rows.at(i).rowId))
+                ++i;
+            while (j < fresh.size() && !oldIds.contains(fresh.at(j).rowId))
+                ++j;
+            if (i >= m_rows.size() || j >= fresh.size())
+                break;
+            if (m_rows.at(i).rowId != fresh.at(j).rowId)
+                return false;
+            ++i;
+            ++j;
+        }
+    }
+    // Removals, back to front in contiguous runs.
+    for (qsizetype i = m_rows.size() - 1; i >= 0;) {
+        if (freshIds.contains(m_rows.at(i).rowId)) {
+            --i;
+            continue;
+        }
+        qsizetype first = i;
+        while (first > 0 && !freshIds.contains(m_rows.at(first - 1).rowId))
+            --first;
+        beginRemoveRows({}, int(first), int(i));
+        m_rows.remove(first, i - first + 1);
+        endRemoveRows();
+        i = first - 1;
+    }
+    // Insertions in contiguous runs, and changes in place.
+    for (qsizetype j = 0; j < fresh.size();) {
+        if (j < m_rows.size() && m_rows.at(j).rowId == fresh.at(j).rowId) {
+            if (differs(m_rows.at(j), fresh.at(j))) {
+                m_rows[j] = fresh.at(j);
+                const auto idx = index(int(j));
+                Q_EMIT dataChanged(idx, idx);
+            }
+            ++j;
+            continue;
+        }
+        qsizetype last = j;
+        while (last + 1 < fresh.size() && !oldIds.contains(fresh.at(last + 1).rowId))
+            ++last;
+        beginInsertRows({}, int(j), int(last));
+        for (qsizetype k = j; k <= last; ++k)
+            m_rows.insert(k, fresh.at(k));
+        endInsertRows();
+        j = last + 1;
+    }
+    return true;
+}
+
+bool GalleryModel::differs(const HistoryRecord &a, const HistoryRecord &b)
+{
+    return a.status != b.status || a.favorite != b.favorite || a.hidden != b.hidden
+           || a.localFile != b.localFile || a.error != b.error || a.id != b.id
+           || a.imageUrl != b.imageUrl || a.completedAtMs != b.completedAtMs || a.width != b.width
+           || a.height != b.height || a.prompt != b.prompt || a.kind != b.kind
+           || a.referenceImageUrls != b.referenceImageUrls || a.characterIds != b.characterIds
+           || a.createdAtMs != b.createdAtMs || a.goneFromServer != b.goneFromServer;
 }
 
 const HistoryRecord *GalleryModel::recordAt(int row) const

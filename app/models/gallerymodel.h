@@ -39,7 +39,8 @@ public:
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
 
     // Re-reads the rows loaded so far (after a sync or a job update), keeping what it can:
-    // unchanged rows stay, changed rows emit dataChanged, new rows at the top are inserted.
+    // unchanged rows stay, changed rows emit dataChanged, new rows are inserted and rows
+    // that no longer match (hidden, filtered out) are removed, so scroll and selection stay.
     void refresh();
 
     const HistoryRecord *recordAt(int row) const;
@@ -59,6 +60,10 @@ Q_SIGNALS:
 
 private:
     void updateCount();
+    // Turns the loaded rows into `fresh` with removals, insertions and dataChanged; false
+    // (nothing touched) when the two disagree on order and only a reset will do.
+    bool applyDiff(const QList<HistoryRecord> &fresh);
+    static bool differs(const HistoryRecord &a, const HistoryRecord &b);
 
     HistoryReader &m_reader;
     HistoryQuery m_query;

@@ -1,14 +1,385 @@
 #include "gallerypage.h"
 
+#include "appservices.h"
+#include "gallerycore.h"
+#include "gallerydetail.h"
+#include "galleryexport.h"
+#include "galleryfilterbar.h"
+#include "gallerygrid.h"
+#include "gallerylog.h"
+#include "gallerymodel.h"
+#include "historyquery.h"
+#include "imageviewer.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+GalleryPage::Dialogs defaultDialogs()
+{
+    GalleryPage::Dialogs dialogs;
+    dialogs.saveFile = [](QWidget *parent, const QString &suggested) {
+        const QString ext = QFileInfo(suggested).suffix();
+        return QFileDialog::getSaveFileName(parent, QObject::tr("Save image as"), suggested,
+                                            QObject::tr("Images (*.%1);;All files (*)").arg(ext));
+    };
+    dialogs.chooseFolder = [](QWidget *parent) {
+        return QFileDialog::getExistingDirectory(parent, QObject::tr("Export to folder"));
+    };
+    return dialogs;
+}
+
+} // namespace
+
 GalleryPage::GalleryPage(AppServices &services, QWidget *parent)
     : QWidget(parent)
     , m_services(services)
-{ }
+    , m_dialogs(defaultDialogs())
+{
+    m_exportPool.setMaxThreadCount(1);
+    m_model = new GalleryModel(m_services.reader(), this);
+    m_filters = new GalleryFilterBar(this);
+    m_grid = new GalleryGrid(m_services.thumbnails(), this);
+    m_grid->setGalleryModel(m_model);
+    m_detail = new GalleryDetail(m_services.thumbnails(), this);
+    m_empty = new QLabel(this);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    QFont big = m_empty->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    m_empty->setFont(big);
 
-GalleryPage::~GalleryPage() = default;
+    m_browse = new QStackedWidget(this);
+    m_browse->addWidget(m_grid);
+    m_browse->addWidget(m_empty);
+    auto *browsePage = new QWidget(this);
+    auto *browseLayout = new QVBoxLayout(browsePage);
+    browseLayout->setContentsMargins(0, 0, 0, 0);
+    browseLayout->setSpacing(0);
+    browseLayout->addWidget(m_filters);
+    browseLayout->addWidget(m_browse, 1);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(browsePage);
+    m_pages->addWidget(m_detail);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
 
-void GalleryPage::refresh() { }
+    connect(m_filters, &GalleryFilterBar::queryChanged, this, &GalleryPage::applyFilters);
+    connect(m_filters, &GalleryFilterBar::exportRequested, this, &GalleryPage::exportSelection);
+    connect(m_model, &GalleryModel::matchCountChanged, this, &GalleryPage::afterRowsChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &GalleryPage::afterRowsChanged);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &GalleryPage::afterRowsChanged);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &GalleryPage::afterRowsChanged);
+    connect(m_model, &GalleryModel::loadFailed, this, [this](const QString &message) {
+        Q_EMIT statusMessage(tr("Could not read the local history: %1").arg(message));
+    });
+    connect(m_grid, &GalleryGrid::openRequested, this, &GalleryPage::openDetail);
+    connect(m_grid, &GalleryGrid::favoriteRequested, this,
+            [this] { toggleFavorite(targetRows()); });
+    connect(m_grid, &GalleryGrid::hideRequested, this, [this] { hide(targetRows()); });
+    connect(m_grid, &GalleryGrid::imagesWanted, this, &GalleryPage::imagesWanted);
 
-void GalleryPage::showRecord(qint64) { }
+    connect(m_detail, &GalleryDetail::closeRequested, this, &GalleryPage::closeDetail);
+    connect(m_detail, &GalleryDetail::favoriteRequested, this,
+            [this] { toggleFavorite({m_detail->record().rowId}); });
+    connect(m_detail, &GalleryDetail::hideRequested, this, [this] {
+        const qint64 rowId = m_detail->record().rowId;
+        closeDetail();
+        hide({rowId});
+    });
+    connect(m_detail, &GalleryDetail::regenerateRequested, this, [this] {
+        const auto &record = m_detail->record();
+        Q_EMIT regenerateRequested(GalleryCore::regenerateRequest(
+            record, GalleryCore::localReferencePaths(m_services, record)));
+    });
+    connect(m_detail, &GalleryDetail::editRequested, this,
+            [this] { Q_EMIT editRequested(m_detail->record().localFile); });
+    connect(m_detail, &GalleryDetail::useAsReferenceRequested, this,
+            [this] { Q_EMIT useAsReferenceRequested(m_detail->record().localFile); });
+    connect(m_detail, &GalleryDetail::saveAsRequested, this, &GalleryPage::saveAs);
+    connect(m_detail, &GalleryDetail::copyImageRequested, this, &GalleryPage::copyImage);
+    connect(m_detail, &GalleryDetail::openFolderRequested, this, &GalleryPage::openFolder);
+    connect(m_detail, &GalleryDetail::promptCopied, this,
+            [this] { Q_EMIT statusMessage(tr("Prompt copied.")); });
 
-void GalleryPage::focusSearch() { }
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, &GalleryPage::focusSearch);
+
+    m_changed.setSingleShot(true);
+    m_changed.setInterval(100);
+    connect(&m_changed, &QTimer::timeout, this, &GalleryPage::refresh);
+    connect(&m_services, &AppServices::historyChanged, this, [this] { m_changed.start(); });
+    // A new account means other rows; a lost session keeps them (accountId stays).
+    const auto accountMaybeChanged = [this] {
+        if (m_services.accountId() != m_account)
+            applyFilters();
+    };
+    connect(&m_services.session(), &Session::stateChanged, this, accountMaybeChanged);
+    connect(&m_services.session(), &Session::restored, this, accountMaybeChanged);
+    connect(&m_export, &QFutureWatcher<QString>::finished, this,
+            [this] { Q_EMIT statusMessage(m_export.result()); });
+
+    applyFilters();
+}
+
+GalleryPage::~GalleryPage()
+{
+    m_export.waitForFinished();
+}
+
+void GalleryPage::setDialogs(Dialogs dialogs)
+{
+    m_dialogs = std::move(dialogs);
+}
+
+void GalleryPage::applyFilters()
+{
+    m_account = m_services.accountId();
+    HistoryQuery query = m_filters->query();
+    query.accountId = m_account;
+    m_model->setQuery(query);
+    afterRowsChanged();
+    if (m_model->rowCount() > 0 && !m_grid->currentIndex().isValid())
+        m_grid->setCurrentIndex(m_model->index(0));
+}
+
+void GalleryPage::refresh()
+{
+    if (m_services.accountId() != m_account) {
+        applyFilters();
+        return;
+    }
+    m_model->refresh();
+    afterRowsChanged();
+    reloadDetail();
+}
+
+void GalleryPage::afterRowsChanged()
+{
+    const qint64 count = m_model->matchCount();
+    m_filters->setMatchCount(count);
+    if (count > 0 || m_model->rowCount() > 0) {
+        m_browse->setCurrentWidget(m_grid);
+        return;
+    }
+    bool accountEmpty = !m_filters->hasFilters();
+    if (!accountEmpty) {
+        HistoryQuery all;
+        all.accountId = m_account;
+        const auto total = m_services.reader().count(all);
+        accountEmpty = total && total.value() == 0;
+    }
+    m_empty->setText(accountEmpty ? tr("No images yet — generate one") : tr("No matches"));
+    m_browse->setCurrentWidget(m_empty);
+}
+
+QString GalleryPage::emptyText() const
+{
+    return m_browse->currentWidget() == m_empty ? m_empty->text() : QString();
+}
+
+void GalleryPage::showRecord(qint64 rowId)
+{
+    closeDetail();
+    int row = m_model->rowOfRecord(rowId);
+    while (row < 0 && m_model->canFetchMore({})) {
+        m_model->fetchMore({});
+        row = m_model->rowOfRecord(rowId);
+    }
+    if (row < 0) {
+        Q_EMIT statusMessage(tr("That image is not shown with the current filters."));
+        return;
+    }
+    const auto index = m_model->index(row);
+    m_grid->setCurrentIndex(index);
+    m_grid->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_grid->setFocus();
+}
+
+void GalleryPage::focusSearch()
+{
+    closeDetail();
+    m_filters->focusSearch();
+}
+
+QList<qint64> GalleryPage::targetRows() const
+{
+    QList<qint64> ids = m_grid->selectedRowIds();
+    if (ids.isEmpty() && m_grid->currentIndex().isValid())
+        if (const auto *r = m_model->recordAt(m_grid->currentIndex().row()))
+            ids << r->rowId;
+    return ids;
+}
+
+void GalleryPage::toggleFavorite(const QList<qint64> &rowIds)
+{
+    if (rowIds.isEmpty())
+        return;
+    // Star them all unless every one is starred already; then unstar them all.
+    bool allStarred = true;
+    for (const qint64 rowId : rowIds) {
+        const int row = m_model->rowOfRecord(rowId);
+        const auto *r = m_model->recordAt(row);
+        if (r ? !r->favorite : !(m_detail->record().rowId == rowId && m_detail->record().favorite))
+            allStarred = false;
+    }
+    const auto done = GalleryCore::setFavorite(m_services, rowIds, !allStarred);
+    if (!done)
+        Q_EMIT statusMessage(done.error().userMessage);
+    refresh();
+}
+
+void GalleryPage::hide(const QList<qint64> &rowIds)
+{
+    if (rowIds.isEmpty())
+        return;
+    // Keep the keyboard where it was: the row after the first hidden one becomes current.
+    const int firstRow = m_model->rowOfRecord(rowIds.first());
+    const auto done = GalleryCore::setHidden(m_services, rowIds, true);
+    if (!done) {
+        Q_EMIT statusMessage(done.error().userMessage);
+        return;
+    }
+    refresh();
+    if (m_model->rowCount() > 0 && firstRow >= 0) {
+        const auto index = m_model->index(qMin(firstRow, m_model->rowCount() - 1));
+        m_grid->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    }
+    Q_EMIT statusMessage(rowIds.size() == 1
+                             ? tr("Hidden on this computer.")
+                             : tr("%1 images hidden on this computer.").arg(rowIds.size()));
+}
+
+void GalleryPage::openDetail(const QModelIndex &index)
+{
+    const auto *r = index.isValid() ? m_model->recordAt(index.row()) : nullptr;
+    if (!r)
+        return;
+    showDetailOf(*r);
+    m_pages->setCurrentWidget(m_detail);
+    m_detail->setFocus();
+}
+
+void GalleryPage::showDetailOf(const HistoryRecord &record)
+{
+    m_detail->setRecord(record, GalleryCore::localReferencePaths(m_services, record),
+                        GalleryCore::characterLabels(m_services, record.characterIds));
+}
+
+void GalleryPage::reloadDetail()
+{
+    if (!isDetailOpen())
+        return;
+    const auto fresh = GalleryCore::record(m_services, m_detail->record().rowId);
+    if (fresh)
+        showDetailOf(fresh.value());
+}
+
+void GalleryPage::closeDetail()
+{
+    if (!isDetailOpen())
+        return;
+    m_pages->setCurrentIndex(0);
+    const int row = m_model->rowOfRecord(m_detail->record().rowId);
+    if (row >= 0)
+        m_grid->setCurrentIndex(m_model->index(row));
+    m_grid->setFocus();
+}
+
+bool GalleryPage::isDetailOpen() const
+{
+    return m_pages->currentWidget() == m_detail;
+}
+
+void GalleryPage::saveAs()
+{
+    const auto &record = m_detail->record();
+    if (record.localFile.isEmpty())
+        return;
+    const QString ext = GalleryExport::realExtension(record.localFile);
+    const QString stem =
+        record.id.isEmpty() ? QStringLiteral("image-%1").arg(record.rowId) : record.id;
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+            .filePath(ext.isEmpty() ? stem : stem + u'.' + ext);
+    const QString chosen = m_dialogs.saveFile ? m_dialogs.saveFile(this, suggested) : QString();
+    if (chosen.isEmpty())
+        return;
+    const auto saved = GalleryExport::saveImageAs(
+        record.localFile, GalleryExport::withRealExtension(chosen, record.localFile));
+    Q_EMIT statusMessage(saved ? tr("Saved %1.").arg(QDir::toNativeSeparators(saved.value()))
+                               : saved.error().userMessage);
+}
+
+void GalleryPage::copyImage()
+{
+    const QPixmap &pixmap = m_detail->viewer()->pixmap();
+    if (pixmap.isNull()) {
+        Q_EMIT statusMessage(tr("The image is still loading; try again in a moment."));
+        return;
+    }
+    QApplication::clipboard()->setPixmap(pixmap);
+    Q_EMIT statusMessage(tr("Image copied."));
+}
+
+void GalleryPage::openFolder()
+{
+    const QString file = m_detail->record().localFile;
+    if (file.isEmpty())
+        return;
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(file).absolutePath())))
+        Q_EMIT statusMessage(tr("Could not open the folder %1.")
+                                 .arg(QDir::toNativeSeparators(QFileInfo(file).absolutePath())));
+}
+
+void GalleryPage::exportSelection()
+{
+    if (m_export.isRunning()) {
+        Q_EMIT statusMessage(tr("An export is still running."));
+        return;
+    }
+    QList<HistoryRecord> records;
+    const auto rowIds = isDetailOpen() ? QList<qint64>{m_detail->record().rowId} : targetRows();
+    for (const qint64 rowId : rowIds)
+        if (const auto *r = m_model->recordAt(m_model->rowOfRecord(rowId)))
+            records << *r;
+    if (records.isEmpty()) {
+        Q_EMIT statusMessage(tr("Select the images to export first."));
+        return;
+    }
+    const QString folder = m_dialogs.chooseFolder ? m_dialogs.chooseFolder(this) : QString();
+    if (folder.isEmpty())
+        return;
+    // Copying many originals takes a while: off the UI thread, reported when done.
+    m_export.setFuture(QtConcurrent::run(&m_exportPool, [records, folder] {
+        const auto done = GalleryExport::exportRecords(records, folder);
+        if (!done)
+            return done.error().userMessage;
+        const auto &s = done.value();
+        QString text =
+            (s.images == 1 ? QObject::tr("Exported 1 image")
+                           : QObject::tr("Exported %1 images").arg(s.images))
+            + QObject::tr(" and %1 to %2.")
+                  .arg(QFileInfo(s.sidecarPath).fileName(), QDir::toNativeSeparators(folder));
+        if (s.withoutFile > 0)
+            text +=
+                u' '
+                + QObject::tr("%1 of them had no image on this computer yet.").arg(s.withoutFile);
+        return text;
+    }));
+}

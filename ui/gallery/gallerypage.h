@@ -2,9 +2,22 @@
 
 #include "job.h"
 
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class AppServices;
+class GalleryDetail;
+class GalleryFilterBar;
+class GalleryGrid;
+class GalleryModel;
+class QLabel;
+class QModelIndex;
+class QStackedWidget;
+struct HistoryRecord;
 
 // The Gallery: the filter bar, the virtualised thumbnail grid over the local history and the
 // detail view of one record. Reads only local data, so it is the same online and offline.
@@ -12,6 +25,15 @@ class GalleryPage final : public QWidget
 {
     Q_OBJECT
 public:
+    // Where files go; the defaults open QFileDialog, tests put in their own answers.
+    struct Dialogs
+    {
+        // A path to save `suggestedPath` as (its extension names the real format); empty: none.
+        std::function<QString(QWidget *parent, const QString &suggestedPath)> saveFile;
+        // A folder to export into; empty: cancelled.
+        std::function<QString(QWidget *parent)> chooseFolder;
+    };
+
     explicit GalleryPage(AppServices &services, QWidget *parent = nullptr);
     ~GalleryPage() override;
 
@@ -22,6 +44,19 @@ public:
     // Puts the keyboard focus in the search field (Ctrl+F).
     void focusSearch();
 
+    void setDialogs(Dialogs dialogs);
+    // Opens the detail of a row of the grid; Esc (or closeDetail) returns to the grid.
+    void openDetail(const QModelIndex &index);
+    void closeDetail();
+    bool isDetailOpen() const;
+    // The sentence shown instead of the grid when nothing matches; empty while rows show.
+    QString emptyText() const;
+
+    GalleryGrid *grid() const { return m_grid; }
+    GalleryFilterBar *filterBar() const { return m_filters; }
+    GalleryDetail *detail() const { return m_detail; }
+    GalleryModel *model() const { return m_model; }
+
 Q_SIGNALS:
     // "Regenerate": fill the composer with this record's prompt, ratio, resolution, references.
     void regenerateRequested(const JobRequest &request);
@@ -30,7 +65,33 @@ Q_SIGNALS:
     void useAsReferenceRequested(const QString &imagePath);
     // A sentence for the status bar (export finished, could not save...).
     void statusMessage(const QString &message);
+    // Visible completed records with no local file: the core may download them.
+    void imagesWanted(const QList<qint64> &rowIds);
 
 private:
+    void applyFilters();
+    void afterRowsChanged();
+    void toggleFavorite(const QList<qint64> &rowIds);
+    void hide(const QList<qint64> &rowIds);
+    void exportSelection();
+    void saveAs();
+    void copyImage();
+    void openFolder();
+    void showDetailOf(const HistoryRecord &record);
+    void reloadDetail();
+    QList<qint64> targetRows() const; // the selection, else the current row
+
     AppServices &m_services;
+    GalleryModel *m_model = nullptr;
+    GalleryFilterBar *m_filters = nullptr;
+    GalleryGrid *m_grid = nullptr;
+    GalleryDetail *m_detail = nullptr;
+    QLabel *m_empty = nullptr;
+    QStackedWidget *m_browse = nullptr; // grid or empty state
+    QStackedWidget *m_pages = nullptr; // browse or detail
+    QTimer m_changed; // coalesces historyChanged bursts (a sync emits one per page)
+    QString m_account;
+    Dialogs m_dialogs;
+    QThreadPool m_exportPool;
+    QFutureWatcher<QString> m_export;
 };

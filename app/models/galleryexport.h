@@ -1,0 +1,35 @@
+#pragma once
+
+#include "historyrecord.h"
+#include "result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+// Files the gallery writes for the user: "save as" with the extension of the image's real
+// format, and multi-select export (the images plus a JSON sidecar of their records).
+namespace GalleryExport {
+
+// "png", "jpg", "webp"... from the file's content, not its name; empty when unreadable.
+QString realExtension(const QString &imagePath);
+// `chosen` with its extension replaced by the real one of `imagePath` (so "Save as" never
+// writes a PNG named .jpg).
+QString withRealExtension(const QString &chosen, const QString &imagePath);
+// Copies the image to `target` (replacing it); the error is a sentence.
+Result<QString> saveImageAs(const QString &imagePath, const QString &target);
+
+QJsonObject recordToJson(const HistoryRecord &record);
+
+struct ExportSummary
+{
+    int images = 0; // files copied
+    int withoutFile = 0; // records exported without an image (not downloaded yet)
+    QString sidecarPath;
+};
+// Writes each record's image as <id or row id>.<ext> into `folder`, and records.json (a JSON
+// array of the records, with the exported file names). Existing files are not overwritten:
+// a suffix keeps them apart.
+Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const QString &folder);
+
+} // namespace GalleryExport

@@ -1,0 +1,484 @@
+#include "appservices.h"
+#include "devserverprocess.h"
+#include "gallery/gallerydetail.h"
+#include "gallery/galleryfilterbar.h"
+#include "gallery/gallerygrid.h"
+#include "gallery/gallerypage.h"
+#include "gallery/imageviewer.h"
+#include "gallery/thumbnailpixmaps.h"
+#include "history/historystore.h"
+#include "models/gallerycore.h"
+#include "models/gallerymodel.h"
+#include "screenshot.h"
+#include "session.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLinearGradient>
+#include <QPainter>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const qint64 baseMs = 1'770'000'000'000;
+constexpr int kRecords = 300;
+constexpr int kWithFiles = 40; // the newest completed ones have an image on disk
+
+const QStringList nouns{u"castle"_s, u"forest"_s, u"harbour"_s, u"lighthouse"_s, u"garden"_s,
+                        u"robot"_s,  u"teapot"_s, u"dragon"_s,  u"city"_s,       u"desert"_s};
+const QStringList moods{u"misty"_s, u"sunlit"_s, u"neon"_s, u"snowy"_s, u"ancient"_s};
+
+ImageStatus statusOf(int n)
+{
+    return n % 10 == 3   ? ImageStatus::Failed
+           : n % 10 == 7 ? ImageStatus::Pending
+                         : ImageStatus::Completed;
+}
+
+GeneratedImage makeRecord(int n)
+{
+    GeneratedImage g;
+    g.id = u"%1"_s.arg(n, 24, 16, QChar(u'0'));
+    g.prompt =
+        u"A %1 %2, picture %3"_s.arg(moods.at(n % moods.size()), nouns.at(n % nouns.size())).arg(n);
+    g.type = n % 4 == 0 ? ImageType::ImageToImage : ImageType::TextToImage;
+    g.typeRaw = g.type == ImageType::ImageToImage ? u"IMAGETOIAMGE"_s : u"TEXTTOIAMGE"_s;
+    g.status = statusOf(n);
+    if (g.status == ImageStatus::Failed)
+        g.error = u"The model refused this prompt (content policy)."_s;
+    if (g.type == ImageType::ImageToImage)
+        g.referenceImageUrls = {u"/uploads/ref-%1.png"_s.arg(n)};
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 60'000, Qt::UTC);
+    if (g.status == ImageStatus::Completed) {
+        g.imageUrl = u"/uploads/image-%1.png"_s.arg(n);
+        g.completedAt = g.createdAt.addSecs(20);
+    }
+    return g;
+}
+
+QString paintImage(const QString &path, QSize size, int n)
+{
+    QImage image(size, QImage::Format_RGB32);
+    QPainter painter(&image);
+    QLinearGradient gradient(0, 0, size.width(), size.height());
+    gradient.setColorAt(0, QColor::fromHsv((n * 37) % 360, 160, 230));
+    gradient.setColorAt(1, QColor::fromHsv((n * 37 + 120) % 360, 200, 120));
+    painter.fillRect(image.rect(), gradient);
+    painter.setPen(Qt::white);
+    QFont font = painter.font();
+    font.setPixelSize(size.height() / 6);
+    painter.setFont(font);
+    painter.drawText(image.rect(), Qt::AlignCenter, QString::number(n));
+    painter.end();
+    return image.save(path) ? path : QString();
+}
+
+} // namespace
+
+// The Gallery on a filled profile of a signed-in account: filters, search and the count,
+// keyboard actions, the detail and its actions, export, empty states and screenshots.
+class TestGallery final : public QObject
+{
+    Q_OBJECT
+
+private:
+    DevServerProcess m_server;
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppServices> m_services;
+    std::unique_ptr<GalleryPage> m_page;
+    QHash<int, qint64> m_rowOf; // record number -> row id
+
+    GalleryModel *model() const { return m_page->model(); }
+
+    void resetFilters()
+    {
+        auto *bar = m_page->filterBar();
+        bar->searchField()->clear();
+        bar->statusBox()->setCurrentIndex(0);
+        bar->typeBox()->setCurrentIndex(0);
+        bar->orderBox()->setCurrentIndex(0);
+        bar->favoritesButton()->setChecked(false);
+        Q_EMIT bar->queryChanged();
+    }
+
+    qint64 expectedCount(const std::function<bool(int)> &match)
+    {
+        qint64 n = 0;
+        for (int i = 1; i <= kRecords; ++i) {
+            auto r = GalleryCore::record(*m_services, m_rowOf.value(i));
+            if (r && !r.value().hidden && match(i))
+                ++n;
+        }
+        return n;
+    }
+
+    int rowOfNumber(int n) const { return model()->rowOfRecord(m_rowOf.value(n)); }
+
+    HistoryRecord stored(int n)
+    {
+        return GalleryCore::record(*m_services, m_rowOf.value(n)).value();
+    }
+
+    // Makes record n current in the grid (loading pages as needed).
+    void makeCurrent(int n)
+    {
+        m_page->showRecord(m_rowOf.value(n));
+        QCOMPARE(model()->recordAt(m_page->grid()->currentIndex().row())->rowId, m_rowOf.value(n));
+    }
+
+    QPushButton *detailButton(const QString &text)
+    {
+        const auto buttons = m_page->detail()->findChildren<QPushButton *>();
+        for (auto *b : buttons)
+            if (b->text().contains(text))
+                return b;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("NANOBANANA_NO_KEYCHAIN", "1");
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        AppServices::Options options;
+        options.profilePath = m_dir.filePath(u"profile"_s);
+        options.server = m_server.origin();
+        options.fileOnlyTokens = true;
+        m_services = std::make_unique<AppServices>(options);
+        QVERIFY(m_services->open().ok());
+        QSignalSpy signedIn(&m_services->session(), &Session::signedIn);
+        m_services->session().verifyCode(u"+989121234567"_s, u"123456"_s);
+        QVERIFY(signedIn.wait(15000));
+        const QString account = m_services->accountId();
+        QVERIFY(!account.isEmpty());
+
+        QList<GeneratedImage> records;
+        for (int n = 1; n <= kRecords; ++n)
+            records << makeRecord(n);
+        QVERIFY(m_services->history().upsertServerRecords(account, records, baseMs).ok());
+        for (int n = 1; n <= kRecords; ++n) {
+            auto r = m_services->history().record(account, makeRecord(n).id);
+            QVERIFY(r && r.value());
+            m_rowOf.insert(n, r.value()->rowId);
+            if (n % 9 == 0)
+                QVERIFY(m_services->history().setFavorite(r.value()->rowId, true).ok());
+        }
+        // Images on disk for the newest completed records (and the references of edits).
+        QDir().mkpath(m_dir.filePath(u"images"_s));
+        int withFiles = 0;
+        for (int n = kRecords; n > 0 && withFiles < kWithFiles; --n) {
+            if (statusOf(n) != ImageStatus::Completed)
+                continue;
+            const QSize size = n % 3 == 0 ? QSize(480, 270) : QSize(320, 320);
+            const QString path = paintImage(m_dir.filePath(u"images/%1.png"_s.arg(n)), size, n);
+            QVERIFY(!path.isEmpty());
+            QVERIFY(m_services->history()
+                        .setLocalFile(m_rowOf.value(n), path, QFileInfo(path).size(), size.width(),
+                                      size.height())
+                        .ok());
+            ++withFiles;
+        }
+
+        m_page = std::make_unique<GalleryPage>(*m_services);
+        m_page->resize(1280, 820);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_page.reset();
+        m_services.reset();
+    }
+
+    void init()
+    {
+        m_page->closeDetail();
+        resetFilters();
+    }
+
+    void showsTheAccountsRowsNewestFirst()
+    {
+        QCOMPARE(model()->matchCount(), kRecords);
+        QCOMPARE(m_page->filterBar()->countText(), u"300 images"_s);
+        QCOMPARE(model()->recordAt(0)->rowId, m_rowOf.value(kRecords));
+        QVERIFY(m_page->emptyText().isEmpty());
+        m_page->filterBar()->orderBox()->setCurrentIndex(1);
+        QCOMPARE(model()->recordAt(0)->rowId, m_rowOf.value(1));
+    }
+
+    void filtersChangeRowsAndCount_data()
+    {
+        QTest::addColumn<int>("status"); // index in the status box
+        QTest::addColumn<int>("type");
+        QTest::addColumn<bool>("favorites");
+        QTest::newRow("failed") << 3 << 0 << false;
+        QTest::newRow("pending") << 2 << 0 << false;
+        QTest::newRow("completed edits") << 1 << 2 << false;
+        QTest::newRow("generations") << 0 << 1 << false;
+        QTest::newRow("favourites") << 0 << 0 << true;
+        QTest::newRow("favourite edits") << 0 << 2 << true;
+        QTest::newRow("other (none)") << 0 << 3 << false;
+    }
+
+    void filtersChangeRowsAndCount()
+    {
+        QFETCH(int, status);
+        QFETCH(int, type);
+        QFETCH(bool, favorites);
+        auto *bar = m_page->filterBar();
+        bar->statusBox()->setCurrentIndex(status);
+        bar->typeBox()->setCurrentIndex(type);
+        bar->favoritesButton()->setChecked(favorites);
+        const QList<ImageStatus> statuses{ImageStatus::Completed, ImageStatus::Pending,
+                                          ImageStatus::Failed};
+        const qint64 expected = expectedCount([&](int n) {
+            const auto rec = makeRecord(n);
+            if (status > 0 && rec.status != statuses.at(status - 1))
+                return false;
+            if (type == 1 && rec.type != ImageType::TextToImage)
+                return false;
+            if (type == 2 && rec.type != ImageType::ImageToImage)
+                return false;
+            if (type == 3 && rec.type != ImageType::Other)
+                return false;
+            return !favorites || stored(n).favorite;
+        });
+        QCOMPARE(model()->matchCount(), expected);
+        QCOMPARE(bar->countText(), expected == 1 ? u"1 image"_s : u"%1 images"_s.arg(expected));
+        while (model()->canFetchMore({}))
+            model()->fetchMore({});
+        QCOMPARE(model()->rowCount(), int(expected));
+        QCOMPARE(m_page->emptyText(), expected == 0 ? u"No matches"_s : QString());
+    }
+
+    void searchAsYouType()
+    {
+        auto *search = m_page->filterBar()->searchField();
+        QTest::keyClicks(search, u"lightho"_s);
+        // Debounced: the rows change once typing pauses.
+        const qint64 expected =
+            expectedCount([](int n) { return makeRecord(n).prompt.contains(u"lighthouse"_s); });
+        QVERIFY(expected > 0 && expected < kRecords);
+        QTRY_COMPARE(model()->matchCount(), expected);
+        QCOMPARE(m_page->filterBar()->countText(), u"%1 images"_s.arg(expected));
+        for (int i = 0; i < model()->rowCount(); ++i)
+            QVERIFY(model()->recordAt(i)->prompt.contains(u"lighthouse"_s));
+        search->setText(u"lighthouse picture 13"_s);
+        // Every term matches as a prefix: pictures 13 and 133 are lighthouses.
+        QTRY_COMPARE(model()->matchCount(), expectedCount([](int n) {
+                         return makeRecord(n).prompt.contains(u"lighthouse"_s)
+                                && QString::number(n).startsWith(u"13"_s);
+                     }));
+        search->setText(u"zeppelin"_s);
+        QTRY_COMPARE(m_page->emptyText(), u"No matches"_s);
+        QCOMPARE(m_page->filterBar()->countText(), u"0 images"_s);
+    }
+
+    void ctrlFFocusesSearch()
+    {
+        m_page->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+        m_page->grid()->setFocus();
+        QTest::keyClick(m_page->grid(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(m_page->filterBar()->searchField()->hasFocus());
+    }
+
+    void fTogglesFavourite()
+    {
+        const int n = 298;
+        makeCurrent(n);
+        const bool before = stored(n).favorite;
+        QTest::keyClick(m_page->grid(), Qt::Key_F);
+        QCOMPARE(stored(n).favorite, !before);
+        QCOMPARE(model()->data(model()->index(rowOfNumber(n)), GalleryModel::FavoriteRole).toBool(),
+                 !before);
+        QTest::keyClick(m_page->grid(), Qt::Key_F);
+        QCOMPARE(stored(n).favorite, before);
+    }
+
+    void deleteHidesTheSelection()
+    {
+        makeCurrent(200);
+        auto *grid = m_page->grid();
+        const auto first = model()->index(rowOfNumber(200));
+        const auto second = model()->index(rowOfNumber(199));
+        grid->selectionModel()->select(first, QItemSelectionModel::ClearAndSelect);
+        grid->selectionModel()->select(second, QItemSelectionModel::Select);
+        const qint64 count = model()->matchCount();
+        QTest::keyClick(grid, Qt::Key_Delete);
+        QVERIFY(stored(200).hidden);
+        QVERIFY(stored(199).hidden);
+        QCOMPARE(rowOfNumber(200), -1);
+        QCOMPARE(model()->matchCount(), count - 2);
+        // The keyboard stays in the grid, on the row that followed.
+        QCOMPARE(model()->recordAt(grid->currentIndex().row())->rowId, m_rowOf.value(198));
+        QVERIFY(GalleryCore::setHidden(*m_services, {m_rowOf.value(200), m_rowOf.value(199)}, false)
+                    .ok());
+        m_page->refresh();
+        QCOMPARE(model()->matchCount(), count);
+    }
+
+    void enterOpensDetailEscCloses()
+    {
+        const int n = 293; // failed
+        makeCurrent(n);
+        QTest::keyClick(m_page->grid(), Qt::Key_Return);
+        QVERIFY(m_page->isDetailOpen());
+        QCOMPARE(m_page->detail()->promptText(), makeRecord(n).prompt);
+        QCOMPARE(m_page->detail()->statusText(), u"Failed"_s);
+        QVERIFY(m_page->detail()->findChildren<QLabel *>().size() > 0);
+        bool errorShown = false;
+        for (auto *label : m_page->detail()->findChildren<QLabel *>())
+            errorShown |= label->isVisible() && label->text() == makeRecord(n).error;
+        QVERIFY(errorShown);
+        QTest::keyClick(m_page->detail(), Qt::Key_Escape);
+        QVERIFY(!m_page->isDetailOpen());
+        QVERIFY(m_page->grid()->hasFocus() || !m_page->isActiveWindow());
+    }
+
+    void regenerateEmitsTheRequest()
+    {
+        const int n = 300; // an edit, 480x270 on disk
+        QVERIFY(!stored(n).localFile.isEmpty());
+        makeCurrent(n);
+        m_page->openDetail(m_page->grid()->currentIndex());
+        QSignalSpy regenerate(m_page.get(), &GalleryPage::regenerateRequested);
+        auto *button = detailButton(u"Regenerate"_s);
+        QVERIFY(button);
+        button->click();
+        QCOMPARE(regenerate.size(), 1);
+        const auto request = regenerate.at(0).at(0).value<JobRequest>();
+        QCOMPARE(request.prompt, makeRecord(n).prompt);
+        QCOMPARE(request.kind, JobKind::Edit);
+        QCOMPARE(request.aspectRatio, u"16:9"_s);
+        QCOMPARE(request.resolution, u"1K"_s);
+
+        QSignalSpy edit(m_page.get(), &GalleryPage::editRequested);
+        detailButton(u"Edit this image"_s)->click();
+        QCOMPARE(edit.size(), 1);
+        QCOMPARE(edit.at(0).at(0).toString(), stored(n).localFile);
+    }
+
+    void detailFavouriteWritesTheDatabase()
+    {
+        const int n = 299;
+        makeCurrent(n);
+        m_page->openDetail(m_page->grid()->currentIndex());
+        const bool before = stored(n).favorite;
+        detailButton(u"Favourite"_s)->click();
+        QCOMPARE(stored(n).favorite, !before);
+        QTest::keyClick(m_page->detail(), Qt::Key_F);
+        QCOMPARE(stored(n).favorite, before);
+    }
+
+    void saveAsUsesTheRealExtension()
+    {
+        const int n = 298;
+        makeCurrent(n);
+        m_page->openDetail(m_page->grid()->currentIndex());
+        QTemporaryDir out;
+        QString suggested;
+        GalleryPage::Dialogs dialogs;
+        dialogs.saveFile = [&](QWidget *, const QString &s) {
+            suggested = s;
+            return out.filePath(u"my picture.jpg"_s); // the user typed the wrong extension
+        };
+        m_page->setDialogs(dialogs);
+        QSignalSpy messages(m_page.get(), &GalleryPage::statusMessage);
+        detailButton(u"Save as"_s)->click();
+        QVERIFY(suggested.endsWith(u".png"_s));
+        const QString written = out.filePath(u"my picture.png"_s);
+        QVERIFY(QFile::exists(written));
+        QVERIFY(!QFile::exists(out.filePath(u"my picture.jpg"_s)));
+        QCOMPARE(QImageReader::imageFormat(written), QByteArray("png"));
+        QCOMPARE(messages.size(), 1);
+        QVERIFY(messages.at(0).at(0).toString().contains(u"my picture.png"_s));
+    }
+
+    void exportWritesImagesAndSidecar()
+    {
+        auto *grid = m_page->grid();
+        makeCurrent(300);
+        for (const int n : {300, 299, 297}) // 297 is pending: a record without an image
+            grid->selectionModel()->select(model()->index(rowOfNumber(n)),
+                                           QItemSelectionModel::Select);
+        QTemporaryDir out;
+        GalleryPage::Dialogs dialogs;
+        dialogs.chooseFolder = [&](QWidget *) { return out.path(); };
+        m_page->setDialogs(dialogs);
+        QSignalSpy messages(m_page.get(), &GalleryPage::statusMessage);
+        m_page->filterBar()->exportButton()->click();
+        QVERIFY(messages.wait(10000));
+        QVERIFY2(messages.at(0).at(0).toString().startsWith(u"Exported 2 images"_s),
+                 qPrintable(messages.at(0).at(0).toString()));
+        QFile sidecar(out.filePath(u"records.json"_s));
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        const auto array = QJsonDocument::fromJson(sidecar.readAll()).array();
+        QCOMPARE(array.size(), 3);
+        QStringList prompts;
+        for (const auto &v : array) {
+            prompts << v.toObject().value(u"prompt"_s).toString();
+            const QString file = v.toObject().value(u"file"_s).toString();
+            if (!file.isEmpty())
+                QVERIFY(QFile::exists(out.filePath(file)));
+        }
+        QVERIFY(prompts.contains(makeRecord(297).prompt));
+        QVERIFY(QFile::exists(out.filePath(makeRecord(300).id + u".png"_s)));
+    }
+
+    void visibleThumbnailsLoad()
+    {
+        const auto rows = m_page->grid()->visibleRows();
+        QVERIFY(!rows.isEmpty());
+        int withFile = 0;
+        for (const int row : rows) {
+            const auto *r = model()->recordAt(row);
+            if (r->localFile.isEmpty())
+                continue;
+            ++withFile;
+            QTRY_VERIFY(m_page->grid()->pixmaps().find(r->rowId) != nullptr);
+        }
+        QVERIFY(withFile > 0);
+    }
+
+    void screenshots()
+    {
+        QTRY_VERIFY(!m_page->grid()->isSettlePending());
+        const auto rows = m_page->grid()->visibleRows();
+        for (const int row : rows)
+            if (!model()->recordAt(row)->localFile.isEmpty())
+                QTRY_VERIFY(m_page->grid()->pixmaps().find(model()->recordAt(row)->rowId));
+        m_page->grid()->selectionModel()->select(model()->index(2), QItemSelectionModel::Select);
+        QVERIFY(!saveScreenshot(m_page.get(), u"gallery"_s).isEmpty());
+
+        const int n = 300; // an edit whose image is here
+        makeCurrent(n);
+        m_page->openDetail(m_page->grid()->currentIndex());
+        QTRY_VERIFY(m_page->detail()->viewer()->hasImage());
+        QVERIFY(!saveScreenshot(m_page.get(), u"detail"_s).isEmpty());
+
+        m_page->filterBar()->searchField()->setText(u"zeppelin"_s);
+        m_page->closeDetail();
+        QTRY_COMPARE(m_page->emptyText(), u"No matches"_s);
+        QVERIFY(!saveScreenshot(m_page.get(), u"gallery-empty"_s).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestGallery)
+#include "tst_gallery.moc"

@@ -1,0 +1,221 @@
+#include "imageviewer.h"
+
+#include "gallerylog.h"
+
+#include <QImageReader>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+constexpr double kMinZoom = 0.05;
+constexpr double kMaxZoom = 16.0;
+constexpr double kStep = 1.25;
+} // namespace
+
+ImageViewer::ImageViewer(QWidget *parent)
+    : QWidget(parent)
+{
+    // Its own pool: a large decode never waits behind (or blocks) the global pool's work.
+    m_pool.setMaxThreadCount(1);
+    m_pool.setObjectName(QStringLiteral("detail-decode"));
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(200, 160);
+    setAccessibleName(tr("Image"));
+    connect(&m_watcher, &QFutureWatcher<Decoded>::finished, this, [this] {
+        const quint64 generation = m_watcher.property("generation").toULongLong();
+        if (generation != m_generation || m_watcher.isCanceled())
+            return;
+        const Decoded decoded = m_watcher.result();
+        if (decoded.image.isNull()) {
+            qCWarning(lcGallery) << "cannot decode" << decoded.error;
+            m_text = tr("This image cannot be shown: %1").arg(decoded.error);
+            Q_EMIT imageLoaded(false);
+        } else {
+            m_pixmap = QPixmap::fromImage(decoded.image);
+            m_text.clear();
+            Q_EMIT imageLoaded(true);
+        }
+        update();
+    });
+}
+
+ImageViewer::~ImageViewer()
+{
+    m_watcher.waitForFinished();
+    m_pool.waitForDone();
+}
+
+void ImageViewer::showFile(const QString &path, const QString &fallbackText)
+{
+    clear(fallbackText);
+    if (path.isEmpty())
+        return;
+    m_text = tr("Loading…");
+    const quint64 generation = ++m_generation;
+    m_watcher.setProperty("generation", generation);
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [path] {
+        QImageReader reader(path);
+        reader.setAutoTransform(true);
+        Decoded decoded;
+        decoded.image = reader.read();
+        if (decoded.image.isNull())
+            decoded.error = reader.errorString();
+        return decoded;
+    }));
+}
+
+void ImageViewer::clear(const QString &text)
+{
+    ++m_generation;
+    m_pixmap = QPixmap();
+    m_text = text;
+    m_fit = true;
+    m_pan = {};
+    update();
+}
+
+double ImageViewer::fitScale() const
+{
+    if (m_pixmap.isNull())
+        return 1.0;
+    const double sx = double(width()) / m_pixmap.width();
+    const double sy = double(height()) / m_pixmap.height();
+    return std::min({sx, sy, 1.0}); // small images are not blown up to fit
+}
+
+double ImageViewer::zoom() const
+{
+    return m_fit ? fitScale() : m_zoom;
+}
+
+void ImageViewer::setZoom(double zoom, QPointF anchor)
+{
+    if (m_pixmap.isNull())
+        return;
+    const double before = this->zoom();
+    const double after = std::clamp(zoom, kMinZoom, kMaxZoom);
+    // Keep the point under the cursor where it is.
+    const QPointF centre = QPointF(width(), height()) / 2 + m_pan;
+    m_pan += (anchor - centre) * (1 - after / before);
+    m_zoom = after;
+    m_fit = false;
+    clampPan();
+    update();
+}
+
+void ImageViewer::zoomIn()
+{
+    setZoom(zoom() * kStep, rect().center());
+}
+
+void ImageViewer::zoomOut()
+{
+    setZoom(zoom() / kStep, rect().center());
+}
+
+void ImageViewer::fitToWindow()
+{
+    m_fit = true;
+    m_pan = {};
+    update();
+}
+
+void ImageViewer::clampPan()
+{
+    const QSizeF shown = QSizeF(m_pixmap.size()) * zoom();
+    const double maxX = std::max(0.0, (shown.width() - width()) / 2);
+    const double maxY = std::max(0.0, (shown.height() - height()) / 2);
+    m_pan.setX(std::clamp(m_pan.x(), -maxX, maxX));
+    m_pan.setY(std::clamp(m_pan.y(), -maxY, maxY));
+}
+
+void ImageViewer::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Window).darker(115));
+    if (m_pixmap.isNull()) {
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                         m_text);
+        return;
+    }
+    const QSizeF shown = QSizeF(m_pixmap.size()) * zoom();
+    QRectF target(QPointF(), shown);
+    target.moveCenter(QPointF(width(), height()) / 2 + (m_fit ? QPointF() : m_pan));
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 2.0);
+    painter.drawPixmap(target, m_pixmap, m_pixmap.rect());
+}
+
+void ImageViewer::wheelEvent(QWheelEvent *event)
+{
+    const int delta = event->angleDelta().y();
+    if (delta == 0 || m_pixmap.isNull())
+        return QWidget::wheelEvent(event);
+    setZoom(zoom() * std::pow(kStep, delta / 120.0), event->position());
+    event->accept();
+}
+
+void ImageViewer::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && !m_pixmap.isNull()) {
+        m_dragging = true;
+        m_dragFrom = event->position().toPoint();
+        setCursor(Qt::ClosedHandCursor);
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void ImageViewer::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragging)
+        return QWidget::mouseMoveEvent(event);
+    if (m_fit) {
+        m_zoom = fitScale();
+        m_fit = false;
+    }
+    const QPoint now = event->position().toPoint();
+    m_pan += now - m_dragFrom;
+    m_dragFrom = now;
+    clampPan();
+    update();
+}
+
+void ImageViewer::mouseReleaseEvent(QMouseEvent *event)
+{
+    m_dragging = false;
+    unsetCursor();
+    QWidget::mouseReleaseEvent(event);
+}
+
+void ImageViewer::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // Double click toggles between fit and actual size, like most image viewers.
+    if (m_fit)
+        setZoom(1.0, event->position());
+    else
+        fitToWindow();
+}
+
+void ImageViewer::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        return;
+    case Qt::Key_Minus:
+        zoomOut();
+        return;
+    case Qt::Key_0:
+        fitToWindow();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}

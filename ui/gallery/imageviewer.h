@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QPixmap>
+#include <QThreadPool>
+#include <QWidget>
+
+// One image, large: fit by default, zoom with the wheel or +/-, pan by dragging. The file is
+// decoded on a private thread pool; only the finished QImage becomes a QPixmap, here.
+class ImageViewer final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ImageViewer(QWidget *parent = nullptr);
+    ~ImageViewer() override;
+
+    // Loads `path` in the background; `fallbackText` shows meanwhile and when there is none.
+    void showFile(const QString &path, const QString &fallbackText = {});
+    void clear(const QString &text = {});
+
+    bool hasImage() const { return !m_pixmap.isNull(); }
+    QSize imageSize() const { return m_pixmap.size(); }
+    const QPixmap &pixmap() const { return m_pixmap; }
+    bool isLoading() const { return m_watcher.isRunning(); }
+    double zoom() const; // 1.0 is one image pixel per device-independent pixel
+    bool isFit() const { return m_fit; }
+    void zoomIn();
+    void zoomOut();
+    void fitToWindow();
+
+Q_SIGNALS:
+    void imageLoaded(bool ok);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+
+private:
+    struct Decoded
+    {
+        QImage image;
+        QString error;
+    };
+    double fitScale() const;
+    void setZoom(double zoom, QPointF anchor);
+    void clampPan();
+
+    QThreadPool m_pool;
+    QFutureWatcher<Decoded> m_watcher;
+    quint64 m_generation = 0;
+    QPixmap m_pixmap;
+    QString m_text;
+    bool m_fit = true;
+    double m_zoom = 1.0;
+    QPointF m_pan; // offset of the image centre from the widget centre
+    QPoint m_dragFrom;
+    bool m_dragging = false;
+};
