@@ -87,6 +87,11 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     connect(m_jobs, &JobsPanel::openInGalleryRequested, this, &MainWindow::openJobInGallery);
     connect(m_jobs, &JobsPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    // The mirror adopts a finished job's server record (matched by task id): one cheap request.
+    connect(&services.jobs(), &JobQueue::jobFinished, this, [this](const Job &job) {
+        if (job.state == JobState::Completed)
+            syncNow();
+    });
     connect(&services.jobs(), &JobQueue::noticeChanged, this, [this](const QString &notice) {
         if (!notice.isEmpty())
             statusBar()->showMessage(notice, 8000);
@@ -385,12 +390,20 @@ void MainWindow::openSettings()
 
 void MainWindow::syncNow()
 {
-    if (!m_services.session().isSignedIn() || (m_sync && m_sync->isRunning()))
+    if (!m_services.session().isSignedIn())
         return;
+    if (m_sync && m_sync->isRunning()) {
+        m_syncAgain = true; // what changed meanwhile may be past the page being read
+        return;
+    }
+    m_syncAgain = false;
     m_sync = m_services.startSync();
     m_status->syncStarted();
     connect(m_sync, &HistorySync::progress, m_status, &AppStatus::syncProgress);
-    connect(m_sync, &HistorySync::finished, m_status,
-            [this](const SyncReport &report) { m_status->syncFinished(report.added); });
+    connect(m_sync, &HistorySync::finished, this, [this](const SyncReport &report) {
+        m_status->syncFinished(report.added);
+        if (m_syncAgain)
+            QTimer::singleShot(0, this, &MainWindow::syncNow);
+    });
     connect(m_sync, &HistorySync::failed, m_status, &AppStatus::syncFailed);
 }

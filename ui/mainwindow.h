@@ -84,6 +84,7 @@ private:
     QPointer<HistorySync> m_sync;
     QTimer m_galleryRefresh; // coalesces bursts of historyChanged
     bool m_started = false;
+    bool m_syncAgain = false;
     bool m_bannerShowsStatus = false; // offline or fault, not a one-time notice
     QString m_dismissedFault;
 };

@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -42,6 +43,7 @@ CharactersPage::CharactersPage(AppServices &services, CharacterThumbnails &thumb
     , m_services(services)
     , m_thumbnails(thumbnails)
     , m_banner(new Banner(this))
+    , m_stack(new QStackedWidget(this))
     , m_list(new QListWidget(this))
     , m_empty(new QLabel(tr("No characters yet. A character is a person or thing you want to "
                             "see again in your images: give it a name and 3 to 5 pictures."),
@@ -78,8 +80,9 @@ CharactersPage::CharactersPage(AppServices &services, CharacterThumbnails &thumb
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addLayout(buttons);
-    layout->addWidget(m_list, 1);
-    layout->addWidget(m_empty, 1);
+    m_stack->addWidget(m_list);
+    m_stack->addWidget(m_empty);
+    layout->addWidget(m_stack, 1);
 
     connect(m_create, &QPushButton::clicked, this, &CharactersPage::promptCreate);
     connect(m_rename, &QPushButton::clicked, this, &CharactersPage::promptRename);
@@ -250,8 +253,7 @@ void CharactersPage::showList(const QList<Character> &characters)
             m_thumbnails.request(character.id, character.images.first().url);
     }
     const bool none = characters.isEmpty();
-    m_list->setVisible(!none);
-    m_empty->setVisible(none);
+    m_stack->setCurrentWidget(none ? static_cast<QWidget *>(m_empty) : m_list);
     refreshButtons();
     Q_EMIT charactersChanged(characters);
 }

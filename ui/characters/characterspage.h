@@ -12,6 +12,7 @@ class CharacterThumbnails;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QStackedWidget;
 
 // The Characters page: the account's characters with thumbnails; create (name and 3–5
 // images), rename and delete on the server, then the local cache is refreshed.
@@ -55,6 +56,7 @@ private:
     QList<Character> m_characters;
     int m_busyCount = 0;
     Banner *m_banner;
+    QStackedWidget *m_stack;
     QListWidget *m_list;
     QLabel *m_empty;
     QLabel *m_status;

@@ -59,7 +59,8 @@ QString JobDelegate::stateText(const QModelIndex &index) const
     }
     const QString withTime = elapsed.isEmpty() ? label : label + QStringLiteral(" · ") + elapsed;
     const bool saidAlready = state == JobState::Queued && m_offline;
-    if (message.isEmpty() || state == JobState::Completed || saidAlready)
+    if (message.isEmpty() || state == JobState::Completed || state == JobState::Cancelled
+        || saidAlready)
         return withTime;
     return withTime + QStringLiteral(" — ") + message;
 }

@@ -10,6 +10,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *parent)
@@ -18,6 +19,7 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
     , m_thumbnails(thumbnails)
     , m_model(new JobsModel(queue, this))
     , m_delegate(new JobDelegate(thumbnails, this))
+    , m_stack(new QStackedWidget(this))
     , m_view(new QListView(this))
     , m_summary(new QLabel(this))
     , m_empty(new QLabel(tr("No jobs yet. What you generate or edit shows up here."), this))
@@ -45,8 +47,10 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_summary);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(m_empty, 1);
+    // A stack, not show/hide: the list keeps its geometry while the panel is empty.
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+    layout->addWidget(m_stack, 1);
     layout->addLayout(buttons);
 
     connect(m_cancel, &QPushButton::clicked, this, &JobsPanel::cancelCurrent);
@@ -134,8 +138,7 @@ void JobsPanel::refreshSummary()
     m_summary->setText(active > 0 ? tr("%n running", nullptr, active) + QStringLiteral(" · ")
                                         + tr("%n job(s)", nullptr, total)
                                   : tr("%n job(s)", nullptr, total));
-    m_view->setVisible(total > 0);
-    m_empty->setVisible(total == 0);
+    m_stack->setCurrentWidget(total > 0 ? static_cast<QWidget *>(m_view) : m_empty);
     if (active > 0)
         m_tick.start();
     else

@@ -11,6 +11,7 @@ class JobsModel;
 class QLabel;
 class QListView;
 class QPushButton;
+class QStackedWidget;
 class ThumbnailCache;
 
 // The jobs panel: every job of the account with its state, ticking elapsed time, thumbnail
@@ -55,6 +56,7 @@ private:
     ThumbnailCache &m_thumbnails;
     JobsModel *m_model;
     JobDelegate *m_delegate;
+    QStackedWidget *m_stack;
     QListView *m_view;
     QLabel *m_summary;
     QLabel *m_empty;
