@@ -124,8 +124,13 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
         else
             syncNow();
     });
-    connect(m_connectionBanner, &Banner::dismissed, this,
-            [this] { m_dismissedFault = m_status->faultText(); });
+    // A closed banner stays closed until the situation changes (back online, another fault).
+    connect(m_connectionBanner, &Banner::dismissed, this, [this] {
+        if (m_status->isOffline())
+            m_offlineDismissed = true;
+        else
+            m_dismissedFault = m_status->faultText();
+    });
     connect(m_signInBanner, &Banner::actionTriggered, this, &MainWindow::openSignIn);
 
     m_galleryRefresh.setSingleShot(true);
@@ -145,8 +150,11 @@ MainWindow::~MainWindow() = default;
 QWidget *MainWindow::wrapComposer(ComposerPanel *composer)
 {
     composer->setPasteFolder(m_services.profile().referencesDir());
+    // A form stretched across a wide window reads badly; keep it to a comfortable column.
+    composer->setMaximumWidth(960);
     auto *scroll = new QScrollArea;
     scroll->setWidget(composer);
+    scroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     return scroll;
@@ -276,15 +284,18 @@ void MainWindow::refreshConnectionBanner()
 {
     m_jobs->setOffline(m_status->isOffline());
     if (m_status->isOffline()) {
-        m_bannerShowsStatus = true;
-        m_connectionBanner->showMessage(
-            Banner::Kind::Warning,
+        if (m_offlineDismissed)
+            return;
+        const QString text =
             tr("Cannot reach %1. You are seeing what is on this computer; new jobs wait and go "
                "out by themselves when the server answers.")
-                .arg(m_services.server().host()),
-            tr("Retry now"));
+                .arg(m_services.server().host());
+        if (m_connectionBanner->isHidden() || m_connectionBanner->text() != text)
+            m_connectionBanner->showMessage(Banner::Kind::Warning, text, tr("Retry now"));
+        m_bannerShowsStatus = true;
         return;
     }
+    m_offlineDismissed = false;
     const QString fault = m_status->faultText();
     if (!fault.isEmpty() && fault != m_dismissedFault) {
         // One sentence, replaced in place: a burst of failures never piles up dialogs.

@@ -85,6 +85,7 @@ private:
     QTimer m_galleryRefresh; // coalesces bursts of historyChanged
     bool m_started = false;
     bool m_syncAgain = false;
+    bool m_offlineDismissed = false;
     bool m_bannerShowsStatus = false; // offline or fault, not a one-time notice
     QString m_dismissedFault;
 };

@@ -251,6 +251,12 @@ void TestMainWindow::startingOfflineShowsLocalDataAndKeepsJobsQueued()
     QVERIFY2(line.startsWith(u"Waiting for network"_s), qPrintable(line));
     // The probe keeps trying without a dialog: the window stays usable and signed in.
     QVERIFY(studio.services->session().isSignedIn());
+    // Closed, the banner stays closed while the countdown ticks on.
+    studio.window->connectionBanner()->dismiss();
+    QSignalSpy ticks(&studio.window->status(), &AppStatus::changed);
+    QVERIFY(ticks.wait(5000));
+    QVERIFY(studio.window->connectionBanner()->isHidden());
+    QVERIFY(studio.window->status().isOffline());
 }
 
 void TestMainWindow::expiredTokenMidSessionAsksToSignInAgain()
