@@ -26,6 +26,20 @@ AppStatus::SignIn signInOf(Session::State state)
 
 } // namespace
 
+bool AppStatus::isFault(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::ServerError:
+    case ApiError::Kind::BadResponse:
+    case ApiError::Kind::TooLarge:
+    case ApiError::Kind::Tls:
+    case ApiError::Kind::Timeout:
+        return true;
+    default:
+        return false; // offline, 401, 429 have their own display; validation is the caller's
+    }
+}
+
 AppStatus::AppStatus(QObject *parent)
     : QObject(parent)
 {
@@ -50,6 +64,10 @@ void AppStatus::attach(BackendClient &client, RequestBudget &budget, Session &se
     connect(&session, &Session::restored, this,
             [this](Session::State state) { setSignIn(signInOf(state)); });
     connect(&session, &Session::starsChanged, this, &AppStatus::setStars);
+    connect(&session, &Session::refreshFailed, this, [this](const ApiError &error) {
+        if (isFault(error))
+            reportFault(error);
+    });
     connect(&session, &Session::signedOut, this, [this] {
         m_stars.reset();
         Q_EMIT changed();
@@ -180,6 +198,7 @@ void AppStatus::syncFinished(int added)
 {
     m_syncing = false;
     m_syncResult = added > 0 ? tr("Synced · %n new", nullptr, added) : tr("Synced");
+    m_fault.clear(); // the server answered properly again
     Q_EMIT changed();
 }
 
@@ -188,8 +207,7 @@ void AppStatus::syncFailed(const ApiError &error)
     m_syncing = false;
     m_syncResult =
         error.kind == ApiError::Kind::Network ? tr("Not synced (offline)") : tr("Sync failed");
-    if (error.kind != ApiError::Kind::Network && error.kind != ApiError::Kind::Cancelled
-        && error.kind != ApiError::Kind::Unauthorized)
+    if (isFault(error))
         reportFault(error);
     Q_EMIT changed();
 }

@@ -47,6 +47,9 @@ public:
     std::optional<double> stars() const { return m_stars; }
     bool isSyncing() const { return m_syncing; }
 
+    // Worth the one-sentence fault banner: the server misbehaved (5xx, bad answer, timeout).
+    static bool isFault(const ApiError &error);
+
     // Sentences for the status bar.
     QString connectionText() const;
     QString syncText() const;

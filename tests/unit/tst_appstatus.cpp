@@ -29,6 +29,8 @@ private Q_SLOTS:
     void connectionPrecedence();
     void syncTexts();
     void faultsReplaceEachOther();
+    void whatCountsAsAFault_data();
+    void whatCountsAsAFault();
     void offlineProbesWithBackoffUntilTheServerAnswers();
     void starsFollowTheSession();
 };
@@ -90,6 +92,8 @@ void TestAppStatus::syncTexts()
     status.syncFailed(ApiError::serverError(500, u"boom"_s));
     QCOMPARE(status.syncText(), u"Sync failed"_s);
     QVERIFY(!status.faultText().isEmpty());
+    status.syncFinished(0);
+    QVERIFY(status.faultText().isEmpty()); // a good sync clears it
     QVERIFY(changed.count() >= 6);
 }
 
@@ -107,6 +111,28 @@ void TestAppStatus::faultsReplaceEachOther()
     status.setReachable(false);
     status.setReachable(true);
     QVERIFY(status.faultText().isEmpty());
+}
+
+void TestAppStatus::whatCountsAsAFault_data()
+{
+    using K = ApiError::Kind;
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("fault");
+    QTest::newRow("5xx") << int(K::ServerError) << true;
+    QTest::newRow("html or cut off") << int(K::BadResponse) << true;
+    QTest::newRow("timeout") << int(K::Timeout) << true;
+    QTest::newRow("offline") << int(K::Network) << false;
+    QTest::newRow("401") << int(K::Unauthorized) << false;
+    QTest::newRow("429") << int(K::RateLimited) << false;
+    QTest::newRow("cancelled") << int(K::Cancelled) << false;
+    QTest::newRow("validation") << int(K::Validation) << false;
+}
+
+void TestAppStatus::whatCountsAsAFault()
+{
+    QFETCH(int, kind);
+    QFETCH(bool, fault);
+    QCOMPARE(AppStatus::isFault(ApiError::make(ApiError::Kind(kind), u"x"_s)), fault);
 }
 
 void TestAppStatus::offlineProbesWithBackoffUntilTheServerAnswers()
