@@ -7,9 +7,13 @@
 #include "thumbnailcache.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QListView>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +33,7 @@ private Q_SLOTS:
     void elapsedText_data();
     void elapsedText();
     void notificationSentences();
+    void notifiesOnlyWhileTheWindowIsInactive();
     void screenshot();
 
 private:
@@ -199,6 +204,35 @@ void TestJobsPanel::notificationSentences()
     job.state = JobState::Failed;
     job.userMessage = u"The server is busy; try again in a minute."_s;
     QVERIFY(JobNotifier::messageFor(job).contains(job.userMessage));
+}
+
+void TestJobsPanel::notifiesOnlyWhileTheWindowIsInactive()
+{
+    QMainWindow window;
+    JobNotifier notifier(m_services->jobs(), &window, window.statusBar());
+    QSignalSpy notified(&notifier, &JobNotifier::notified);
+    Job job;
+    job.request.prompt = u"a quiet harbour"_s;
+    job.state = JobState::Completed;
+
+    QApplication::setActiveWindow(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    Q_EMIT m_services->jobs().jobFinished(job);
+    QCOMPARE(notified.count(), 0); // the user is looking at it already
+
+    m_panel->activateWindow();
+    QApplication::setActiveWindow(m_panel.get());
+    QTRY_VERIFY(!window.isActiveWindow());
+    Q_EMIT m_services->jobs().jobFinished(job);
+    QCOMPARE(notified.count(), 1);
+    QVERIFY(notifier.lastNotice().contains(u"a quiet harbour"_s));
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        QCOMPARE(window.statusBar()->currentMessage(), notifier.lastNotice());
+
+    job.state = JobState::Cancelled; // the user did that; nothing to tell
+    Q_EMIT m_services->jobs().jobFinished(job);
+    QCOMPARE(notified.count(), 1);
 }
 
 void TestJobsPanel::screenshot()

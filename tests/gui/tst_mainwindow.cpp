@@ -12,6 +12,7 @@
 #include "status/statusindicators.h"
 #include "studiofixture.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
@@ -141,6 +142,8 @@ void TestMainWindow::generateWithAReferenceFinishesInTheJobsPanel()
     QVERIFY2(studio.start(profile.path(), server.origin(), &error), qPrintable(error));
     QVERIFY(signIn(server, studio));
 
+    QAbstractItemModelTester tester(studio.window->jobsPanel()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto *composer = studio.window->generateComposer();
     const qint64 jobId = submit(studio, composer, u"a lighthouse made of bananas"_s);
     QVERIFY(jobId > 0);
