@@ -1,8 +1,14 @@
+#include "appservices.h"
+#include "common/uiresources.h"
 #include "imagelimits.h"
 #include "mainwindow.h"
+#include "session.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QIcon>
+#include <QMessageBox>
+#include <QStyleFactory>
 
 int main(int argc, char *argv[])
 {
@@ -10,10 +16,39 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("NanoBanana Studio"));
     QApplication::setOrganizationName(QStringLiteral("NanoBanana"));
     QApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    initUiResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
-
     configureImageLimits();
-    MainWindow window;
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Generate, edit and browse images with the NanoBanana backend."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QStringLiteral("Keep local data in DIR."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QStringLiteral("Talk to the backend at URL."),
+                                          QStringLiteral("URL"));
+    parser.addOption(profileOption);
+    parser.addOption(serverOption);
+    parser.process(app);
+
+    AppServices::Options options;
+    options.profilePath = parser.value(profileOption);
+    if (parser.isSet(serverOption))
+        options.server = QUrl::fromUserInput(parser.value(serverOption));
+    AppServices services(options);
+    const auto opened = services.open();
+    if (!opened) {
+        QMessageBox::critical(nullptr, QApplication::applicationName(), opened.error().userMessage);
+        return 1;
+    }
+
+    MainWindow window(services);
     window.show();
+    services.session().restore();
     return QApplication::exec();
 }

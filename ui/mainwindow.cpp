@@ -1,19 +1,420 @@
 #include "mainwindow.h"
 
-#include <QLabel>
+#include "appservices.h"
+#include "appstatus.h"
+#include "backendclient.h"
+#include "characters/characterspage.h"
+#include "characters/characterthumbnails.h"
+#include "common/banner.h"
+#include "compose/composerpanel.h"
+#include "gallery/gallerypage.h"
+#include "historyquery.h"
+#include "historystore.h"
+#include "historysync.h"
+#include "jobqueue.h"
+#include "jobs/jobnotifier.h"
+#include "jobs/jobspanel.h"
+#include "requestbudget.h"
+#include "session.h"
+#include "settings/settingsdialog.h"
+#include "status/signinflow.h"
+#include "status/statusindicators.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(AppServices &services, QWidget *parent)
     : QMainWindow(parent)
+    , m_services(services)
+    , m_status(new AppStatus(this))
+    , m_characterThumbs(new CharacterThumbnails(services.client(), services.downloader(),
+                                                services.thumbnails(), this))
+    , m_pages(new QTabWidget(this))
+    , m_signInBanner(new Banner(this))
+    , m_connectionBanner(new Banner(this))
+    , m_generate(new ComposerPanel(JobKind::Generate))
+    , m_edit(new ComposerPanel(JobKind::Edit))
+    , m_gallery(new GalleryPage(services))
+    , m_characters(new CharactersPage(services, *m_characterThumbs))
+    , m_jobs(new JobsPanel(services.jobs(), services.thumbnails()))
+    , m_jobsDock(new QDockWidget(tr("Jobs"), this))
+    , m_signIn(new SignInFlow(services, this))
+    , m_indicators(new StatusIndicators(*m_status, statusBar()))
+    , m_notifier(new JobNotifier(services.jobs(), this, statusBar()))
 {
     setWindowTitle(QStringLiteral("NanoBanana Studio"));
+    m_status->attach(services.client(), services.budget(), services.session());
+    auto *client = &services.client();
+    m_status->setProbe([client] { return static_cast<ApiCallBase *>(client->fetchMe()); });
+
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(wrapComposer(m_generate), tr("&Generate"));
+    m_pages->addTab(wrapComposer(m_edit), tr("&Edit"));
+    m_pages->addTab(m_gallery, tr("Ga&llery"));
+    m_pages->addTab(m_characters, tr("C&haracters"));
+    m_signInBanner->hide();
+    m_connectionBanner->hide();
+    m_signInBanner->setClosable(false);
+
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    auto *title = new QLabel(QStringLiteral("<h1>NanoBanana Studio</h1><p>Version %1</p>")
-                                 .arg(QStringLiteral(STUDIO_VERSION)),
-                             central);
-    title->setAlignment(Qt::AlignCenter);
-    layout->addWidget(title);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_signInBanner);
+    layout->addWidget(m_connectionBanner);
+    layout->addWidget(m_pages, 1);
     setCentralWidget(central);
-    resize(1200, 800);
+
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobs);
+    m_jobsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_jobsDock->setMinimumWidth(300);
+    addDockWidget(Qt::RightDockWidgetArea, m_jobsDock);
+
+    buildMenus();
+    wireSession();
+    wireComposer(m_generate);
+    wireComposer(m_edit);
+    wireGallery();
+
+    connect(m_jobs, &JobsPanel::openInGalleryRequested, this, &MainWindow::openJobInGallery);
+    connect(m_jobs, &JobsPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    // The mirror adopts a finished job's server record (matched by task id): one cheap request.
+    connect(&services.jobs(), &JobQueue::jobFinished, this, [this](const Job &job) {
+        if (job.state == JobState::Completed)
+            syncNow();
+    });
+    connect(&services.jobs(), &JobQueue::noticeChanged, this, [this](const QString &notice) {
+        if (!notice.isEmpty())
+            statusBar()->showMessage(notice, 8000);
+    });
+    connect(m_characters, &CharactersPage::charactersChanged, this,
+            [this](const QList<Character> &characters) {
+                m_generate->setCharacters(characters);
+                m_edit->setCharacters(characters);
+            });
+    connect(m_characters, &CharactersPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_characterThumbs, &CharacterThumbnails::thumbnailReady, this,
+            [this](const QString &id, const QImage &image) {
+                m_generate->setCharacterThumbnail(id, image);
+                m_edit->setCharacterThumbnail(id, image);
+            });
+
+    connect(m_status, &AppStatus::changed, this, &MainWindow::refreshConnectionBanner);
+    connect(m_status, &AppStatus::backOnline, this, [this] {
+        if (!m_services.session().isSignedIn())
+            return;
+        m_services.jobs().resume();
+        m_services.session().refreshUser();
+        syncNow();
+        m_characters->refreshFromServer();
+    });
+    connect(m_connectionBanner, &Banner::actionTriggered, this, [this] {
+        if (m_status->isOffline())
+            m_services.session().refreshUser();
+        else
+            syncNow();
+    });
+    // A closed banner stays closed until the situation changes (back online, another fault).
+    connect(m_connectionBanner, &Banner::dismissed, this, [this] {
+        if (m_status->isOffline())
+            m_offlineDismissed = true;
+        else
+            m_dismissedFault = m_status->faultText();
+    });
+    connect(m_signInBanner, &Banner::actionTriggered, this, &MainWindow::openSignIn);
+
+    m_galleryRefresh.setSingleShot(true);
+    m_galleryRefresh.setInterval(150);
+    connect(&m_galleryRefresh, &QTimer::timeout, m_gallery, &GalleryPage::refresh);
+    connect(&services, &AppServices::historyChanged, &m_galleryRefresh,
+            qOverload<>(&QTimer::start));
+
+    m_characters->showCached();
+    resize(1280, 820);
+    if (!services.openNotice().isEmpty())
+        m_connectionBanner->showMessage(Banner::Kind::Warning, services.openNotice());
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::wrapComposer(ComposerPanel *composer)
+{
+    composer->setPasteFolder(m_services.profile().referencesDir());
+    // A form stretched across a wide window reads badly; keep it to a comfortable column.
+    composer->setMaximumWidth(960);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(composer);
+    scroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
+}
+
+void MainWindow::buildMenus()
+{
+    auto *file = menuBar()->addMenu(tr("&File"));
+    auto *settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    auto *signIn = file->addAction(tr("Sign &in…"), this, &MainWindow::openSignIn);
+    auto *signOut =
+        file->addAction(tr("Sign &out"), this, [this] { m_services.session().signOut(); });
+    connect(file, &QMenu::aboutToShow, this, [this, signIn, signOut] {
+        const bool in = m_services.session().isSignedIn();
+        signIn->setEnabled(!in);
+        signOut->setEnabled(m_services.session().state() != Session::State::SignedOut);
+    });
+    file->addSeparator();
+    auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    auto *view = menuBar()->addMenu(tr("&View"));
+    const QStringList names{tr("&Generate"), tr("&Edit"), tr("Ga&llery"), tr("C&haracters")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto *action = view->addAction(names.at(i), this, [this, i] { showPage(Page(i)); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        addAction(action); // shortcuts work with the menu bar hidden too
+    }
+    view->addSeparator();
+    auto *jobs = m_jobsDock->toggleViewAction();
+    jobs->setText(tr("&Jobs panel"));
+    jobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    view->addAction(jobs);
+    addAction(jobs);
+    auto *sync = view->addAction(tr("S&ync now"), this, &MainWindow::syncNow);
+    sync->setShortcut(QKeySequence(Qt::Key_F5));
+    addAction(sync);
+    addAction(settings);
+}
+
+void MainWindow::wireSession()
+{
+    auto &session = m_services.session();
+    connect(&session, &Session::restored, this, &MainWindow::sessionReady);
+    connect(&session, &Session::signedIn, this, &MainWindow::afterSignIn);
+    connect(&session, &Session::stateChanged, this, &MainWindow::refreshSignInBanner);
+    connect(&session, &Session::signInRequired, this, [this] { refreshSignInBanner(); });
+    connect(&session, &Session::signedOut, this, [this] {
+        m_jobs->reload();
+        m_gallery->refresh();
+        m_characters->showCached();
+        refreshSignInBanner();
+    });
+    connect(&session, &Session::starsChanged, this, [this](double stars) {
+        m_generate->setBalance(stars);
+        m_edit->setBalance(stars);
+    });
+    connect(&session, &Session::tokenNotSaved, this, [this](const ApiError &error) {
+        m_connectionBanner->showMessage(Banner::Kind::Warning, error.userMessage);
+    });
+}
+
+void MainWindow::sessionReady()
+{
+    auto &session = m_services.session();
+    m_jobs->reload();
+    m_characters->showCached();
+    m_gallery->refresh();
+    refreshSignInBanner();
+    if (!m_started) {
+        m_started = true;
+        HistoryQuery any;
+        any.accountId = m_services.accountId();
+        const auto count =
+            any.accountId.isEmpty() ? Result<qint64>(qint64(0)) : m_services.reader().count(any);
+        showPage(count && count.value() > 0 ? Page::Gallery : Page::Generate);
+    }
+    if (session.isSignedIn()) {
+        if (!session.user().id.isEmpty()) {
+            m_generate->setBalance(session.user().stars);
+            m_edit->setBalance(session.user().stars);
+        }
+        syncNow();
+        m_characters->refreshFromServer();
+    } else if (session.state() == Session::State::SignedOut) {
+        openSignIn();
+    }
+}
+
+void MainWindow::afterSignIn()
+{
+    m_jobs->reload();
+    m_gallery->refresh();
+    refreshSignInBanner();
+    syncNow();
+    m_characters->refreshFromServer();
+    statusBar()->showMessage(tr("Signed in as %1.").arg(m_services.session().user().displayName()),
+                             8000);
+}
+
+void MainWindow::refreshSignInBanner()
+{
+    switch (m_services.session().state()) {
+    case Session::State::NeedsSignIn:
+        m_signInBanner->showMessage(Banner::Kind::Warning,
+                                    tr("The server no longer accepts your sign-in. Your gallery "
+                                       "stays here and new jobs wait until you sign in again."),
+                                    tr("Sign in again"));
+        break;
+    case Session::State::SignedOut:
+        m_signInBanner->showMessage(Banner::Kind::Info,
+                                    tr("You are signed out. Sign in to generate images and "
+                                       "sync your history."),
+                                    tr("Sign in"));
+        break;
+    case Session::State::SignedIn:
+    case Session::State::Expiring:
+        m_signInBanner->hide();
+        break;
+    }
+}
+
+void MainWindow::refreshConnectionBanner()
+{
+    m_jobs->setOffline(m_status->isOffline());
+    if (m_status->isOffline()) {
+        if (m_offlineDismissed)
+            return;
+        const QString text =
+            tr("Cannot reach %1. You are seeing what is on this computer; new jobs wait and go "
+               "out by themselves when the server answers.")
+                .arg(m_services.server().host());
+        if (m_connectionBanner->isHidden() || m_connectionBanner->text() != text)
+            m_connectionBanner->showMessage(Banner::Kind::Warning, text, tr("Retry now"));
+        m_bannerShowsStatus = true;
+        return;
+    }
+    m_offlineDismissed = false;
+    const QString fault = m_status->faultText();
+    if (!fault.isEmpty() && fault != m_dismissedFault) {
+        // One sentence, replaced in place: a burst of failures never piles up dialogs.
+        if (m_connectionBanner->isHidden() || m_connectionBanner->text() != fault)
+            m_connectionBanner->showMessage(Banner::Kind::Error, fault);
+        m_bannerShowsStatus = true;
+        return;
+    }
+    if (m_bannerShowsStatus) {
+        m_bannerShowsStatus = false;
+        m_connectionBanner->hide();
+    }
+}
+
+void MainWindow::wireComposer(ComposerPanel *composer)
+{
+    connect(composer, &ComposerPanel::submitted, this,
+            [this, composer](const JobRequest &request) { submit(composer, request); });
+    connect(composer, &ComposerPanel::thumbnailWanted, m_characterThumbs,
+            &CharacterThumbnails::request);
+}
+
+void MainWindow::submit(ComposerPanel *composer, const JobRequest &request)
+{
+    auto job = m_services.jobs().enqueue(request);
+    if (!job) {
+        composer->showError(job.error().userMessage);
+        return;
+    }
+    composer->setBusy(false);
+    m_jobsDock->show();
+    m_jobs->selectJob(job.value().id);
+    QString note = tr("Queued.");
+    if (m_status->isOffline())
+        note = tr("Queued; it goes out when the server answers again.");
+    else if (!m_services.session().isSignedIn())
+        note = tr("Queued; it goes out once you sign in.");
+    statusBar()->showMessage(note, 8000);
+}
+
+void MainWindow::wireGallery()
+{
+    connect(m_gallery, &GalleryPage::regenerateRequested, this, [this](const JobRequest &request) {
+        auto *composer = request.kind == JobKind::Edit ? m_edit : m_generate;
+        composer->setRequest(request);
+        showPage(request.kind == JobKind::Edit ? Page::Edit : Page::Generate);
+    });
+    const auto attach = [this](const QString &path) {
+        m_edit->addReference(path);
+        showPage(Page::Edit);
+    };
+    connect(m_gallery, &GalleryPage::editRequested, this, attach);
+    connect(m_gallery, &GalleryPage::useAsReferenceRequested, this, attach);
+    connect(m_gallery, &GalleryPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+}
+
+void MainWindow::openJobInGallery(const Job &job)
+{
+    std::optional<qint64> rowId;
+    if (!job.imageId.isEmpty()) {
+        auto record = m_services.history().record(job.accountId, job.imageId);
+        if (record && record.value())
+            rowId = record.value()->rowId;
+    }
+    if (!rowId) {
+        // Idempotent: the job's existing gallery row comes back.
+        auto row = m_services.history().insertLocalJobRow(job.accountId, job);
+        if (!row) {
+            statusBar()->showMessage(row.error().userMessage, 8000);
+            return;
+        }
+        rowId = row.value();
+    }
+    showPage(Page::Gallery);
+    m_gallery->showRecord(*rowId);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_pages->setCurrentIndex(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::openSignIn()
+{
+    m_signIn->open();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_services, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.serverChanged())
+        QMessageBox::information(this, tr("Server changed"),
+                                 tr("The new server is saved. Restart NanoBanana Studio to use "
+                                    "it; until then it keeps talking to %1.")
+                                     .arg(m_services.server().toString()));
+}
+
+void MainWindow::syncNow()
+{
+    if (!m_services.session().isSignedIn())
+        return;
+    if (m_sync && m_sync->isRunning()) {
+        m_syncAgain = true; // what changed meanwhile may be past the page being read
+        return;
+    }
+    m_syncAgain = false;
+    m_sync = m_services.startSync();
+    m_status->syncStarted();
+    connect(m_sync, &HistorySync::progress, m_status, &AppStatus::syncProgress);
+    connect(m_sync, &HistorySync::finished, this, [this](const SyncReport &report) {
+        m_status->syncFinished(report.added);
+        if (m_syncAgain)
+            QTimer::singleShot(0, this, &MainWindow::syncNow);
+    });
+    connect(m_sync, &HistorySync::failed, m_status, &AppStatus::syncFailed);
 }

@@ -1,0 +1,153 @@
+#include "characters/charactereditor.h"
+#include "characters/characterspage.h"
+#include "compose/composerpanel.h"
+#include "compose/prompteditor.h"
+#include "devserverprocess.h"
+#include "jobs/jobspanel.h"
+#include "jobsmodel.h"
+#include "screenshot.h"
+#include "session/signindialog.h"
+#include "settings/settingsdialog.h"
+#include "status/signinflow.h"
+#include "studiofixture.h"
+
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+// Renders each main screen to PNG under <build>/tests/gui/screenshots for people to review,
+// against a dev server with history, a character and a finished job.
+class TestScreens final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void signIn();
+    void generate();
+    void edit();
+    void gallery();
+    void jobsPanel();
+    void characters();
+    void settings();
+
+private:
+    QString shoot(QWidget *widget, const QString &name);
+
+    QTemporaryDir m_files;
+    QTemporaryDir m_profile;
+    QStringList m_images;
+    DevServerProcess m_server;
+    StudioFixture m_studio;
+};
+
+QString TestScreens::shoot(QWidget *widget, const QString &name)
+{
+    const QString path = saveScreenshot(widget, name);
+    qInfo() << "screenshot" << path;
+    return path;
+}
+
+void TestScreens::initTestCase()
+{
+    QVERIFY(m_files.isValid() && m_profile.isValid());
+    const QList<QColor> colours{QColor(u"#f5c542"_s), QColor(u"#4a90d9"_s), QColor(u"#5cb85c"_s),
+                                QColor(u"#d9534f"_s)};
+    for (int i = 0; i < colours.size(); ++i)
+        m_images << makeTestImage(m_files.path(), u"img%1.png"_s.arg(i), {240, 240}, colours.at(i));
+    QVERIFY2(m_server.start({u"--seed-history"_s, u"40"_s}), qPrintable(m_server.errorString()));
+    QString error;
+    QVERIFY2(m_studio.start(m_profile.path(), m_server.origin(), &error), qPrintable(error));
+    m_studio.window->resize(1280, 820);
+}
+
+void TestScreens::cleanupTestCase()
+{
+    m_studio.stop();
+}
+
+void TestScreens::signIn()
+{
+    QTRY_VERIFY(m_studio.window->signInFlow()->dialog());
+    auto *dialog = m_studio.window->signInFlow()->dialog();
+    dialog->phoneEdit()->setText(u"+15550001111"_s);
+    QVERIFY(!shoot(dialog, u"01-signin"_s).isEmpty());
+    QVERIFY(!shoot(m_studio.window.get(), u"00-signed-out-window"_s).isEmpty());
+    dialog->sendCodeButton()->click();
+    QTRY_VERIFY(dialog->isCodeStep());
+    dialog->codeEdit()->setText(QString::fromLatin1(DevServerProcess::defaultOtp));
+    QTRY_VERIFY(m_studio.services->session().isSignedIn());
+}
+
+void TestScreens::generate()
+{
+    auto *composer = m_studio.window->generateComposer();
+    composer->promptEditor()->setPlainText(u"a lighthouse made of bananas at dusk"_s);
+    QVERIFY(composer->addReference(m_images.at(0)));
+    QVERIFY(composer->addReference(m_images.at(1)));
+    composer->submit();
+    auto *model = m_studio.window->jobsPanel()->model();
+    QCOMPARE(model->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(JobState(model->index(0).data(JobsModel::StateRole).toInt()),
+                              JobState::Completed, 30000);
+    composer->submit(); // a second one, pending in the panel
+    m_studio.window->showPage(MainWindow::Page::Generate);
+    QVERIFY(!shoot(m_studio.window.get(), u"02-generate"_s).isEmpty());
+}
+
+void TestScreens::edit()
+{
+    m_studio.window->showPage(MainWindow::Page::Edit);
+    auto *composer = m_studio.window->editComposer();
+    composer->promptEditor()->setPlainText(u"make the sky purple"_s);
+    QVERIFY(composer->addReference(m_images.at(2)));
+    QVERIFY(!shoot(m_studio.window.get(), u"03-edit"_s).isEmpty());
+}
+
+void TestScreens::gallery()
+{
+    m_studio.window->showPage(MainWindow::Page::Gallery);
+    QVERIFY(!shoot(m_studio.window.get(), u"04-gallery"_s).isEmpty());
+}
+
+void TestScreens::jobsPanel()
+{
+    auto *panel = m_studio.window->jobsPanel();
+    QTRY_VERIFY(!panel->model()->index(1).data(JobsModel::LocalFileRole).toString().isEmpty());
+    panel->selectJob(panel->model()->index(1).data(JobsModel::JobIdRole).toLongLong());
+    QVERIFY(!shoot(m_studio.window->jobsDock(), u"05-jobs-panel"_s).isEmpty());
+}
+
+void TestScreens::characters()
+{
+    auto *page = m_studio.window->charactersPage();
+    m_studio.window->showPage(MainWindow::Page::Characters);
+    QSignalSpy changed(page, &CharactersPage::charactersChanged);
+    page->createCharacter(u"Captain Banana"_s, m_images.mid(0, 3));
+    QTRY_VERIFY_WITH_TIMEOUT(page->characters().size() == 1, 20000);
+    QTRY_COMPARE(page->list()->count(), 1);
+    // The composers learn the new character too.
+    QVERIFY(!shoot(m_studio.window.get(), u"06-characters"_s).isEmpty());
+
+    CharacterEditor editor;
+    editor.nameEdit()->setText(u"Rex"_s);
+    editor.addImages(m_images.mid(0, 2));
+    QVERIFY(!editor.problem().isEmpty());
+    editor.addImages(m_images.mid(2, 2));
+    QVERIFY(editor.problem().isEmpty());
+    editor.show();
+    QVERIFY(!shoot(&editor, u"07-new-character"_s).isEmpty());
+}
+
+void TestScreens::settings()
+{
+    SettingsDialog dialog(*m_studio.services, m_studio.window.get());
+    dialog.show();
+    QVERIFY(!shoot(&dialog, u"08-settings"_s).isEmpty());
+}
+
+QTEST_MAIN(TestScreens)
+#include "tst_screens.moc"

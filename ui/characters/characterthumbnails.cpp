@@ -1,0 +1,63 @@
+#include "characterthumbnails.h"
+
+#include "backendclient.h"
+#include "imagedownloader.h"
+#include "thumbnailcache.h"
+
+CharacterThumbnails::CharacterThumbnails(BackendClient &client, ImageDownloader &downloader,
+                                         ThumbnailCache &thumbnails, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_downloader(downloader)
+    , m_thumbnails(thumbnails)
+{
+    connect(&m_downloader, &ImageDownloader::imageStored, this, &CharacterThumbnails::onStored);
+    connect(&m_downloader, &ImageDownloader::imageFailed, this, &CharacterThumbnails::onFailed);
+    connect(&m_thumbnails, &ThumbnailCache::thumbnailReady, this,
+            &CharacterThumbnails::onThumbnail);
+}
+
+void CharacterThumbnails::request(const QString &id, const QString &url)
+{
+    const QUrl resolved = m_client.resolveImageUrl(url);
+    if (!resolved.isValid() || id.isEmpty())
+        return;
+    if (const auto local = m_localFiles.constFind(resolved); local != m_localFiles.cend()) {
+        auto &ids = m_keys[*local];
+        if (!ids.contains(id))
+            ids.append(id);
+        const QImage image = m_thumbnails.request(*local, *local, edge);
+        if (!image.isNull())
+            Q_EMIT thumbnailReady(id, image);
+        return;
+    }
+    auto &ids = m_waiting[resolved];
+    if (!ids.contains(id))
+        ids.append(id);
+    if (ids.size() == 1)
+        m_downloader.fetch(resolved, ImageDownloader::Priority::JobResult);
+}
+
+void CharacterThumbnails::onStored(const QUrl &url, const StoredImage &image)
+{
+    const QStringList ids = m_waiting.take(url);
+    if (ids.isEmpty())
+        return;
+    m_localFiles.insert(url, image.path);
+    for (const auto &id : ids)
+        request(id, url.toString());
+}
+
+void CharacterThumbnails::onFailed(const QUrl &url, const ApiError &)
+{
+    m_waiting.remove(url); // the placeholder stays; the next page visit tries again
+}
+
+void CharacterThumbnails::onThumbnail(const QString &key, const QImage &image)
+{
+    const auto it = m_keys.constFind(key);
+    if (it == m_keys.cend())
+        return;
+    for (const auto &id : *it)
+        Q_EMIT thumbnailReady(id, image);
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QHash>
+#include <QImage>
+#include <QObject>
+#include <QUrl>
+
+class BackendClient;
+class ImageDownloader;
+class ThumbnailCache;
+struct StoredImage;
+struct ApiError;
+
+// Character thumbnails for the composer and the Characters page: the character's first image
+// is downloaded into the profile once per run, then thumbnailed off the UI thread.
+class CharacterThumbnails final : public QObject
+{
+    Q_OBJECT
+public:
+    CharacterThumbnails(BackendClient &client, ImageDownloader &downloader,
+                        ThumbnailCache &thumbnails, QObject *parent = nullptr);
+
+    static constexpr int edge = 96;
+
+    // thumbnailReady(id, image) follows (maybe at once); nothing when the image cannot be had.
+    void request(const QString &id, const QString &url);
+
+Q_SIGNALS:
+    void thumbnailReady(const QString &id, const QImage &image);
+
+private:
+    void onStored(const QUrl &url, const StoredImage &image);
+    void onFailed(const QUrl &url, const ApiError &error);
+    void onThumbnail(const QString &key, const QImage &image);
+
+    BackendClient &m_client;
+    ImageDownloader &m_downloader;
+    ThumbnailCache &m_thumbnails;
+    QHash<QUrl, QString> m_localFiles; // downloaded this run
+    QHash<QUrl, QStringList> m_waiting; // url -> character ids
+    QHash<QString, QStringList> m_keys; // thumbnail key (local path) -> character ids
+};

@@ -1,0 +1,148 @@
+#include "jobdelegate.h"
+
+#include "job.h"
+#include "jobsmodel.h"
+#include "thumbnailcache.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+JobDelegate::JobDelegate(ThumbnailCache &thumbnails, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_thumbnails(thumbnails)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{ }
+
+QString JobDelegate::elapsedText(qint64 seconds)
+{
+    seconds = qMax<qint64>(0, seconds);
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QString JobDelegate::stateText(const QModelIndex &index) const
+{
+    const auto state = JobState(index.data(JobsModel::StateRole).toInt());
+    const QString message = index.data(JobsModel::MessageRole).toString();
+    const QDateTime created = index.data(JobsModel::CreatedAtRole).toDateTime();
+    const QDateTime completed = index.data(JobsModel::CompletedAtRole).toDateTime();
+    const QDateTime end = isFinal(state) && completed.isValid() ? completed : m_now();
+    const QString elapsed = created.isValid() ? elapsedText(created.secsTo(end)) : QString();
+
+    QString label;
+    switch (state) {
+    case JobState::Queued:
+        label = m_offline ? tr("Waiting for network") : tr("Queued");
+        break;
+    case JobState::Submitting:
+        label = tr("Sending");
+        break;
+    case JobState::Pending:
+        label = tr("Generating");
+        break;
+    case JobState::Completed:
+        label = tr("Done");
+        break;
+    case JobState::Failed:
+        label = tr("Failed");
+        break;
+    case JobState::Unknown:
+        label = tr("Checking the history");
+        break;
+    case JobState::Cancelled:
+        label = tr("Cancelled");
+        break;
+    }
+    const QString withTime = elapsed.isEmpty() ? label : label + QStringLiteral(" · ") + elapsed;
+    const bool saidAlready = state == JobState::Queued && m_offline;
+    if (message.isEmpty() || state == JobState::Completed || state == JobState::Cancelled
+        || saidAlready)
+        return withTime;
+    return withTime + QStringLiteral(" — ") + message;
+}
+
+QSize JobDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const int lines = 2 * option.fontMetrics.height() + 4;
+    return {240, qMax(thumbnailEdge, lines) + 12};
+}
+
+void JobDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                        const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect r = option.rect.adjusted(6, 6, -6, -6);
+    const QRect thumbRect(r.left(), r.top() + (r.height() - thumbnailEdge) / 2, thumbnailEdge,
+                          thumbnailEdge);
+    const auto state = JobState(index.data(JobsModel::StateRole).toInt());
+    const QString file = index.data(JobsModel::LocalFileRole).toString();
+
+    QPainterPath clip;
+    clip.addRoundedRect(QRectF(thumbRect), 6, 6);
+    QImage thumb;
+    if (state == JobState::Completed && !file.isEmpty())
+        thumb = m_thumbnails.request(file, file, thumbnailEdge);
+    if (!thumb.isNull()) {
+        const QSize size = thumb.size().scaled(thumbRect.size(), Qt::KeepAspectRatioByExpanding);
+        QRect target(QPoint(), size);
+        target.moveCenter(thumbRect.center());
+        painter->setClipPath(clip);
+        painter->drawImage(target, thumb);
+        painter->setClipping(false);
+    } else {
+        QColor fill = option.palette.color(QPalette::AlternateBase);
+        if (state == JobState::Failed)
+            fill = QColor(0xf8, 0xd7, 0xda);
+        painter->fillPath(clip, fill);
+        painter->setPen(option.palette.color(QPalette::PlaceholderText));
+        const QString glyph = state == JobState::Failed      ? QStringLiteral("!")
+                              : state == JobState::Cancelled ? QStringLiteral("×")
+                              : state == JobState::Completed ? QStringLiteral("✓")
+                                                             : QStringLiteral("…");
+        QFont big = option.font;
+        big.setPointSizeF(big.pointSizeF() * 1.6);
+        painter->setFont(big);
+        painter->drawText(thumbRect, Qt::AlignCenter, glyph);
+    }
+
+    const QRect text = r.adjusted(thumbnailEdge + 10, 0, 0, 0);
+    const bool selected = option.state & QStyle::State_Selected;
+    const QColor fg = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    QFont bold = option.font;
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const QFontMetrics metrics(option.font);
+    const int top = r.top() + (r.height() - boldMetrics.height() - metrics.height() - 2) / 2;
+    painter->setFont(bold);
+    painter->setPen(fg);
+    const QString kind = JobKind(index.data(JobsModel::KindRole).toInt()) == JobKind::Edit
+                             ? tr("Edit: ")
+                             : QString();
+    const QString prompt = kind + index.data(JobsModel::PromptRole).toString().simplified();
+    painter->drawText(QRect(text.left(), top, text.width(), boldMetrics.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      boldMetrics.elidedText(prompt, Qt::ElideRight, text.width()));
+    painter->setFont(option.font);
+    QColor secondary = fg;
+    if (!selected)
+        secondary = state == JobState::Failed ? QColor(0xb0, 0x20, 0x30)
+                                              : option.palette.color(QPalette::PlaceholderText);
+    painter->setPen(secondary);
+    painter->drawText(
+        QRect(text.left(), top + boldMetrics.height() + 2, text.width(), metrics.height()),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        metrics.elidedText(stateText(index), Qt::ElideRight, text.width()));
+    painter->restore();
+}

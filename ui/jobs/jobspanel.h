@@ -1,0 +1,67 @@
+#pragma once
+
+#include "job.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class JobDelegate;
+class JobQueue;
+class JobsModel;
+class QLabel;
+class QListView;
+class QPushButton;
+class QStackedWidget;
+class ThumbnailCache;
+
+// The jobs panel: every job of the account with its state, ticking elapsed time, thumbnail
+// when done and message; cancel, retry and "open in gallery" from buttons or a context menu.
+class JobsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *parent = nullptr);
+    ~JobsPanel() override;
+
+    JobsModel *model() const { return m_model; }
+    QListView *view() const { return m_view; }
+    JobDelegate *delegate() const { return m_delegate; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *retryButton() const { return m_retry; }
+    QPushButton *openButton() const { return m_open; }
+
+    // Queued jobs then read "waiting for network".
+    void setOffline(bool offline);
+    // Re-reads the account's jobs (after a sign-in).
+    void reload();
+    void selectJob(qint64 jobId);
+    qint64 currentJobId() const;
+
+public Q_SLOTS:
+    void cancelCurrent();
+    void retryCurrent();
+    void openCurrent();
+
+Q_SIGNALS:
+    void openInGalleryRequested(const Job &job);
+    // A sentence for the status bar (could not cancel...).
+    void statusMessage(const QString &message);
+
+private:
+    void refreshButtons();
+    void refreshSummary();
+    void showContextMenu(const QPoint &pos);
+
+    JobQueue &m_queue;
+    ThumbnailCache &m_thumbnails;
+    JobsModel *m_model;
+    JobDelegate *m_delegate;
+    QStackedWidget *m_stack;
+    QListView *m_view;
+    QLabel *m_summary;
+    QLabel *m_empty;
+    QPushButton *m_cancel;
+    QPushButton *m_retry;
+    QPushButton *m_open;
+    QTimer m_tick; // the elapsed times move while jobs run
+};

@@ -1,0 +1,111 @@
+#include "settingsdialog.h"
+
+#include "appservices.h"
+#include "jobqueue.h"
+#include "thumbnailcache.h"
+
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QUrl>
+#include <QVBoxLayout>
+
+SettingsDialog::SettingsDialog(AppServices &services, QWidget *parent)
+    : QDialog(parent)
+    , m_services(services)
+    , m_server(new QLineEdit(services.settings().server().toString(), this))
+    , m_serverNote(new QLabel(this))
+    , m_jobs(new QSpinBox(this))
+    , m_thumbMemory(new QSpinBox(this))
+    , m_clearThumbs(new QPushButton(tr("Clear thumbnails"), this))
+    , m_clearNote(new QLabel(this))
+{
+    setWindowTitle(tr("Settings"));
+    m_server->setPlaceholderText(QStringLiteral("https://example.org"));
+    m_serverNote->setWordWrap(true);
+    m_serverNote->setText(tr("Now connected to %1. A new address takes effect after a restart.")
+                              .arg(services.server().toString()));
+    m_serverNote->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *profile = new QLineEdit(QDir::toNativeSeparators(services.profile().rootPath()), this);
+    profile->setReadOnly(true);
+    auto *open = new QPushButton(tr("Open"), this);
+    connect(open, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_services.profile().rootPath()));
+    });
+    auto *profileRow = new QHBoxLayout;
+    profileRow->addWidget(profile, 1);
+    profileRow->addWidget(open);
+
+    m_jobs->setRange(1, 8);
+    m_jobs->setValue(services.settings().maxJobsInFlight());
+    m_jobs->setToolTip(tr("How many jobs are sent to the server at the same time."));
+    m_thumbMemory->setRange(16, 2048);
+    m_thumbMemory->setSuffix(tr(" MiB"));
+    m_thumbMemory->setValue(services.settings().thumbnailMemoryMiB());
+    auto *thumbRow = new QHBoxLayout;
+    thumbRow->addWidget(m_thumbMemory);
+    thumbRow->addWidget(m_clearThumbs);
+    thumbRow->addWidget(m_clearNote, 1);
+    connect(m_clearThumbs, &QPushButton::clicked, this, &SettingsDialog::clearThumbnails);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server"), m_server);
+    form->addRow(QString(), m_serverNote);
+    form->addRow(tr("Profile folder"), profileRow);
+    form->addRow(tr("Thumbnail memory"), thumbRow);
+    form->addRow(tr("&Jobs at once"), m_jobs);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    resize(560, sizeHint().height());
+}
+
+bool SettingsDialog::apply()
+{
+    const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
+    if (!server.isValid() || (server.scheme() != u"http" && server.scheme() != u"https")
+        || server.host().isEmpty()) {
+        m_serverNote->setForegroundRole(QPalette::Text);
+        m_serverNote->setText(tr("'%1' is not a server address; use one like "
+                                 "https://example.org or http://127.0.0.1:2000.")
+                                  .arg(m_server->text()));
+        return false;
+    }
+    auto &settings = m_services.settings();
+    const QUrl origin =
+        server.adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath | QUrl::RemoveQuery);
+    m_serverChanged = origin != m_services.server();
+    settings.setServer(origin);
+    settings.setMaxJobsInFlight(m_jobs->value());
+    m_services.jobs().setMaxInFlight(m_jobs->value());
+    settings.setThumbnailMemoryMiB(m_thumbMemory->value());
+    m_services.thumbnails().setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
+    settings.sync();
+    return true;
+}
+
+void SettingsDialog::accept()
+{
+    if (apply())
+        QDialog::accept();
+}
+
+void SettingsDialog::clearThumbnails()
+{
+    const bool cleared = m_services.thumbnails().clearDisk();
+    m_clearNote->setText(cleared ? tr("Cleared; they are made again as needed.")
+                                 : tr("Some thumbnails could not be removed; check the "
+                                      "permissions of the profile folder."));
+}

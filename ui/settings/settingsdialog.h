@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDialog>
+
+class AppServices;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+// Settings: server URL (used after a restart), the profile folder (read-only, with "open"),
+// the thumbnail memory cache with "Clear thumbnails", and how many jobs run at once.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(AppServices &services, QWidget *parent = nullptr);
+
+    QLineEdit *serverEdit() const { return m_server; }
+    QSpinBox *jobLimit() const { return m_jobs; }
+    QSpinBox *thumbnailMemory() const { return m_thumbMemory; }
+    QPushButton *clearThumbnailsButton() const { return m_clearThumbs; }
+
+    // Validates and stores; false (with the reason shown) when the server address is bad.
+    bool apply();
+    // Set by apply() when the server changed: the app must restart to use it.
+    bool serverChanged() const { return m_serverChanged; }
+
+    void accept() override;
+
+private:
+    void clearThumbnails();
+
+    AppServices &m_services;
+    bool m_serverChanged = false;
+    QLineEdit *m_server;
+    QLabel *m_serverNote;
+    QSpinBox *m_jobs;
+    QSpinBox *m_thumbMemory;
+    QPushButton *m_clearThumbs;
+    QLabel *m_clearNote;
+};
