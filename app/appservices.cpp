@@ -102,7 +102,7 @@ Result<bool> AppServices::open()
     m_history = std::make_unique<HistoryStore>(*m_database);
     m_reader = std::make_unique<HistoryReader>(*m_database);
     m_jobStore = std::make_unique<JobStore>(m_database->connection());
-    m_characters = std::make_unique<CharacterCache>(m_database->connection());
+    m_characters = std::make_unique<CharacterCache>(*m_database);
 
     m_network = std::make_unique<QNetworkAccessManager>();
     m_budget = std::make_unique<RequestBudget>();

@@ -8,6 +8,7 @@
 #include "common/banner.h"
 #include "compose/composerpanel.h"
 #include "gallery/gallerypage.h"
+#include "historyimagebackfill.h"
 #include "historyquery.h"
 #include "historystore.h"
 #include "historysync.h"
@@ -42,6 +43,8 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     , m_generate(new ComposerPanel(JobKind::Generate))
     , m_edit(new ComposerPanel(JobKind::Edit))
     , m_gallery(new GalleryPage(services))
+    , m_backfill(new HistoryImageBackfill(services.downloader(), services.history(),
+                                          services.client(), this))
     , m_characters(new CharactersPage(services, *m_characterThumbs))
     , m_jobs(new JobsPanel(services.jobs(), services.thumbnails()))
     , m_jobsDock(new QDockWidget(tr("Jobs"), this))
@@ -347,6 +350,11 @@ void MainWindow::wireGallery()
         m_edit->addReference(path);
         showPage(Page::Edit);
     };
+    // History images come down as their cells become visible; each saved file refreshes the
+    // gallery (coalesced) so the thumbnail replaces the placeholder.
+    connect(m_gallery, &GalleryPage::imagesWanted, m_backfill, &HistoryImageBackfill::want);
+    connect(m_backfill, &HistoryImageBackfill::imageSaved, &m_galleryRefresh,
+            qOverload<>(&QTimer::start));
     connect(m_gallery, &GalleryPage::editRequested, this, attach);
     connect(m_gallery, &GalleryPage::useAsReferenceRequested, this, attach);
     connect(m_gallery, &GalleryPage::statusMessage, this,

@@ -13,6 +13,7 @@ class CharacterThumbnails;
 class CharactersPage;
 class ComposerPanel;
 class GalleryPage;
+class HistoryImageBackfill;
 class HistorySync;
 class JobNotifier;
 class JobsPanel;
@@ -75,6 +76,7 @@ private:
     ComposerPanel *m_generate;
     ComposerPanel *m_edit;
     GalleryPage *m_gallery;
+    HistoryImageBackfill *m_backfill;
     CharactersPage *m_characters;
     JobsPanel *m_jobs;
     QDockWidget *m_jobsDock;

@@ -1,5 +1,7 @@
 #include "charactercache.h"
 
+#include "historydatabase.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,8 +53,8 @@ Character decode(const QString &json)
 
 } // namespace
 
-CharacterCache::CharacterCache(QSqlDatabase database)
-    : m_db(std::move(database))
+CharacterCache::CharacterCache(HistoryDatabase &database)
+    : m_database(database)
 { }
 
 Result<bool> CharacterCache::replace(const QString &accountId, const QList<Character> &characters)
@@ -63,15 +65,16 @@ Result<bool> CharacterCache::replace(const QString &accountId, const QList<Chara
                                              "database (%1).")
                                   .arg(q.lastError().text()));
     };
-    if (!m_db.transaction())
+    auto db = m_database.connection();
+    if (!db.transaction())
         return ApiError::make(
             ApiError::Kind::Local,
-            QStringLiteral("Could not save the character list (%1).").arg(m_db.lastError().text()));
-    QSqlQuery q(m_db);
+            QStringLiteral("Could not save the character list (%1).").arg(db.lastError().text()));
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM characters WHERE account_id = :account"));
     q.bindValue(QStringLiteral(":account"), accountId);
     if (!q.exec()) {
-        m_db.rollback();
+        db.rollback();
         return failure(q);
     }
     q.prepare(QStringLiteral("INSERT INTO characters (account_id, id, name, json, created_at, "
@@ -86,20 +89,20 @@ Result<bool> CharacterCache::replace(const QString &accountId, const QList<Chara
                     c.createdAt.isValid() ? QVariant(c.createdAt.toMSecsSinceEpoch()) : QVariant());
         q.bindValue(QStringLiteral(":cached"), now);
         if (!q.exec()) {
-            m_db.rollback();
+            db.rollback();
             return failure(q);
         }
     }
-    if (!m_db.commit())
+    if (!db.commit())
         return ApiError::make(
             ApiError::Kind::Local,
-            QStringLiteral("Could not save the character list (%1).").arg(m_db.lastError().text()));
+            QStringLiteral("Could not save the character list (%1).").arg(db.lastError().text()));
     return true;
 }
 
 QList<Character> CharacterCache::list(const QString &accountId) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT json FROM characters WHERE account_id = :account "
                              "ORDER BY created_at DESC, id"));
     q.bindValue(QStringLiteral(":account"), accountId);
@@ -112,7 +115,7 @@ QList<Character> CharacterCache::list(const QString &accountId) const
 
 std::optional<Character> CharacterCache::find(const QString &accountId, const QString &id) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database.connection());
     q.prepare(
         QStringLiteral("SELECT json FROM characters WHERE account_id = :account AND id = :id"));
     q.bindValue(QStringLiteral(":account"), accountId);

@@ -4,14 +4,15 @@
 #include "result.h"
 
 #include <QList>
-#include <QSqlDatabase>
+
+class HistoryDatabase;
 
 // The account's character list as last seen on the server, kept in the `characters` table so
 // the composer and the CLI can use characters offline.
 class CharacterCache final
 {
 public:
-    explicit CharacterCache(QSqlDatabase database);
+    explicit CharacterCache(HistoryDatabase &database);
 
     // Replaces the account's cached list with `characters` (one transaction).
     Result<bool> replace(const QString &accountId, const QList<Character> &characters);
@@ -20,5 +21,5 @@ public:
     std::optional<Character> find(const QString &accountId, const QString &id) const;
 
 private:
-    QSqlDatabase m_db;
+    HistoryDatabase &m_database;
 };
