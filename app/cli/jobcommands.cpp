@@ -1,4 +1,6 @@
 #include "appservices.h"
+#include "backendclient.h"
+#include "charactercache.h"
 #include "clicontext.h"
 #include "jobqueue.h"
 #include "jsonviews.h"
@@ -20,6 +22,10 @@ QString stateLine(const Job &job)
             QStringLiteral(" (%1 s)").arg(job.createdAt.secsTo(QDateTime::currentDateTimeUtc()));
     if (!job.userMessage.isEmpty())
         line += QStringLiteral(" - ") + job.userMessage;
+    // The server's own words, when the sentence above paraphrased them.
+    if (job.state == JobState::Failed && !job.serverMessage.isEmpty()
+        && !job.userMessage.contains(job.serverMessage))
+        line += QStringLiteral(" (the server said: %1)").arg(job.serverMessage);
     return line;
 }
 
@@ -75,7 +81,8 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
     QObject::connect(&queue, &JobQueue::jobChanged, &loop, [&](const Job &job) {
         if (!ids.contains(job.id))
             return;
-        const auto line = stateLine(job);
+        // The final state is reported once, by reportJobs().
+        const auto line = isFinal(job.state) ? lastLine : stateLine(job);
         if (line != lastLine)
             ctx.progress(line);
         lastLine = line;
@@ -136,7 +143,11 @@ int reportJobs(CliContext &ctx, AppServices &services, const QList<qint64> &ids,
         if (job->state == JobState::Failed || job->state == JobState::Cancelled)
             code = ExitJobFailed;
         array.append(json);
-        text += line + u'\n';
+        // A failure is an error sentence (stderr); stdout keeps the results.
+        if (job->state == JobState::Failed)
+            ctx.notice(QStringLiteral("nanobanana-cli: ") + line);
+        else
+            text += line + u'\n';
     }
     ctx.result(ids.size() == 1 && !array.isEmpty() ? QJsonValue(array.first()) : QJsonValue(array),
                text.trimmed());
@@ -158,9 +169,19 @@ int runGenerate(CliContext &ctx)
     request.resolution = args.value(QStringLiteral("resolution"), QStringLiteral("1K")).toUpper();
     request.referencePaths = args.all(QStringLiteral("image")) + args.all(QStringLiteral("ref"));
     request.templateId = args.value(QStringLiteral("template"));
+    if (request.kind == JobKind::Edit && args.all(QStringLiteral("image")).isEmpty())
+        return ctx.fail(ExitUsage, QStringLiteral("An edit needs at least one --image FILE."));
     const auto characterIds = args.all(QStringLiteral("character"));
     if (!characterIds.isEmpty()) {
         auto urls = services->characterImageUrls(characterIds);
+        if (!urls) {
+            // The cache only holds what `characters` last saw: ask the server once.
+            auto fetched = ctx.await(services->client().fetchCharacters());
+            if (!fetched)
+                return ctx.failWith(fetched.error());
+            services->characters().replace(services->accountId(), fetched.value());
+            urls = services->characterImageUrls(characterIds);
+        }
         if (!urls)
             return ctx.failWith(urls.error());
         request.characterIds = characterIds;
