@@ -69,6 +69,7 @@ private Q_SLOTS:
     void edit();
     void failedJobExitsFour();
     void characters();
+    void killedDuringWaitFinishesOnce_data();
     void killedDuringWaitFinishesOnce();
 
 private:
@@ -343,13 +344,28 @@ void TestCliJobs::characters()
     QCOMPARE(postsTo(log, generatePath).size(), 1);
 }
 
+void TestCliJobs::killedDuringWaitFinishesOnce_data()
+{
+    QTest::addColumn<QStringList>("serverArguments");
+    QTest::addColumn<bool>("answerInFlight"); // kill before the POST's answer arrives
+
+    // Killed while polling: the job is pending with its task id in the profile.
+    QTest::newRow("pending") << QStringList{s("--latency-ms"), s("3000")} << false;
+    // Killed after the server took the POST but before it answered: the profile only knows
+    // the job was being submitted, so `wait` must find it in the history, never resend.
+    QTest::newRow("answer in flight")
+        << QStringList{s("--latency-ms"), s("500"), s("--slow-ms"), s("2000")} << true;
+}
+
 void TestCliJobs::killedDuringWaitFinishesOnce()
 {
+    QFETCH(QStringList, serverArguments);
+    QFETCH(bool, answerInFlight);
     QTemporaryDir work;
     const auto log = QDir(work.path()).filePath(s("requests.jsonl"));
     DevServerProcess server;
-    QVERIFY2(server.start({s("--flavor"), s("async"), s("--latency-ms"), s("3000"),
-                           s("--log-requests"), log}),
+    QVERIFY2(server.start(QStringList{s("--flavor"), s("async"), s("--log-requests"), log}
+                          + serverArguments),
              qPrintable(server.errorString()));
     CliRunner cli(QDir(work.path()).filePath(s("profile")), server.origin().toString());
     QVERIFY(login(cli, s("+15550003007")));
@@ -358,8 +374,14 @@ void TestCliJobs::killedDuringWaitFinishesOnce()
     QByteArray stderrSeen;
     cli.start(process, {s("generate"), s("a tea house in the rain"), s("--wait")});
     QVERIFY(process.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT((stderrSeen += process.readAllStandardError()).contains("pending"),
-                             20000);
+    if (answerInFlight) {
+        QTRY_VERIFY_WITH_TIMEOUT(postsTo(log, generatePath).size() == 1, 20000);
+        stderrSeen += process.readAllStandardError();
+        QVERIFY2(!stderrSeen.contains("pending"), stderrSeen.constData());
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT((stderrSeen += process.readAllStandardError()).contains("pending"),
+                                 20000);
+    }
     process.kill();
     QVERIFY(process.waitForFinished());
     QCOMPARE(process.exitStatus(), QProcess::CrashExit);
@@ -375,6 +397,8 @@ void TestCliJobs::killedDuringWaitFinishesOnce()
     QCOMPARE(job.value(s("state")).toString(), s("completed"));
     QVERIFY(QFileInfo(job.value(s("file")).toString()).isFile());
     QCOMPARE(QDir(out.path()).entryList(QDir::Files).size(), 1);
+    // The server made and charged one image.
+    QCOMPARE(server.devState().value(s("generatePosts")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliJobs)
