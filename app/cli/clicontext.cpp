@@ -25,6 +25,10 @@ AppServices *CliContext::services()
         return m_services.get();
     AppServices::Options options;
     options.profilePath = m_args.profile;
+    // Only the commands that wait for their jobs may send them (see Options::startJobs).
+    static const QStringList jobDrivers{QStringLiteral("generate"), QStringLiteral("edit"),
+                                        QStringLiteral("wait"), QStringLiteral("retry")};
+    options.startJobs = jobDrivers.contains(m_args.command);
     if (!m_args.server.isEmpty())
         options.server = QUrl::fromUserInput(m_args.server);
     auto services = std::make_unique<AppServices>(options);
