@@ -76,8 +76,20 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
         return ExitOk;
 
     int code = ExitOk;
+    bool unreachable = false;
     QEventLoop loop;
     QString lastLine;
+    // Once the server is found away, stop as soon as no job is mid-submission: leaving one
+    // `submitting` would make the next run treat it as possibly sent and reconcile for minutes.
+    const auto stopWhenSettled = [&] {
+        if (!unreachable)
+            return;
+        for (const auto &job : queue.jobs(true))
+            if (job.state == JobState::Submitting)
+                return;
+        code = ExitServer;
+        loop.quit();
+    };
     QObject::connect(&queue, &JobQueue::jobChanged, &loop, [&](const Job &job) {
         if (!ids.contains(job.id))
             return;
@@ -88,20 +100,38 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
         lastLine = line;
         if (reached(job, until))
             ids.remove(job.id);
-        else if (until == Until::Sent && job.state == JobState::Queued && !job.userMessage.isEmpty()
-                 && job.errorKind == ApiError::kindName(ApiError::Kind::Network)) {
-            code = ExitServer;
-            loop.quit();
-            return;
-        }
         if (ids.isEmpty())
             loop.quit();
+        else
+            stopWhenSettled();
     });
     QObject::connect(&queue, &JobQueue::jobFinished, &loop, [&](const Job &job) {
         ids.remove(job.id);
         if (ids.isEmpty())
             loop.quit();
     });
+    // A script must not hang while the server is away: the jobs stay in the profile and
+    // `wait` picks them up later.
+    QObject::connect(
+        &services.client(), &BackendClient::reachabilityChanged, &loop, [&](bool reachable) {
+            if (reachable || unreachable)
+                return;
+            unreachable = true;
+            QStringList waiting;
+            for (const auto id : std::as_const(ids))
+                waiting.append(QString::number(id));
+            waiting.sort();
+            ctx.notice(
+                QStringLiteral("nanobanana-cli: Could not reach the server at %1. "
+                               "%2 %3 in the profile; `nanobanana-cli wait` "
+                               "resumes %4 when the server answers again.")
+                    .arg(services.server().toString(),
+                         (waiting.size() == 1 ? QStringLiteral("Job ") : QStringLiteral("Jobs "))
+                             + waiting.join(QStringLiteral(", ")),
+                         waiting.size() == 1 ? QStringLiteral("stays") : QStringLiteral("stay"),
+                         waiting.size() == 1 ? QStringLiteral("it") : QStringLiteral("them")));
+            stopWhenSettled();
+        });
     QObject::connect(&services.client(), &BackendClient::unauthorized, &loop,
                      [&](const ApiError &e) {
                          ctx.notice(e.userMessage);
@@ -195,11 +225,6 @@ int runGenerate(CliContext &ctx)
 
     const bool wait = args.has(QStringLiteral("wait"));
     const int stopped = driveJobs(ctx, *services, {id}, wait ? Until::Finished : Until::Sent);
-    if (stopped == ExitServer)
-        ctx.notice(QStringLiteral("The server cannot be reached. Job %1 stays queued in the "
-                                  "profile; `nanobanana-cli wait %1` sends it when the server "
-                                  "answers again.")
-                       .arg(id));
     const int code =
         reportJobs(ctx, *services, {id},
                    wait ? args.value(QStringLiteral("out"), QStringLiteral(".")) : QString());

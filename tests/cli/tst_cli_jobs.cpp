@@ -69,6 +69,7 @@ private Q_SLOTS:
     void edit();
     void failedJobExitsFour();
     void characters();
+    void serverAwayKeepsTheJob();
     void killedDuringWaitFinishesOnce_data();
     void killedDuringWaitFinishesOnce();
 
@@ -342,6 +343,43 @@ void TestCliJobs::characters()
         cli.run({s("generate"), s("nobody"), s("--character"), s("000000000000000000000000")});
     QVERIFY2(unknown.exitCode == 1, unknown.describe().constData());
     QCOMPARE(postsTo(log, generatePath).size(), 1);
+}
+
+void TestCliJobs::serverAwayKeepsTheJob()
+{
+    QTemporaryDir work;
+    const auto data = QDir(work.path()).filePath(s("server"));
+    DevServerProcess server;
+    QVERIFY2(server.start({s("--flavor"), s("sync"), s("--data"), data}),
+             qPrintable(server.errorString()));
+    const auto port = QString::number(server.port());
+    CliRunner cli(QDir(work.path()).filePath(s("profile")), server.origin().toString());
+    QVERIFY(login(cli, s("+15550003008")));
+    server.stop();
+
+    // Neither form may hang while the server is away; the job stays queued.
+    const auto sent = cli.run({s("--json"), s("generate"), s("a hummingbird at dawn")});
+    QVERIFY2(sent.exitCode == 2, sent.describe().constData());
+    QVERIFY2(sent.errText().contains(s("Could not reach the server")), sent.describe().constData());
+    QCOMPARE(sent.object().value(s("state")).toString(), s("queued"));
+    const auto waited = cli.run({s("wait")});
+    QVERIFY2(waited.exitCode == 2, waited.describe().constData());
+    const auto blocking = cli.run({s("generate"), s("a second hummingbird"), s("--wait")});
+    QVERIFY2(blocking.exitCode == 2, blocking.describe().constData());
+    const auto jobs = cli.run({s("--json"), s("jobs")});
+    QCOMPARE(jobs.array().size(), 2);
+
+    // Back on the same address with the same accounts: `wait` sends each job once.
+    QVERIFY2(server.start({s("--flavor"), s("sync"), s("--data"), data, s("--port"), port}),
+             qPrintable(server.errorString()));
+    QTemporaryDir out;
+    const auto resumed = cli.run({s("--json"), s("wait"), s("--out"), out.path()});
+    QVERIFY2(resumed.exitCode == 0, resumed.describe().constData());
+    QCOMPARE(resumed.array().size(), 2);
+    for (const auto &job : resumed.array())
+        QCOMPARE(job.toObject().value(s("state")).toString(), s("completed"));
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files).size(), 2);
+    QCOMPARE(server.devState().value(s("generatePosts")).toInt(), 2);
 }
 
 void TestCliJobs::killedDuringWaitFinishesOnce_data()
