@@ -200,10 +200,11 @@ int runSync(CliContext &ctx)
                            {QStringLiteral("gone"), r.gone},
                            {QStringLiteral("full"), r.full},
                            {QStringLiteral("durationMs"), r.durationMs}},
-               QStringLiteral("Synced %1 records in %2 requests (%3 new, %4 changed, %5 gone) in "
+               QStringLiteral("Synced %1 records in %2 (%3 new, %4 changed, %5 gone) in "
                               "%6 s.")
                    .arg(r.fetched)
-                   .arg(r.requests)
+                   .arg(r.requests == 1 ? QStringLiteral("1 request")
+                                        : QStringLiteral("%1 requests").arg(r.requests))
                    .arg(r.added)
                    .arg(r.changed)
                    .arg(r.gone)

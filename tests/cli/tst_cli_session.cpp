@@ -15,6 +15,7 @@ private Q_SLOTS:
     void help();
     void usageErrors_data();
     void usageErrors();
+    void usageErrorAsJson();
     void loginWithCode();
     void loginWithCodeOnStdin();
     void loginWithToken();
@@ -106,6 +107,21 @@ void TestCliSession::usageErrors()
     QVERIFY2(run.exitCode == 1, run.describe().constData());
     QVERIFY2(run.errText().contains(expected), run.describe().constData());
     QVERIFY2(run.out.isEmpty(), run.describe().constData());
+}
+
+void TestCliSession::usageErrorAsJson()
+{
+    const auto run = CliRunner::runBare(
+        {QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("--bogus")});
+    QVERIFY2(run.exitCode == 1, run.describe().constData());
+    const auto error = run.object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("exitCode")).toInt(), 1);
+    QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("--bogus")),
+             run.describe().constData());
+    // A typo gets a sentence and a pointer, not the whole manual.
+    const auto typo = CliRunner::runBare({QStringLiteral("lsit")});
+    QVERIFY2(typo.exitCode == 1, typo.describe().constData());
+    QVERIFY2(typo.err.count('\n') <= 3, typo.describe().constData());
 }
 
 void TestCliSession::loginWithCode()
