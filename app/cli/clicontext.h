@@ -38,6 +38,7 @@ public:
     bool requireSignIn();
 
     void progress(const QString &line); // stderr; rewritten in place on a terminal
+    bool interactive() const { return m_errIsTerminal; } // stderr is a terminal
     void notice(const QString &line); // stderr, also in --json mode
     // Prints the result: the JSON document with --json, else the text.
     void result(const QJsonValue &json, const QString &text);

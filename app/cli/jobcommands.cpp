@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSet>
+#include <QTimer>
 
 namespace {
 
@@ -105,6 +106,15 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
         else
             stopWhenSettled();
     });
+    // On a terminal the one progress line keeps its elapsed time current.
+    QTimer tick;
+    if (ctx.interactive() && ids.size() == 1) {
+        QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+            if (auto job = queue.job(*ids.cbegin()); job && !isFinal(job->state))
+                ctx.progress(stateLine(*job));
+        });
+        tick.start(1000);
+    }
     QObject::connect(&queue, &JobQueue::jobFinished, &loop, [&](const Job &job) {
         ids.remove(job.id);
         if (ids.isEmpty())
@@ -147,8 +157,10 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
     return code;
 }
 
+enum class Shape { Object, Array }; // --json: one job object, or an array for `wait`
+
 int reportJobs(CliContext &ctx, AppServices &services, const QList<qint64> &ids,
-               const QString &outDir)
+               const QString &outDir, Shape shape = Shape::Object)
 {
     QJsonArray array;
     QString text;
@@ -179,7 +191,8 @@ int reportJobs(CliContext &ctx, AppServices &services, const QList<qint64> &ids,
         else
             text += line + u'\n';
     }
-    ctx.result(ids.size() == 1 && !array.isEmpty() ? QJsonValue(array.first()) : QJsonValue(array),
+    ctx.result(shape == Shape::Object && !array.isEmpty() ? QJsonValue(array.first())
+                                                          : QJsonValue(array),
                text.trimmed());
     return code;
 }
@@ -192,6 +205,10 @@ int runGenerate(CliContext &ctx)
     if (!services || !ctx.requireSignIn())
         return services ? ExitSignIn : ExitUsage;
     const auto &args = ctx.args();
+    if (args.values.contains(QStringLiteral("out")) && !args.has(QStringLiteral("wait")))
+        return ctx.fail(ExitUsage, QStringLiteral("--out saves the finished image, so it needs "
+                                                  "--wait (or use `nanobanana-cli wait --out "
+                                                  "DIR` later)."));
     JobRequest request;
     request.kind = args.command == u"edit" ? JobKind::Edit : JobKind::Generate;
     request.prompt = args.arguments.value(0);
@@ -281,7 +298,8 @@ int runWait(CliContext &ctx)
     }
     QSet<qint64> waiting(ids.cbegin(), ids.cend());
     const int stopped = driveJobs(ctx, *services, waiting, Until::Finished);
-    const int code = reportJobs(ctx, *services, ids, ctx.args().value(QStringLiteral("out")));
+    const int code =
+        reportJobs(ctx, *services, ids, ctx.args().value(QStringLiteral("out")), Shape::Array);
     return stopped != ExitOk ? stopped : code;
 }
 
@@ -304,6 +322,10 @@ int runRetry(CliContext &ctx)
     auto *services = ctx.services();
     if (!services || !ctx.requireSignIn())
         return services ? ExitSignIn : ExitUsage;
+    if (ctx.args().values.contains(QStringLiteral("out"))
+        && !ctx.args().has(QStringLiteral("wait")))
+        return ctx.fail(ExitUsage, QStringLiteral("--out saves the finished image, so it needs "
+                                                  "--wait."));
     const auto id = ctx.args().arguments.value(0).toLongLong();
     if (!services->jobs().retry(id))
         return ctx.fail(ExitUsage, QStringLiteral("Only a failed or cancelled job can be retried; "

@@ -166,8 +166,10 @@ void TestCliJobs::generateThenWait()
     QTemporaryDir out;
     const auto waited = cli.run({s("--json"), s("wait"), s("--out"), out.path()});
     QVERIFY2(waited.exitCode == 0, waited.describe().constData());
-    QCOMPARE(waited.object().value(s("state")).toString(), s("completed"));
-    const auto saved = waited.object().value(s("saved")).toString();
+    QCOMPARE(waited.array().size(), 1); // `wait` always answers an array
+    const auto waitedJob = waited.array().first().toObject();
+    QCOMPARE(waitedJob.value(s("state")).toString(), s("completed"));
+    const auto saved = waitedJob.value(s("saved")).toString();
     QVERIFY2(QFileInfo(saved).isFile(), waited.describe().constData());
     QCOMPARE(QFileInfo(saved).absolutePath(), QDir(out.path()).absolutePath());
     QVERIFY(!QImageReader(saved).read().isNull());
@@ -248,6 +250,10 @@ void TestCliJobs::edit()
     CliRunner cli(QDir(work.path()).filePath(s("profile")), server.origin().toString());
     QVERIFY(login(cli, s("+15550003004")));
 
+    const auto outWithoutWait =
+        cli.run({s("edit"), s("make it blue"), s("--image"), image, s("--out"), work.path()});
+    QVERIFY2(outWithoutWait.exitCode == 1, outWithoutWait.describe().constData());
+    QVERIFY2(outWithoutWait.errText().contains(s("--wait")), outWithoutWait.describe().constData());
     const auto missing = cli.run({s("edit"), s("make it blue")});
     QVERIFY2(missing.exitCode == 1, missing.describe().constData());
     QVERIFY2(missing.errText().contains(s("--image")), missing.describe().constData());
