@@ -282,7 +282,9 @@ void TestCliJobs::failedJobExitsFour()
     const auto run = cli.run({s("generate"), s("a small dragon"), s("--wait")});
     QVERIFY2(run.exitCode == 4, run.describe().constData());
     // The server's own reason reaches the user.
-    const QString all = run.outText() + run.errText();
+    // An error sentence on stderr carrying the server's own reason.
+    const QString all = run.errText();
+    QVERIFY2(all.contains(s("nanobanana-cli: job")), run.describe().constData());
     QVERIFY2(all.contains(s("Content policy violation")) || all.contains(s("Generation failed")),
              run.describe().constData());
 
