@@ -66,6 +66,8 @@ private Q_SLOTS:
     void generateThenWait();
     void cancelPending();
     void retryAfterInsufficientStars();
+    void badJobInputs_data();
+    void badJobInputs();
     void edit();
     void failedJobExitsFour();
     void characters();
@@ -75,6 +77,9 @@ private Q_SLOTS:
 
 private:
     bool login(const CliRunner &cli, const QString &phone);
+
+    DevServerProcess m_inputServer; // badJobInputs' rows share one server and profile
+    QTemporaryDir m_inputProfile;
 };
 
 bool TestCliJobs::login(const CliRunner &cli, const QString &phone)
@@ -238,6 +243,47 @@ void TestCliJobs::retryAfterInsufficientStars()
     QVERIFY(QFileInfo(retried.object().value(s("saved")).toString()).isFile());
     const auto state = server.devState();
     QCOMPARE(state.value(s("generatePosts")).toInt(), 2);
+}
+
+void TestCliJobs::badJobInputs_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected"); // on stderr
+
+    QTest::newRow("aspect ratio") << QStringList{s("generate"), s("fox"), s("--ratio"), s("7:5")}
+                                  << s("7:5");
+    QTest::newRow("resolution") << QStringList{s("generate"), s("fox"), s("--resolution"), s("8K")}
+                                << s("1K, 2K or 4K");
+    QTest::newRow("empty prompt") << QStringList{s("generate"), s("  ")} << s("prompt");
+    QTest::newRow("missing reference")
+        << QStringList{s("generate"), s("fox"), s("--ref"), s("/nonexistent/fox.jpg")}
+        << s("/nonexistent/fox.jpg");
+    QStringList six{s("generate"), s("fox")};
+    for (int i = 0; i < 6; ++i)
+        six << s("--ref") << s("/nonexistent/fox.jpg");
+    QTest::newRow("six references") << six << s("At most 5");
+    QTest::newRow("--out without --wait")
+        << QStringList{s("generate"), s("fox"), s("--out"), s("x")} << s("--wait");
+    QTest::newRow("unknown job") << QStringList{s("wait"), s("12345")} << s("no job 12345");
+    QTest::newRow("not a job number") << QStringList{s("wait"), s("abc")} << s("no job abc");
+}
+
+void TestCliJobs::badJobInputs()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    if (!m_inputServer.port()) {
+        QVERIFY2(m_inputServer.start(), qPrintable(m_inputServer.errorString()));
+        QVERIFY(m_inputProfile.isValid());
+    }
+    CliRunner cli(m_inputProfile.path(), m_inputServer.origin().toString());
+    if (!QFile::exists(QDir(m_inputProfile.path()).filePath(s("token"))))
+        QVERIFY(login(cli, s("+15550003009")));
+    const auto run = cli.run(arguments);
+    QVERIFY2(run.exitCode == 1, run.describe().constData());
+    QVERIFY2(run.errText().contains(expected), run.describe().constData());
+    QCOMPARE(m_inputServer.devState().value(s("generatePosts")).toInt(), 0);
+    QCOMPARE(cli.run({s("--json"), s("jobs"), s("--all")}).array().size(), 0);
 }
 
 void TestCliJobs::edit()
