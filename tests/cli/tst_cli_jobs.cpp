@@ -446,7 +446,7 @@ void TestCliJobs::killedDuringWaitFinishesOnce_data()
     // Killed after the server took the POST but before it answered: the profile only knows
     // the job was being submitted, so `wait` must find it in the history, never resend.
     QTest::newRow("answer in flight")
-        << QStringList{s("--latency-ms"), s("500"), s("--slow-ms"), s("2000")} << true;
+        << QStringList{s("--latency-ms"), s("500"), s("--slow-ms"), s("4000")} << true;
 }
 
 void TestCliJobs::killedDuringWaitFinishesOnce()
