@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
 
@@ -30,7 +31,14 @@ QString stateLine(const Job &job)
     return line;
 }
 
-// Copies a finished job's image into `outDir` under the image's id and real extension.
+QByteArray fileContents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Copies a finished job's image into `outDir` under the image's id (or task id) and its real
+// extension. Never overwrites a different image already there (another profile's job 1...).
 QString saveInto(const Job &job, const QString &outDir, QString *error)
 {
     if (job.localImagePath.isEmpty()) {
@@ -42,9 +50,21 @@ QString saveInto(const Job &job, const QString &outDir, QString *error)
         return {};
     }
     const QFileInfo source(job.localImagePath);
-    const QString base = job.imageId.isEmpty() ? QStringLiteral("job-%1").arg(job.id) : job.imageId;
-    const QString target = QDir(outDir).filePath(base + u'.' + source.suffix());
-    QFile::remove(target);
+    QString base = !job.imageId.isEmpty()  ? job.imageId
+                   : !job.taskId.isEmpty() ? job.taskId
+                                           : QStringLiteral("job-%1").arg(job.id);
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
+    base.replace(unsafe, QStringLiteral("_"));
+    const QByteArray contents = fileContents(source.absoluteFilePath());
+    QString target;
+    for (int n = 1;; ++n) {
+        target = QDir(outDir).filePath((n == 1 ? base : base + u'-' + QString::number(n)) + u'.'
+                                       + source.suffix());
+        if (!QFileInfo::exists(target))
+            break;
+        if (fileContents(target) == contents)
+            return QDir::cleanPath(QFileInfo(target).absoluteFilePath()); // already saved
+    }
     if (!QFile::copy(source.absoluteFilePath(), target)) {
         *error = QStringLiteral("could not write %1").arg(target);
         return {};

@@ -175,6 +175,18 @@ void TestCliJobs::generateThenWait()
     QCOMPARE(QFileInfo(saved).absolutePath(), QDir(out.path()).absolutePath());
     QVERIFY(!QImageReader(saved).read().isNull());
 
+    // Another profile's job 1 saved into the same folder keeps both images.
+    QTemporaryDir otherProfile;
+    CliRunner other(otherProfile.path(), server.origin().toString());
+    QVERIFY(login(other, s("+15550003010")));
+    const auto second =
+        other.run({s("generate"), s("a lighthouse at dusk"), s("--wait"), s("--out"), out.path()});
+    QVERIFY2(second.exitCode == 0, second.describe().constData());
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files).size(), 2);
+    // Saving the same job again does not make a copy.
+    QCOMPARE(cli.run({s("wait"), s("1"), s("--out"), out.path()}).exitCode, 0);
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files).size(), 2);
+
     const auto none = cli.run({s("jobs")});
     QVERIFY2(none.exitCode == 0, none.describe().constData());
     QVERIFY2(none.outText().contains(s("No unfinished jobs")), none.describe().constData());
