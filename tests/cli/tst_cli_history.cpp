@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 
 QString s(const char *text)
@@ -101,9 +103,11 @@ void TestCliHistory::initTestCase()
 
 void TestCliHistory::listFilters_data()
 {
-    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("arguments"); // besides --search
     QTest::addColumn<QString>("status"); // expected filter on the server's records; empty: any
     QTest::addColumn<QString>("type");
+    // The --search term: literal, or "<persian>" / "<english>" for a word taken from the
+    // seeded history (it differs per run: the seed hangs on the random user id).
     QTest::addColumn<QString>("search");
 
     QTest::newRow("everything") << QStringList{} << QString() << QString() << QString();
@@ -116,17 +120,51 @@ void TestCliHistory::listFilters_data()
     QTest::newRow("--status failed --type edit")
         << QStringList{s("--status"), s("failed"), s("--type"), s("edit")} << s("failed")
         << s("edit") << QString();
-    QTest::newRow("--search fox") << QStringList{s("--search"), s("fox")} << QString() << QString()
-                                  << s("fox");
-    QTest::newRow("--search Fox (case)")
-        << QStringList{s("--search"), s("Fox")} << QString() << QString() << s("fox");
-    const QString persian = QString::fromUtf8("روباه");
-    QTest::newRow("--search persian")
-        << QStringList{s("--search"), persian} << QString() << QString() << persian;
-    const QString persianCastle = QString::fromUtf8("قلعه");
-    QTest::newRow("--search persian, completed")
-        << QStringList{s("--search"), persianCastle, s("--status"), s("completed")}
-        << s("completed") << QString() << persianCastle;
+    QTest::newRow("--search fox") << QStringList{} << QString() << QString() << s("fox");
+    QTest::newRow("--search FOX (case)") << QStringList{} << QString() << QString() << s("FOX");
+    QTest::newRow("--search english word")
+        << QStringList{} << QString() << QString() << s("<english>");
+    QTest::newRow("--search persian word")
+        << QStringList{} << QString() << QString() << s("<persian>");
+    QTest::newRow("--search persian word, completed")
+        << QStringList{s("--status"), s("completed")} << s("completed") << QString()
+        << s("<persian>");
+    QTest::newRow("--search no such word")
+        << QStringList{} << QString() << QString() << s("zzyzxq");
+}
+
+// The longest word (3+ letters) of the first prompt in the wanted script.
+static QString wordFromHistory(const QJsonArray &records, bool persian)
+{
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    for (const auto &value : records) {
+        const auto prompt = value.toObject().value(QStringLiteral("prompt")).toString();
+        const bool isPersian = prompt.contains(QRegularExpression(QStringLiteral("\\p{Arabic}")));
+        if (isPersian != persian)
+            continue;
+        QString best;
+        for (const auto &word : prompt.split(separators, Qt::SkipEmptyParts))
+            if (word.size() >= 3 && word.size() > best.size())
+                best = word;
+        if (!best.isEmpty())
+            return best;
+    }
+    return {};
+}
+
+// What the CLI promises: every word of the search matches the start of a word of the prompt.
+static bool matchesSearch(const QString &prompt, const QString &search)
+{
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    const auto words = prompt.split(separators, Qt::SkipEmptyParts);
+    for (const auto &term : search.split(separators, Qt::SkipEmptyParts)) {
+        const bool found = std::any_of(words.cbegin(), words.cend(), [&](const QString &w) {
+            return w.startsWith(term, Qt::CaseInsensitive);
+        });
+        if (!found)
+            return false;
+    }
+    return true;
 }
 
 void TestCliHistory::listFilters()
@@ -136,6 +174,14 @@ void TestCliHistory::listFilters()
     QFETCH(QString, type);
     QFETCH(QString, search);
 
+    const bool fromHistory = search.startsWith(u'<');
+    if (fromHistory) {
+        search = wordFromHistory(m_records, search == u"<persian>");
+        QVERIFY2(!search.isEmpty(), "the seeded history has prompts in English and Persian");
+    }
+    if (!search.isEmpty())
+        arguments << s("--search") << search;
+
     QSet<QString> expected;
     for (const auto &value : std::as_const(m_records)) {
         const auto r = value.toObject();
@@ -143,13 +189,13 @@ void TestCliHistory::listFilters()
             continue;
         if (!type.isEmpty() && typeName(r.value(s("type")).toString()) != type)
             continue;
-        if (!search.isEmpty()
-            && !r.value(s("prompt")).toString().contains(search, Qt::CaseInsensitive))
+        if (!search.isEmpty() && !matchesSearch(r.value(s("prompt")).toString(), search))
             continue;
         expected.insert(r.value(s("id")).toString());
     }
-    if (!search.isEmpty() || arguments.isEmpty())
-        QVERIFY2(!expected.isEmpty(), "the seeded history should hold matches for this row");
+    // "fox" is always there: initTestCase generated a fox.
+    if (arguments.isEmpty() || (fromHistory && status.isEmpty()) || search == u"fox")
+        QVERIFY2(!expected.isEmpty(), qPrintable(search));
 
     const auto run = list(arguments);
     QVERIFY2(run.exitCode == 0, run.describe().constData());
