@@ -146,8 +146,11 @@ void AppServices::adoptAccount()
 {
     const auto account = m_session->accountId();
     if (m_session->isSignedIn()) {
+        if (!m_options.startJobs)
+            m_jobs->pause(); // before setAccount(), which would send queued jobs
         m_jobs->setAccount(account);
-        m_jobs->resume();
+        if (m_options.startJobs)
+            m_jobs->resume();
     } else {
         // Keep the account's jobs where they are; they go on after the next sign-in.
         m_jobs->pause();

@@ -38,6 +38,9 @@ public:
         QString profilePath; // empty: the platform default
         QUrl server; // empty: NANOBANANA_SERVER, then the profile's settings
         bool fileOnlyTokens = false; // never touch the system keychain (tests, CI)
+        // Send queued jobs after sign-in. A one-shot CLI command that only reads turns it
+        // off: a send it started and then abandoned by exiting would look possibly-sent.
+        bool startJobs = true;
     };
 
     explicit AppServices(Options options, QObject *parent = nullptr);

@@ -36,6 +36,25 @@ const QList<CliOptionSpec> &globalOptions()
     return options;
 }
 
+// "  NAME ARGS          summary", the summary column aligned (or on its own line when the
+// left part is long).
+QString twoColumns(const QString &left, const QString &right)
+{
+    constexpr qsizetype width = 22;
+    if (left.size() < width - 1)
+        return QStringLiteral("  ") + left.leftJustified(width) + right + u'\n';
+    return QStringLiteral("  ") + left + QStringLiteral("\n  ") + QString(width, u' ') + right
+           + u'\n';
+}
+
+QString optionSynopsis(const CliOptionSpec &o)
+{
+    QString text = QStringLiteral("--") + o.name;
+    if (!o.valueName.isEmpty())
+        text += u' ' + o.valueName;
+    return text;
+}
+
 const CliOptionSpec *findOption(const QList<CliOptionSpec> &options, const QString &name)
 {
     for (const auto &o : options)
@@ -187,6 +206,8 @@ CliInvocation parseCliArguments(const QStringList &arguments)
                 return inv;
             }
             inv.flags.append(name);
+            if (name == u"json")
+                inv.json = true; // known even when a later word is a usage error
         } else {
             if (!hasInlineValue) {
                 if (i + 1 >= arguments.size()) {
@@ -229,12 +250,14 @@ QString cliCommandUsage(const QString &name)
     for (const auto &c : cliCommands()) {
         if (c.name != name)
             continue;
-        QString text = QStringLiteral("usage: nanobanana-cli [global options] %1 %2\n  %3\n")
-                           .arg(c.name, c.arguments, c.summary);
+        QString text = QStringLiteral("usage: nanobanana-cli [global options] %1%2%3\n%4.\n")
+                           .arg(c.name, c.arguments.isEmpty() ? QString() : QStringLiteral(" "),
+                                c.arguments, c.summary.left(1).toUpper() + c.summary.mid(1));
+        if (!c.options.isEmpty())
+            text += QStringLiteral("\noptions:\n");
         for (const auto &o : c.options)
-            text += QStringLiteral("  --%1 %2\n      %3%4\n")
-                        .arg(o.name, o.valueName, o.help,
-                             o.repeatable ? QStringLiteral(" (repeatable)") : QString());
+            text += twoColumns(optionSynopsis(o),
+                               o.repeatable ? o.help + QStringLiteral(" (repeatable)") : o.help);
         return text;
     }
     return cliUsage();
@@ -247,10 +270,10 @@ QString cliUsage()
         "NanoBanana Studio from the command line: sign in, generate and edit images, follow "
         "jobs, mirror and query your history.\n\ncommands:\n");
     for (const auto &c : cliCommands())
-        text += QStringLiteral("  %1 %2\n      %3\n").arg(c.name, c.arguments, c.summary);
+        text += twoColumns(c.arguments.isEmpty() ? c.name : c.name + u' ' + c.arguments, c.summary);
     text += QStringLiteral("\nglobal options:\n");
     for (const auto &o : globalOptions())
-        text += QStringLiteral("  --%1 %2\n      %3\n").arg(o.name, o.valueName, o.help);
+        text += twoColumns(optionSynopsis(o), o.help);
     text += QStringLiteral(
         "\n`nanobanana-cli COMMAND --help` shows a command's options.\n"
         "exit codes: 0 ok, 1 usage, 2 network or server error, 3 sign-in needed, 4 job failed.\n"

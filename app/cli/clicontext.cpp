@@ -8,10 +8,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <unistd.h>
+
 CliContext::CliContext(CliInvocation invocation, QTextStream &out, QTextStream &err)
     : m_args(std::move(invocation))
     , m_out(out)
     , m_err(err)
+    , m_errIsTerminal(::isatty(STDERR_FILENO) == 1)
 { }
 
 CliContext::~CliContext() = default;
@@ -22,6 +25,10 @@ AppServices *CliContext::services()
         return m_services.get();
     AppServices::Options options;
     options.profilePath = m_args.profile;
+    // Only the commands that wait for their jobs may send them (see Options::startJobs).
+    static const QStringList jobDrivers{QStringLiteral("generate"), QStringLiteral("edit"),
+                                        QStringLiteral("wait"), QStringLiteral("retry")};
+    options.startJobs = jobDrivers.contains(m_args.command);
     if (!m_args.server.isEmpty())
         options.server = QUrl::fromUserInput(m_args.server);
     auto services = std::make_unique<AppServices>(options);
@@ -69,16 +76,34 @@ bool CliContext::requireSignIn()
 
 void CliContext::progress(const QString &line)
 {
-    m_err << line << Qt::endl;
+    if (!m_errIsTerminal) {
+        m_err << line << Qt::endl;
+        return;
+    }
+    // A terminal gets one progress line, rewritten in place.
+    m_err << "\r\x1b[K" << line;
+    m_err.flush();
+    m_progressOpen = true;
+}
+
+void CliContext::endProgressLine()
+{
+    if (!m_progressOpen)
+        return;
+    m_err << '\n';
+    m_progressOpen = false;
 }
 
 void CliContext::notice(const QString &line)
 {
+    endProgressLine();
     m_err << line << Qt::endl;
 }
 
 void CliContext::result(const QJsonValue &json, const QString &text)
 {
+    endProgressLine();
+    m_err.flush();
     if (m_args.json) {
         const auto doc =
             json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
@@ -91,6 +116,7 @@ void CliContext::result(const QJsonValue &json, const QString &text)
 
 int CliContext::fail(int exitCode, const QString &sentence, const QString &kind)
 {
+    endProgressLine();
     m_err << "nanobanana-cli: " << sentence << Qt::endl;
     if (m_args.json) {
         QJsonObject error{{QStringLiteral("message"), sentence},

@@ -37,7 +37,8 @@ public:
     // Loads the stored token; false (after saying how to sign in) when there is none.
     bool requireSignIn();
 
-    void progress(const QString &line); // stderr
+    void progress(const QString &line); // stderr; rewritten in place on a terminal
+    bool interactive() const { return m_errIsTerminal; } // stderr is a terminal
     void notice(const QString &line); // stderr, also in --json mode
     // Prints the result: the JSON document with --json, else the text.
     void result(const QJsonValue &json, const QString &text);
@@ -61,11 +62,15 @@ public:
     }
 
 private:
+    void endProgressLine();
+
     CliInvocation m_args;
     QTextStream &m_out;
     QTextStream &m_err;
     std::unique_ptr<AppServices> m_services;
     bool m_servicesFailed = false;
+    bool m_errIsTerminal = false;
+    bool m_progressOpen = false;
 };
 
 // The commands, one function each (sessioncommands.cpp, jobcommands.cpp, historycommands.cpp).

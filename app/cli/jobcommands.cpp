@@ -1,4 +1,6 @@
 #include "appservices.h"
+#include "backendclient.h"
+#include "charactercache.h"
 #include "clicontext.h"
 #include "jobqueue.h"
 #include "jsonviews.h"
@@ -8,7 +10,9 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
+#include <QTimer>
 
 namespace {
 
@@ -20,10 +24,21 @@ QString stateLine(const Job &job)
             QStringLiteral(" (%1 s)").arg(job.createdAt.secsTo(QDateTime::currentDateTimeUtc()));
     if (!job.userMessage.isEmpty())
         line += QStringLiteral(" - ") + job.userMessage;
+    // The server's own words, when the sentence above paraphrased them.
+    if (job.state == JobState::Failed && !job.serverMessage.isEmpty()
+        && !job.userMessage.contains(job.serverMessage))
+        line += QStringLiteral(" (the server said: %1)").arg(job.serverMessage);
     return line;
 }
 
-// Copies a finished job's image into `outDir` under the image's id and real extension.
+QByteArray fileContents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Copies a finished job's image into `outDir` under the image's id (or task id) and its real
+// extension. Never overwrites a different image already there (another profile's job 1...).
 QString saveInto(const Job &job, const QString &outDir, QString *error)
 {
     if (job.localImagePath.isEmpty()) {
@@ -35,9 +50,21 @@ QString saveInto(const Job &job, const QString &outDir, QString *error)
         return {};
     }
     const QFileInfo source(job.localImagePath);
-    const QString base = job.imageId.isEmpty() ? QStringLiteral("job-%1").arg(job.id) : job.imageId;
-    const QString target = QDir(outDir).filePath(base + u'.' + source.suffix());
-    QFile::remove(target);
+    QString base = !job.imageId.isEmpty()  ? job.imageId
+                   : !job.taskId.isEmpty() ? job.taskId
+                                           : QStringLiteral("job-%1").arg(job.id);
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_.-]"));
+    base.replace(unsafe, QStringLiteral("_"));
+    const QByteArray contents = fileContents(source.absoluteFilePath());
+    QString target;
+    for (int n = 1;; ++n) {
+        target = QDir(outDir).filePath((n == 1 ? base : base + u'-' + QString::number(n)) + u'.'
+                                       + source.suffix());
+        if (!QFileInfo::exists(target))
+            break;
+        if (fileContents(target) == contents)
+            return QDir::cleanPath(QFileInfo(target).absoluteFilePath()); // already saved
+    }
     if (!QFile::copy(source.absoluteFilePath(), target)) {
         *error = QStringLiteral("could not write %1").arg(target);
         return {};
@@ -70,31 +97,71 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
         return ExitOk;
 
     int code = ExitOk;
+    bool unreachable = false;
     QEventLoop loop;
     QString lastLine;
+    // Once the server is found away, stop as soon as no job is mid-submission: leaving one
+    // `submitting` would make the next run treat it as possibly sent and reconcile for minutes.
+    const auto stopWhenSettled = [&] {
+        if (!unreachable)
+            return;
+        for (const auto &job : queue.jobs(true))
+            if (job.state == JobState::Submitting)
+                return;
+        code = ExitServer;
+        loop.quit();
+    };
     QObject::connect(&queue, &JobQueue::jobChanged, &loop, [&](const Job &job) {
         if (!ids.contains(job.id))
             return;
-        const auto line = stateLine(job);
+        // The final state is reported once, by reportJobs().
+        const auto line = isFinal(job.state) ? lastLine : stateLine(job);
         if (line != lastLine)
             ctx.progress(line);
         lastLine = line;
         if (reached(job, until))
             ids.remove(job.id);
-        else if (until == Until::Sent && job.state == JobState::Queued && !job.userMessage.isEmpty()
-                 && job.errorKind == ApiError::kindName(ApiError::Kind::Network)) {
-            code = ExitServer;
-            loop.quit();
-            return;
-        }
         if (ids.isEmpty())
             loop.quit();
+        else
+            stopWhenSettled();
     });
+    // On a terminal the one progress line keeps its elapsed time current.
+    QTimer tick;
+    if (ctx.interactive() && ids.size() == 1) {
+        QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+            if (auto job = queue.job(*ids.cbegin()); job && !isFinal(job->state))
+                ctx.progress(stateLine(*job));
+        });
+        tick.start(1000);
+    }
     QObject::connect(&queue, &JobQueue::jobFinished, &loop, [&](const Job &job) {
         ids.remove(job.id);
         if (ids.isEmpty())
             loop.quit();
     });
+    // A script must not hang while the server is away: the jobs stay in the profile and
+    // `wait` picks them up later.
+    QObject::connect(
+        &services.client(), &BackendClient::reachabilityChanged, &loop, [&](bool reachable) {
+            if (reachable || unreachable)
+                return;
+            unreachable = true;
+            QStringList waiting;
+            for (const auto id : std::as_const(ids))
+                waiting.append(QString::number(id));
+            waiting.sort();
+            ctx.notice(
+                QStringLiteral("nanobanana-cli: Could not reach the server at %1. "
+                               "%2 %3 in the profile; `nanobanana-cli wait` "
+                               "resumes %4 when the server answers again.")
+                    .arg(services.server().toString(),
+                         (waiting.size() == 1 ? QStringLiteral("Job ") : QStringLiteral("Jobs "))
+                             + waiting.join(QStringLiteral(", ")),
+                         waiting.size() == 1 ? QStringLiteral("stays") : QStringLiteral("stay"),
+                         waiting.size() == 1 ? QStringLiteral("it") : QStringLiteral("them")));
+            stopWhenSettled();
+        });
     QObject::connect(&services.client(), &BackendClient::unauthorized, &loop,
                      [&](const ApiError &e) {
                          ctx.notice(e.userMessage);
@@ -110,8 +177,10 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
     return code;
 }
 
+enum class Shape { Object, Array }; // --json: one job object, or an array for `wait`
+
 int reportJobs(CliContext &ctx, AppServices &services, const QList<qint64> &ids,
-               const QString &outDir)
+               const QString &outDir, Shape shape = Shape::Object)
 {
     QJsonArray array;
     QString text;
@@ -136,9 +205,14 @@ int reportJobs(CliContext &ctx, AppServices &services, const QList<qint64> &ids,
         if (job->state == JobState::Failed || job->state == JobState::Cancelled)
             code = ExitJobFailed;
         array.append(json);
-        text += line + u'\n';
+        // A failure is an error sentence (stderr); stdout keeps the results.
+        if (job->state == JobState::Failed)
+            ctx.notice(QStringLiteral("nanobanana-cli: ") + line);
+        else
+            text += line + u'\n';
     }
-    ctx.result(ids.size() == 1 && !array.isEmpty() ? QJsonValue(array.first()) : QJsonValue(array),
+    ctx.result(shape == Shape::Object && !array.isEmpty() ? QJsonValue(array.first())
+                                                          : QJsonValue(array),
                text.trimmed());
     return code;
 }
@@ -151,6 +225,10 @@ int runGenerate(CliContext &ctx)
     if (!services || !ctx.requireSignIn())
         return services ? ExitSignIn : ExitUsage;
     const auto &args = ctx.args();
+    if (args.values.contains(QStringLiteral("out")) && !args.has(QStringLiteral("wait")))
+        return ctx.fail(ExitUsage, QStringLiteral("--out saves the finished image, so it needs "
+                                                  "--wait (or use `nanobanana-cli wait --out "
+                                                  "DIR` later)."));
     JobRequest request;
     request.kind = args.command == u"edit" ? JobKind::Edit : JobKind::Generate;
     request.prompt = args.arguments.value(0);
@@ -158,9 +236,19 @@ int runGenerate(CliContext &ctx)
     request.resolution = args.value(QStringLiteral("resolution"), QStringLiteral("1K")).toUpper();
     request.referencePaths = args.all(QStringLiteral("image")) + args.all(QStringLiteral("ref"));
     request.templateId = args.value(QStringLiteral("template"));
+    if (request.kind == JobKind::Edit && args.all(QStringLiteral("image")).isEmpty())
+        return ctx.fail(ExitUsage, QStringLiteral("An edit needs at least one --image FILE."));
     const auto characterIds = args.all(QStringLiteral("character"));
     if (!characterIds.isEmpty()) {
         auto urls = services->characterImageUrls(characterIds);
+        if (!urls) {
+            // The cache only holds what `characters` last saw: ask the server once.
+            auto fetched = ctx.await(services->client().fetchCharacters());
+            if (!fetched)
+                return ctx.failWith(fetched.error());
+            services->characters().replace(services->accountId(), fetched.value());
+            urls = services->characterImageUrls(characterIds);
+        }
         if (!urls)
             return ctx.failWith(urls.error());
         request.characterIds = characterIds;
@@ -174,11 +262,6 @@ int runGenerate(CliContext &ctx)
 
     const bool wait = args.has(QStringLiteral("wait"));
     const int stopped = driveJobs(ctx, *services, {id}, wait ? Until::Finished : Until::Sent);
-    if (stopped == ExitServer)
-        ctx.notice(QStringLiteral("The server cannot be reached. Job %1 stays queued in the "
-                                  "profile; `nanobanana-cli wait %1` sends it when the server "
-                                  "answers again.")
-                       .arg(id));
     const int code =
         reportJobs(ctx, *services, {id},
                    wait ? args.value(QStringLiteral("out"), QStringLiteral(".")) : QString());
@@ -235,7 +318,8 @@ int runWait(CliContext &ctx)
     }
     QSet<qint64> waiting(ids.cbegin(), ids.cend());
     const int stopped = driveJobs(ctx, *services, waiting, Until::Finished);
-    const int code = reportJobs(ctx, *services, ids, ctx.args().value(QStringLiteral("out")));
+    const int code =
+        reportJobs(ctx, *services, ids, ctx.args().value(QStringLiteral("out")), Shape::Array);
     return stopped != ExitOk ? stopped : code;
 }
 
@@ -258,6 +342,10 @@ int runRetry(CliContext &ctx)
     auto *services = ctx.services();
     if (!services || !ctx.requireSignIn())
         return services ? ExitSignIn : ExitUsage;
+    if (ctx.args().values.contains(QStringLiteral("out"))
+        && !ctx.args().has(QStringLiteral("wait")))
+        return ctx.fail(ExitUsage, QStringLiteral("--out saves the finished image, so it needs "
+                                                  "--wait."));
     const auto id = ctx.args().arguments.value(0).toLongLong();
     if (!services->jobs().retry(id))
         return ctx.fail(ExitUsage, QStringLiteral("Only a failed or cancelled job can be retried; "

@@ -2,6 +2,8 @@
 #include "imagelimits.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -72,9 +74,21 @@ int main(int argc, char *argv[])
         return ExitOk;
     }
     if (!invocation.error.isEmpty()) {
-        err << "nanobanana-cli: " << invocation.error << "\n\n"
-            << (invocation.command.isEmpty() ? cliUsage() : cliCommandUsage(invocation.command));
+        // A typo deserves one sentence and a pointer, not the whole manual.
+        err << "nanobanana-cli: " << invocation.error << '\n';
+        if (invocation.command.isEmpty())
+            err << "Run `nanobanana-cli --help` for the commands.\n";
+        else
+            err << '\n' << cliCommandUsage(invocation.command);
         err.flush();
+        if (invocation.json) {
+            const QJsonObject error{{QStringLiteral("message"), invocation.error},
+                                    {QStringLiteral("exitCode"), int(ExitUsage)},
+                                    {QStringLiteral("kind"), QStringLiteral("usage")}};
+            out << QJsonDocument(QJsonObject{{QStringLiteral("error"), error}})
+                       .toJson(QJsonDocument::Indented);
+            out.flush();
+        }
         return ExitUsage;
     }
     CliContext ctx(std::move(invocation), out, err);

@@ -39,6 +39,20 @@ QString userLine(const User &user)
         .arg(user.stars);
 }
 
+// A code or token the server (or the token check) rejected leaves the user signed out: exit 3,
+// like every command that needs a sign-in. Network and server trouble stays exit 2.
+int failSignIn(CliContext &ctx, const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Validation:
+    case ApiError::Kind::Unauthorized:
+    case ApiError::Kind::NotFound:
+        return ctx.fail(ExitSignIn, error.userMessage, ApiError::kindName(error.kind));
+    default:
+        return ctx.failWith(error);
+    }
+}
+
 void restoreSession(Session &session)
 {
     if (session.state() != Session::State::SignedOut)
@@ -67,7 +81,7 @@ int runLogin(CliContext &ctx)
     if (!token.isEmpty()) {
         session.signInWithToken(token);
         if (auto error = awaitSession(session, &Session::signedIn, &Session::signInFailed))
-            return ctx.failWith(*error);
+            return failSignIn(ctx, *error);
     } else {
         const auto phone = PhoneNumber::normalize(phoneInput);
         if (!phone)
@@ -86,8 +100,15 @@ int runLogin(CliContext &ctx)
         }
         code.remove(u' ');
         session.verifyCode(phone.value(), code);
-        if (auto error = awaitSession(session, &Session::signedIn, &Session::signInFailed))
-            return ctx.failWith(*error);
+        if (auto error = awaitSession(session, &Session::signedIn, &Session::signInFailed)) {
+            if (error->kind == ApiError::Kind::Validation && error->httpStatus == 400)
+                error->userMessage =
+                    QStringLiteral("The server did not accept the code %1 for %2 (%3). Check "
+                                   "the code, or run `nanobanana-cli login --phone %2` again "
+                                   "for a new one.")
+                        .arg(code, phone.value(), error->serverMessage);
+            return failSignIn(ctx, *error);
+        }
     }
     const auto &user = session.user();
     QJsonObject json = userToJson(user);
@@ -179,10 +200,11 @@ int runSync(CliContext &ctx)
                            {QStringLiteral("gone"), r.gone},
                            {QStringLiteral("full"), r.full},
                            {QStringLiteral("durationMs"), r.durationMs}},
-               QStringLiteral("Synced %1 records in %2 requests (%3 new, %4 changed, %5 gone) in "
+               QStringLiteral("Synced %1 records in %2 (%3 new, %4 changed, %5 gone) in "
                               "%6 s.")
                    .arg(r.fetched)
-                   .arg(r.requests)
+                   .arg(r.requests == 1 ? QStringLiteral("1 request")
+                                        : QStringLiteral("%1 requests").arg(r.requests))
                    .arg(r.added)
                    .arg(r.changed)
                    .arg(r.gone)
