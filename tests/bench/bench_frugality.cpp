@@ -136,6 +136,21 @@ int main(int argc, char **argv)
     }
     const QJsonObject stateAfterJobs = server.devState();
 
+    // Everything the server saw while the jobs ran, by route (ids folded away): what a
+    // generation costs beyond its own submit/poll/download, e.g. star-balance refreshes.
+    QJsonObject duringJobs;
+    for (qsizetype i = signInRequests; i < qMin(afterJobs, log.size()); ++i) {
+        const QString path = log.at(i).value(u"path"_s).toString();
+        QString route = log.at(i).value(u"method"_s).toString() + u' ';
+        if (path.contains(u"/task/"_s))
+            route += u"/api/v1/nanobanana/task/:id"_s;
+        else if (path.startsWith(u"/uploads/"_s))
+            route += u"/uploads/..."_s;
+        else
+            route += path;
+        duringJobs.insert(route, duringJobs.value(route).toInt() + 1);
+    }
+
     const qsizetype beforeSync = readLog(logPath).size();
     const auto firstSync = runSync(services, 60000);
     const qsizetype afterFirstSync = readLog(logPath).size();
@@ -155,6 +170,9 @@ int main(int argc, char **argv)
         {u"generate_posts"_s, stateAfterJobs.value(u"generatePosts"_s)},
         {u"requests_sign_in"_s, int(signInRequests)},
         {u"requests_during_jobs"_s, int(afterJobs - signInRequests)},
+        {u"requests_during_jobs_per_generation"_s,
+         double(afterJobs - signInRequests) / qMax(1, jobCount)},
+        {u"requests_during_jobs_by_route"_s, duringJobs},
         {u"per_job"_s, jobs},
         {u"first_sync_requests_log"_s, int(afterFirstSync - beforeSync)},
         {u"first_sync_requests"_s, firstSync ? firstSync->requests : -1},
