@@ -1,7 +1,7 @@
 // Benchmark 2: a first history sync (HistorySync + HistoryStore + BackendClient, as the app
 // wires them) against a running nanobanana-devserver, then an unchanged re-sync. Prints the
 // pages it asked for so the runner can fetch the same pages with curl.
-//   bench_sync --server URL --token TOKEN --account ID
+//   bench_sync --server URL --token TOKEN --account ID [--page-size N]
 #include "backend/backendclient.h"
 #include "backend/requestbudget.h"
 #include "benchcommon.h"
@@ -60,7 +60,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addOptions({{u"server"_s, u"dev server origin"_s, u"url"_s},
                        {u"token"_s, u"access token"_s, u"token"_s},
-                       {u"account"_s, u"account id rows are keyed by"_s, u"id"_s}});
+                       {u"account"_s, u"account id rows are keyed by"_s, u"id"_s},
+                       {u"page-size"_s, u"full-sync page size (default: the app's)"_s, u"n"_s}});
     parser.process(app);
     const QUrl server(parser.value(u"server"_s));
     if (!server.isValid() || parser.value(u"token"_s).isEmpty())
@@ -85,7 +86,12 @@ int main(int argc, char **argv)
         return client.fetchImages(limit, skip);
     };
 
+    HistorySync::Options syncOptions;
+    if (parser.isSet(u"page-size"_s))
+        syncOptions.fullPageSize = parser.value(u"page-size"_s).toInt();
+
     HistorySync first(fetch, store, account);
+    first.setOptions(syncOptions);
     const Outcome full = runSync(first, HistorySync::Mode::Auto);
     if (!full.report)
         return Bench::fail(u"first sync failed: "_s + full.error.userMessage);
@@ -94,6 +100,7 @@ int main(int argc, char **argv)
 
     pages = {};
     HistorySync again(fetch, store, account);
+    again.setOptions(syncOptions);
     const Outcome resync = runSync(again, HistorySync::Mode::Auto);
     if (!resync.report)
         return Bench::fail(u"re-sync failed: "_s + resync.error.userMessage);
@@ -107,6 +114,7 @@ int main(int argc, char **argv)
     const SyncReport &r = *full.report;
     Bench::printJson({
         {u"records"_s, r.fetched},
+        {u"full_page_size"_s, syncOptions.fullPageSize},
         {u"added"_s, r.added},
         {u"rows_in_database"_s, rows ? double(rows.value()) : -1.0},
         {u"full"_s, r.full},
