@@ -86,13 +86,16 @@ inline JobRequest generateRequest(const QString &prompt,
 // Waits until the job is final (and a completed one has its file, or gave up on it).
 inline std::optional<Job> waitFinished(AppServices &services, qint64 jobId, int timeoutMs = 20000)
 {
-    QSignalSpy finished(&services.jobs(), &JobQueue::jobFinished);
+    bool finished = false;
+    QObject context;
+    QObject::connect(&services.jobs(), &JobQueue::jobFinished, &context,
+                     [&finished, jobId](const Job &job) { finished |= job.id == jobId; });
     auto done = [&] {
         const auto job = services.jobs().job(jobId);
         if (!job)
             return false;
         if (job->state == JobState::Completed)
-            return !job->localImagePath.isEmpty() || !finished.isEmpty();
+            return !job->localImagePath.isEmpty() || finished;
         return isFinal(job->state);
     };
     if (!QTest::qWaitFor(done, timeoutMs))

@@ -118,6 +118,15 @@ private Q_SLOTS:
         // Nothing is left scheduled for it: the queue holds no unfinished job.
         QVERIFY(services->jobs().jobs(true).isEmpty());
         QCOMPARE(services->jobs().inFlight(), 0);
+
+        // Topped up, the user retries and the same job completes.
+        QVERIFY(server.setStars(kPhone, 100));
+        QVERIFY(services->jobs().retry(job->id));
+        const auto retried = waitFinished(*services, job->id);
+        QVERIFY(retried);
+        QCOMPARE(jobStateName(retried->state), u"completed"_s);
+        QCOMPARE(generatePosts(server), 2);
+        QTRY_COMPARE(userState(server).value(u"stars"_s).toDouble(), 90.0);
     }
 
     void refusedLocally_data()

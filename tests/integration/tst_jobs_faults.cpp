@@ -80,6 +80,38 @@ private Q_SLOTS:
         QCOMPARE(userState(server).value(u"images"_s).toInt(), 1);
         QCOMPARE(galleryRows(*services, prompt).size(), 1);
     }
+
+    // When the history itself cannot be read, nobody knows whether the server made the image:
+    // the job must stay unknown (never "nothing was charged", never resent) until it can look.
+    void unreadableHistoryKeepsTheJobUnknown()
+    {
+        DevServerProcess server;
+        QVERIFY2(server.start({u"--flavor"_s, u"sync"_s, u"--latency-ms"_s, u"300"_s, u"--fault"_s,
+                               u"reset"_s, u"--fault-route"_s, u"/nanobanana/"_s}),
+                 qPrintable(server.errorString()));
+        QTemporaryDir profile;
+        auto services = openServices(profile.path(), server.origin());
+        QVERIFY(services);
+        QVERIFY(signIn(*services));
+        const double stars = userState(server).value(u"stars"_s).toDouble();
+
+        auto queued = services->jobs().enqueue(generateRequest(u"an unreadable history"_s));
+        QVERIFY(queued);
+        const qint64 id = queued.value().id;
+        // Every reconcile delay of the fast timing has passed and it is still asking.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            services->jobs().job(id)->userMessage.startsWith(u"Could not check the history"_s),
+            15000);
+        QCOMPARE(jobStateName(services->jobs().job(id)->state), u"unknown"_s);
+        QCOMPARE(generatePosts(server), 1);
+
+        QVERIFY(server.setFault(u"none"_s));
+        const auto job = waitFinished(*services, id, 30000);
+        QVERIFY(job);
+        QCOMPARE(jobStateName(job->state), u"completed"_s);
+        QCOMPARE(generatePosts(server), 1);
+        QCOMPARE(userState(server).value(u"stars"_s).toDouble(), stars - 10);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJobsFaults)
