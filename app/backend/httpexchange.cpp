@@ -7,6 +7,8 @@
 #include <QNetworkReply>
 #include <QSslError>
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -37,6 +39,42 @@ int retryAfterSeconds(const QNetworkReply &reply)
         return -1;
     return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
 }
+
+// A request body that can be read once. QNetworkAccessManager silently sends a request again
+// when the connection drops after it was sent (Qt 6.4: a reset while waiting for the answer);
+// for a POST that is a second generation and a second charge. A body it cannot rewind makes
+// it fail with ContentReSendError instead, and the caller reconciles.
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_offset + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *out, qint64 maxSize) override
+    {
+        const qint64 n = std::min(maxSize, qint64(m_data.size()) - m_offset);
+        if (n <= 0)
+            return m_offset >= m_data.size() ? -1 : 0;
+        std::memcpy(out, m_data.constData() + m_offset, size_t(n));
+        m_offset += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_offset = 0;
+};
 
 bool isRedirect(int status)
 {
@@ -118,7 +156,15 @@ void HttpExchange::send(const QUrl &url)
     } else {
         if (!m_spec.contentType.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, m_spec.contentType);
-        m_reply = m_network.sendCustomRequest(request, m_method, m_body);
+        if (m_method == "POST") {
+            request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+            request.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size());
+            auto *body = new OneShotBody(m_body, this);
+            m_reply = m_network.sendCustomRequest(request, m_method, body);
+            body->setParent(m_reply);
+        } else {
+            m_reply = m_network.sendCustomRequest(request, m_method, m_body);
+        }
     }
     qCDebug(lcBackend) << m_method << url.toDisplayString(QUrl::RemoveQuery);
 

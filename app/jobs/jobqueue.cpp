@@ -21,6 +21,7 @@ struct JobQueue::Active
     int reconcileIndex = 0;
     int retryIndex = 0;
     int downloadAttempts = 0;
+    int historyLooks = 0; // reconcile lookups that read the history (and found no match)
     bool uploadBegan = false;
     bool serverAnswered = false; // a 5xx came back: the server saw the job and refused it
 };
@@ -393,9 +394,13 @@ void JobQueue::onSubmitted(qint64 jobId, const Result<SubmitReceipt> &result)
     // The server may have received the job: find out before anything else happens.
     a.serverAnswered = error.kind == K::ServerError && error.httpStatus < 502;
     job->state = JobState::Unknown;
+    // "Could not reach the server" would be wrong here: the job went out, the answer broke.
+    const QString what = error.kind == K::Network
+                             ? QStringLiteral("The connection broke after the job was sent.")
+                             : error.userMessage;
     job->userMessage = QStringLiteral("%1 Checking the history to see whether the server made "
                                       "the image; it will not be sent twice.")
-                           .arg(error.userMessage);
+                           .arg(what);
     save(*job);
     scheduleReconcile(jobId);
 }
@@ -502,6 +507,19 @@ void JobQueue::scheduleReconcile(qint64 jobId)
         auto job = current(jobId);
         if (!job)
             return;
+        if (a.historyLooks == 0) {
+            // The history could not be read even once: whether the server made (and charged
+            // for) the image is still unknown, so keep asking rather than invite a resend.
+            job->userMessage = QStringLiteral("Could not check the history yet to see whether "
+                                              "the server made this image; trying again. It "
+                                              "will not be sent twice.");
+            save(*job);
+            a.timer.disconnect();
+            a.timer.setSingleShot(true);
+            connect(&a.timer, &QTimer::timeout, this, [this, jobId] { reconcile(jobId); });
+            a.timer.start(delays.isEmpty() ? 60000 : qMax(1000, delays.last()));
+            return;
+        }
         forget(jobId);
         ApiError error;
         error.kind = ApiError::Kind::ServerError;
@@ -570,10 +588,12 @@ void JobQueue::reconcile(qint64 jobId)
                 bestDistance = distance;
             }
         }
-        if (best)
+        if (best) {
             applyServerRecord(jobId, *best);
-        else
+        } else {
+            active(jobId).historyLooks += 1;
             scheduleReconcile(jobId);
+        }
     });
 }
 
