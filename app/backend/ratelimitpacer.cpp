@@ -55,6 +55,8 @@ qint64 RateLimitPacer::pacingInterval(CallPriority priority, qint64 nowMs) const
         return windowLeft;
     if (usable * 1000 >= windowLeft)
         return 0; // at least one request per second left: plenty, nothing waits
+    if (m_remaining > int(std::ceil(m_limit * kBurstShare)))
+        return 0; // the first half of the window is spent freely
     return windowLeft / (usable + 1); // +1: the last one goes before the reset, not at it
 }
 

@@ -22,6 +22,9 @@ class RateLimitPacer final
 public:
     static constexpr double kPollReserve = 0.10;
     static constexpr double kBackgroundReserve = 0.15;
+    // While more than this share of the window's requests remains, nothing is paced: a first
+    // sync or a few polls go at once, and only a heavy user's second half is spread out.
+    static constexpr double kBurstShare = 0.5;
 
     // The RateLimit-* headers of one answer (-1 = header absent).
     void observe(qint64 nowMs, int limit, int remaining, int resetSeconds);
