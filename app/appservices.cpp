@@ -101,7 +101,7 @@ Result<bool> AppServices::open()
                                 QDir::toNativeSeparators(opened.value().corruptBackupPath));
     m_history = std::make_unique<HistoryStore>(*m_database);
     m_reader = std::make_unique<HistoryReader>(*m_database);
-    m_jobStore = std::make_unique<JobStore>(m_database->connection());
+    m_jobStore = std::make_unique<JobStore>(*m_database);
     m_characters = std::make_unique<CharacterCache>(*m_database);
 
     m_network = std::make_unique<QNetworkAccessManager>();

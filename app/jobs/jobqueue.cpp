@@ -335,6 +335,8 @@ void JobQueue::onSubmitted(qint64 jobId, const Result<SubmitReceipt> &result)
     if (result) {
         const auto &receipt = result.value();
         a.retryIndex = 0;
+        job->errorKind.clear();
+        job->serverMessage.clear();
         if (receipt.isAsync()) {
             job->taskId = receipt.taskId;
             job->state = JobState::Pending;
@@ -367,7 +369,7 @@ void JobQueue::onSubmitted(qint64 jobId, const Result<SubmitReceipt> &result)
         pause();
         return;
     case K::RateLimited:
-        requeueLater(jobId, qMax(1, error.retryAfterSeconds) * 1000, error.userMessage);
+        requeueLater(jobId, qMax(1, error.retryAfterSeconds) * 1000, error.userMessage, error);
         return;
     case K::Network:
         if (!a.uploadBegan) {
@@ -375,7 +377,8 @@ void JobQueue::onSubmitted(qint64 jobId, const Result<SubmitReceipt> &result)
                 qMin(a.retryIndex, int(m_timing.retryDelaysMs.size()) - 1));
             a.retryIndex += 1;
             requeueLater(jobId, delay,
-                         QStringLiteral("Waiting for the network: %1").arg(error.userMessage));
+                         QStringLiteral("Waiting for the network: %1").arg(error.userMessage),
+                         error);
             return;
         }
         break;
@@ -405,13 +408,15 @@ void JobQueue::onSubmitted(qint64 jobId, const Result<SubmitReceipt> &result)
     scheduleReconcile(jobId);
 }
 
-void JobQueue::requeueLater(qint64 jobId, int delayMs, const QString &notice)
+void JobQueue::requeueLater(qint64 jobId, int delayMs, const QString &notice, const ApiError &cause)
 {
     auto job = current(jobId);
     if (!job)
         return;
     job->state = JobState::Queued;
     job->userMessage = notice;
+    job->errorKind = ApiError::kindName(cause.kind);
+    job->serverMessage = cause.serverMessage;
     save(*job);
     Q_EMIT noticeChanged(notice);
     auto &a = active(jobId);

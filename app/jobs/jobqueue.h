@@ -87,7 +87,7 @@ private:
     void startDownload(qint64 jobId);
     void onImageStored(const QUrl &url, const StoredImage &image);
     void onImageFailed(const QUrl &url, const ApiError &error);
-    void requeueLater(qint64 jobId, int delayMs, const QString &notice);
+    void requeueLater(qint64 jobId, int delayMs, const QString &notice, const ApiError &cause);
 
     void save(const Job &job);
     void finishJob(Job job, JobState state);

@@ -1,5 +1,7 @@
 #include "jobstore.h"
 
+#include "historydatabase.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -104,8 +106,8 @@ const QLatin1StringView kColumns(
 
 } // namespace
 
-JobStore::JobStore(QSqlDatabase database)
-    : m_db(std::move(database))
+JobStore::JobStore(HistoryDatabase &database)
+    : m_database(database)
 { }
 
 bool JobStore::insert(Job &job)
@@ -113,7 +115,7 @@ bool JobStore::insert(Job &job)
     if (!job.createdAt.isValid())
         job.createdAt = QDateTime::currentDateTimeUtc();
     job.updatedAt = QDateTime::currentDateTimeUtc();
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database.connection());
     QString placeholders = kColumns;
     placeholders.replace(QStringLiteral(", "), QStringLiteral(", :")).prepend(u':');
     q.prepare(QStringLiteral("INSERT INTO jobs (") + kColumns + QStringLiteral(") VALUES (")
@@ -135,7 +137,7 @@ bool JobStore::update(const Job &job)
     for (const auto &column : QString(kColumns).split(QStringLiteral(", ")))
         assignments += (assignments.isEmpty() ? QString() : QStringLiteral(", ")) + column
                        + QStringLiteral(" = :") + column;
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("UPDATE jobs SET ") + assignments
               + QStringLiteral(" WHERE job_id = :job_id"));
     bindJob(q, stamped);
@@ -149,7 +151,7 @@ bool JobStore::update(const Job &job)
 
 std::optional<Job> JobStore::load(qint64 jobId) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("SELECT * FROM jobs WHERE job_id = :id"));
     q.bindValue(QStringLiteral(":id"), jobId);
     if (!q.exec()) {
@@ -163,7 +165,7 @@ std::optional<Job> JobStore::load(qint64 jobId) const
 
 QList<Job> JobStore::list(const QString &accountId, bool unfinishedOnly, int limit) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(m_database.connection());
     QString sql = QStringLiteral("SELECT * FROM jobs WHERE account_id = :account");
     if (unfinishedOnly)
         sql += QStringLiteral(" AND state NOT IN ('completed', 'failed', 'cancelled')");

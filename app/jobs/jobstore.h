@@ -3,7 +3,8 @@
 #include "job.h"
 
 #include <QList>
-#include <QSqlDatabase>
+
+class HistoryDatabase;
 
 #include <optional>
 
@@ -12,7 +13,7 @@
 class JobStore final
 {
 public:
-    explicit JobStore(QSqlDatabase database);
+    explicit JobStore(HistoryDatabase &database);
 
     // Inserts a new job (its id is assigned); false on a database error.
     bool insert(Job &job);
@@ -23,6 +24,6 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
-    QSqlDatabase m_db;
+    HistoryDatabase &m_database;
     mutable QString m_lastError;
 };
