@@ -213,12 +213,31 @@ HistorySync *AppServices::startSync(bool full)
                         *m_history, accountId(), this);
     connect(sync, &HistorySync::progress, this, [this] { Q_EMIT historyChanged(); });
     connect(sync, &HistorySync::finished, this, [this, sync] {
+        learnRecordIds();
         Q_EMIT historyChanged();
         sync->deleteLater();
     });
     connect(sync, &HistorySync::failed, this, [sync] { sync->deleteLater(); });
     sync->start(full ? HistorySync::Mode::Full : HistorySync::Mode::Auto);
     return sync;
+}
+
+void AppServices::learnRecordIds()
+{
+    // An asynchronous server's task answer carries no record id; once the mirror holds the
+    // record (matched by task id), the job learns it, so its file and links use the image id.
+    for (auto job : m_jobStore->list(accountId(), false, 100)) {
+        if (job.state != JobState::Completed || !job.imageId.isEmpty() || job.taskId.isEmpty())
+            continue;
+        auto row = m_history->insertLocalJobRow(job.accountId, job);
+        if (!row)
+            continue;
+        auto record = m_history->recordByRowId(row.value());
+        if (!record || !record.value() || record.value()->id.isEmpty())
+            continue;
+        job.imageId = record.value()->id;
+        m_jobStore->update(job);
+    }
 }
 
 Result<QStringList> AppServices::characterImageUrls(const QStringList &characterIds)

@@ -87,6 +87,7 @@ private:
     void onJobChanged(const Job &job);
     void onResultStored(const Job &job, const StoredImage &image);
     void adoptAccount();
+    void learnRecordIds();
 
     Options m_options;
     Profile m_profile;

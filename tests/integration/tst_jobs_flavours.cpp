@@ -78,6 +78,10 @@ private Q_SLOTS:
             QCOMPARE(rows.first().taskId, job->taskId);
         QCOMPARE(rows.first().status, u"completed"_s);
         QCOMPARE(rows.first().localFile, job->localImagePath);
+        // After the sync the job knows its record id in both flavours.
+        const auto synced = services->jobs().job(job->id);
+        QVERIFY(synced);
+        QCOMPARE(synced->imageId, rows.first().id);
 
         // A second sync changes nothing and still one row.
         QVERIFY(runSync(*services));
