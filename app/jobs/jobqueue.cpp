@@ -525,12 +525,13 @@ void JobQueue::scheduleReconcile(qint64 jobId)
             a.timer.start(delays.isEmpty() ? 60000 : qMax(1000, delays.last()));
             return;
         }
-        forget(jobId);
+        const bool serverAnswered = a.serverAnswered;
+        forget(jobId); // `a` is gone from here on
         ApiError error;
         error.kind = ApiError::Kind::ServerError;
         error.serverMessage = job->serverMessage;
         error.userMessage =
-            a.serverAnswered
+            serverAnswered
                 ? QStringLiteral("The server could not make this image and kept no record of it, "
                                  "so nothing was charged. Retry it, or change the prompt if it "
                                  "keeps failing.")
