@@ -39,6 +39,7 @@ GalleryPage::Dialogs defaultDialogs()
     dialogs.chooseFolder = [](QWidget *parent) {
         return QFileDialog::getExistingDirectory(parent, QObject::tr("Export to folder"));
     };
+    dialogs.openUrl = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
     return dialogs;
 }
 
@@ -92,6 +93,9 @@ GalleryPage::GalleryPage(AppServices &services, QWidget *parent)
             [this] { toggleFavorite(targetRows()); });
     connect(m_grid, &GalleryGrid::hideRequested, this, [this] { hide(targetRows()); });
     connect(m_grid, &GalleryGrid::imagesWanted, this, &GalleryPage::imagesWanted);
+    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_grid, &QWidget::customContextMenuRequested, this, &GalleryPage::showGridMenu);
+    connect(m_detail, &GalleryDetail::referenceOpenRequested, this, &GalleryPage::openReference);
 
     connect(m_detail, &GalleryDetail::closeRequested, this, &GalleryPage::closeDetail);
     connect(m_detail, &GalleryDetail::favoriteRequested, this,
@@ -308,7 +312,11 @@ bool GalleryPage::isDetailOpen() const
 
 void GalleryPage::saveAs()
 {
-    const auto &record = m_detail->record();
+    saveRecordAs(m_detail->record());
+}
+
+void GalleryPage::saveRecordAs(const HistoryRecord &record)
+{
     if (record.localFile.isEmpty())
         return;
     const QString ext = GalleryExport::realExtension(record.localFile);

@@ -1,0 +1,26 @@
+#include "datetext.h"
+
+#include <QLocale>
+#include <QObject>
+
+using namespace Qt::StringLiterals;
+
+namespace DateText {
+
+QString day(const QDateTime &when)
+{
+    if (!when.isValid())
+        return {};
+    return QLocale().toString(when.toLocalTime().date(), u"d MMM yyyy"_s);
+}
+
+QString dayAndTime(const QDateTime &when)
+{
+    if (!when.isValid())
+        return QObject::tr("—");
+    const QLocale locale;
+    const QDateTime local = when.toLocalTime();
+    return day(local) + u", "_s + locale.toString(local.time(), QLocale::ShortFormat);
+}
+
+} // namespace DateText
