@@ -136,7 +136,8 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     // The date at the left, the type at the right: each keeps its own room, so neither is cut.
     const QFontMetrics smallFm(small);
     const QRect line(text.left(), text.top() + fm.height() + 2, text.width(), fm.height());
-    const int kindWidth = qMin(smallFm.horizontalAdvance(kindText), line.width() / 2);
+    // The advance is rounded; a pixel of slack keeps elidedText from cutting a word that fits.
+    const int kindWidth = qMin(smallFm.horizontalAdvance(kindText) + 2, line.width() / 2);
     painter->drawText(line, Qt::AlignRight | Qt::AlignVCenter,
                       smallFm.elidedText(kindText, Qt::ElideRight, kindWidth));
     painter->drawText(
