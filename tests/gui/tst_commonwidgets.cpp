@@ -108,23 +108,29 @@ void TestCommonWidgets::flowLayoutWrapsWhenNarrow()
 
 void TestCommonWidgets::datesAreShortAndLocal_data()
 {
+    QTest::addColumn<QLocale>("locale");
     QTest::addColumn<QDateTime>("when");
     QTest::addColumn<QString>("day");
     QTest::addColumn<QString>("dayAndTime");
-    QTest::newRow("morning") << QDateTime(QDate(2026, 11, 22), QTime(10, 35, 12))
+    const QLocale gb(QLocale::English, QLocale::UnitedKingdom);
+    QTest::newRow("morning") << gb << QDateTime(QDate(2026, 11, 22), QTime(10, 35, 12))
                              << u"22 Nov 2026"_s << u"22 Nov 2026, 10:35"_s;
-    QTest::newRow("single digit day, evening")
-        << QDateTime(QDate(2027, 3, 5), QTime(21, 7)) << u"5 Mar 2027"_s << u"5 Mar 2027, 21:07"_s;
-    QTest::newRow("invalid") << QDateTime() << QString() << u"—"_s;
+    QTest::newRow("single digit day, evening") << gb << QDateTime(QDate(2027, 3, 5), QTime(21, 7))
+                                               << u"5 Mar 2027"_s << u"5 Mar 2027, 21:07"_s;
+    QTest::newRow("C locale: no seconds")
+        << QLocale::c() << QDateTime(QDate(2026, 2, 2), QTime(7, 40, 20)) << u"2 Feb 2026"_s
+        << u"2 Feb 2026, 07:40"_s;
+    QTest::newRow("invalid") << gb << QDateTime() << QString() << u"—"_s;
 }
 
 void TestCommonWidgets::datesAreShortAndLocal()
 {
+    QFETCH(QLocale, locale);
     QFETCH(QDateTime, when);
     QFETCH(QString, day);
     QFETCH(QString, dayAndTime);
     const QLocale before;
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QLocale::setDefault(locale);
     const QString gotDay = DateText::day(when);
     const QString gotDayAndTime = DateText::dayAndTime(when);
     // The same instant given in UTC reads the same once made local.

@@ -500,6 +500,10 @@ private Q_SLOTS:
         m_page->detail()->referenceButtons().first()->click();
         QCOMPARE(opened.size(), 2);
         QCOMPARE(opened.last(), QUrl::fromLocalFile(local));
+        // The local copy was this test's own: back to what the record really has.
+        m_page->detail()->setRecord(record, {}, {});
+        QVERIFY(m_page->detail()->beforeViewer()->isHidden()
+                || !m_page->detail()->beforeViewer()->isVisibleTo(m_page->detail()));
     }
 
     void exportWritesImagesAndSidecar()

@@ -20,7 +20,10 @@ QString dayAndTime(const QDateTime &when)
         return QObject::tr("—");
     const QLocale locale;
     const QDateTime local = when.toLocalTime();
-    return day(local) + u", "_s + locale.toString(local.time(), QLocale::ShortFormat);
+    // Some locales' short time has seconds (the C locale: HH:mm:ss); a person wants minutes.
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(u":ss"_s).remove(u".ss"_s);
+    return day(local) + u", "_s + locale.toString(local.time(), format);
 }
 
 } // namespace DateText

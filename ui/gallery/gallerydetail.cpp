@@ -229,14 +229,20 @@ void GalleryDetail::setRecord(const HistoryRecord &record, const QStringList &lo
             m_after->showFile(record.localFile, fallback);
         else
             m_after->clear(fallback);
-        // Before and after, side by side, when the edit's source is here.
-        const bool before = record.kind == ImageType::ImageToImage && !localReferences.isEmpty();
-        m_beforePane->setVisible(before);
-        m_afterCaption->setVisible(before);
-        if (before)
-            m_before->showFile(localReferences.first());
-        else
+    }
+    // Before and after, side by side, when the edit's source is here (it may arrive later
+    // than the image, so this is checked on every update, and loaded only when it changed).
+    const QString before = record.kind == ImageType::ImageToImage && !localReferences.isEmpty()
+                               ? localReferences.first()
+                               : QString();
+    m_beforePane->setVisible(!before.isEmpty());
+    m_afterCaption->setVisible(!before.isEmpty());
+    if (before != m_beforeFile || !sameImage) {
+        m_beforeFile = before;
+        if (before.isEmpty())
             m_before->clear();
+        else
+            m_before->showFile(before);
     }
     showReferences(localReferences);
 }
@@ -279,6 +285,7 @@ void GalleryDetail::showReferences(const QStringList &localReferences)
         connect(button, &QToolButton::clicked, this,
                 [this, local, url] { Q_EMIT referenceOpenRequested(local, url); });
         m_referencesLayout->addWidget(button, 0, Qt::AlignLeft);
+        button->show(); // a layout shows a new child only later, from the event loop
     }
 }
 

@@ -75,4 +75,5 @@ private:
     QPushButton *m_favorite = nullptr;
     QList<QPushButton *> m_fileActions; // need the image on this machine
     QStringList m_localReferences;
+    QString m_beforeFile; // what the "before" pane shows, empty: hidden
 };

@@ -32,6 +32,9 @@ GalleryGrid::GalleryGrid(ThumbnailCache &thumbnails, QWidget *parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setSelectionRectVisible(true);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Rows wrap and cells fit the width, so a sideways scroll bar never has anything to show
+    // (it flashed on when a resize reached the hidden Gallery tab before its relayout).
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     verticalScrollBar()->setSingleStep(40);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setDragEnabled(false);
