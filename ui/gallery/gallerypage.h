@@ -97,6 +97,8 @@ private:
     GalleryGrid *m_grid = nullptr;
     GalleryDetail *m_detail = nullptr;
     QLabel *m_empty = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QWidget *m_emptyPage = nullptr; // m_empty and its hint
     QStackedWidget *m_browse = nullptr; // grid or empty state
     QStackedWidget *m_pages = nullptr; // browse or detail
     QTimer m_changed; // coalesces historyChanged bursts (a sync emits one per page)
