@@ -109,6 +109,10 @@ void TestJobsPanel::emptyStateGivesWayToTheList()
     QVERIFY(m_panel->sizeHint().width() <= 280);
     QVERIFY(enqueue(u"a lighthouse"_s) > 0);
     QTRY_VERIFY(!m_panel->isShowingEmptyState());
+    QVERIFY2(m_panel->summaryText().endsWith(u" 1 job"_s) || m_panel->summaryText() == u"1 job"_s,
+             qPrintable(m_panel->summaryText()));
+    QVERIFY(enqueue(u"a teapot"_s) > 0);
+    QTRY_VERIFY2(m_panel->summaryText().endsWith(u"2 jobs"_s), qPrintable(m_panel->summaryText()));
     QVERIFY(m_panel->cancelButton()->isVisible());
     QVERIFY(m_panel->openButton()->isVisible());
 }

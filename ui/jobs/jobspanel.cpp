@@ -88,6 +88,11 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
 
 JobsPanel::~JobsPanel() = default;
 
+QString JobsPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
 bool JobsPanel::isShowingEmptyState() const
 {
     return m_stack->currentWidget() == m_empty;
@@ -149,9 +154,10 @@ void JobsPanel::refreshSummary()
 {
     const int active = m_model->activeCount();
     const int total = m_model->rowCount();
-    m_summary->setText(active > 0 ? tr("%n running", nullptr, active) + QStringLiteral(" · ")
-                                        + tr("%n job(s)", nullptr, total)
-                                  : tr("%n job(s)", nullptr, total));
+    // Without a translation loaded "%n job(s)" reads as written: spell the plural out.
+    const QString jobs = total == 1 ? tr("1 job") : tr("%1 jobs").arg(total);
+    m_summary->setText(active > 0 ? tr("%1 running").arg(active) + QStringLiteral(" · ") + jobs
+                                  : jobs);
     m_stack->setCurrentWidget(total > 0 ? static_cast<QWidget *>(m_view) : m_empty);
     // Nothing to count or act on: the empty page speaks alone.
     m_summary->setVisible(total > 0);

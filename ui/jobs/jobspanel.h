@@ -31,6 +31,8 @@ public:
     QPushButton *openButton() const { return m_open; }
     // True while the panel shows its "no jobs yet" page instead of the list.
     bool isShowingEmptyState() const;
+    // The line above the list: "2 running · 5 jobs".
+    QString summaryText() const;
     // Narrow enough to leave the page most of the window (the dock starts at this width).
     QSize sizeHint() const override { return {260, 420}; }
 
