@@ -13,13 +13,13 @@ namespace GalleryGridMenu {
 namespace {
 
 QAction *add(QMenu *menu, const QString &text, const std::function<void()> &handler,
-             const QKeySequence &shortcut = {})
+             const QKeySequence &key = {})
 {
-    auto *action = menu->addAction(text);
-    // Shown as a hint only: the grid handles these keys itself.
-    action->setShortcut(shortcut);
-    action->setShortcutVisibleInContextMenu(true);
-    action->setShortcutContext(Qt::WidgetShortcut);
+    // The key is a hint in the menu's shortcut column (after the tab), not a real shortcut:
+    // the grid handles these keys itself, and a real Return shortcut would steal the menu's.
+    const QString label =
+        key.isEmpty() ? text : text + u'\t' + key.toString(QKeySequence::NativeText);
+    auto *action = menu->addAction(label);
     if (handler)
         QObject::connect(action, &QAction::triggered, menu, handler);
     else
