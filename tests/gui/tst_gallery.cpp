@@ -590,6 +590,14 @@ private Q_SLOTS:
                 QTRY_VERIFY(m_page->grid()->pixmaps().find(model()->recordAt(row)->rowId));
         m_page->grid()->selectionModel()->select(model()->index(2), QItemSelectionModel::Select);
         QVERIFY(!saveScreenshot(m_page.get(), u"gallery"_s).isEmpty());
+        {
+            std::unique_ptr<QMenu> menu(m_page->createGridMenu(m_page.get()));
+            QVERIFY(menu);
+            menu->popup(m_page->grid()->viewport()->mapToGlobal(QPoint(80, 80)));
+            QVERIFY(QTest::qWaitForWindowExposed(menu.get()));
+            QVERIFY(!saveScreenshot(menu.get(), u"gallery-menu"_s).isEmpty());
+            menu->close();
+        }
 
         const int n = 300; // an edit whose image is here
         makeCurrent(n);

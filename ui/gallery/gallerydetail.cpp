@@ -279,6 +279,13 @@ void GalleryDetail::showReferences(const QStringList &localReferences)
                                                   : QUrl(url).fileName(QUrl::FullyDecoded);
             button->setText(name.isEmpty() ? url : name);
             button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            // Drawn as a link, so it reads as something to click rather than a caption.
+            QFont font = button->font();
+            font.setUnderline(true);
+            button->setFont(font);
+            QPalette linkPalette = button->palette();
+            linkPalette.setColor(QPalette::ButtonText, linkPalette.color(QPalette::Link));
+            button->setPalette(linkPalette);
         }
         button->setToolTip(
             tr("Open %1").arg(!local.isEmpty() ? QDir::toNativeSeparators(local) : url));
