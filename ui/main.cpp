@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStyleFactory>
 
 int main(int argc, char *argv[])
@@ -48,6 +49,9 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(services);
+    // On a small screen the default size would push the status bar off the bottom.
+    if (const QScreen *screen = window.screen())
+        window.resize(window.size().boundedTo(screen->availableGeometry().size()));
     window.show();
     services.session().restore();
     return QApplication::exec();

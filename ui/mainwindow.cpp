@@ -78,8 +78,9 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
     m_jobsDock->setWidget(m_jobs);
     m_jobsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    m_jobsDock->setMinimumWidth(300);
     addDockWidget(Qt::RightDockWidgetArea, m_jobsDock);
+    // The dock starts at the panel's size hint (~260 px); a person may widen it.
+    resizeDocks({m_jobsDock}, {m_jobs->sizeHint().width()}, Qt::Horizontal);
 
     buildMenus();
     wireSession();

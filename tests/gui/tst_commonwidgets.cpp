@@ -1,5 +1,6 @@
 #include "common/banner.h"
 #include "common/busyindicator.h"
+#include "common/datetext.h"
 #include "common/elidedlabel.h"
 #include "common/flowlayout.h"
 #include "screenshot.h"
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void busyIndicatorRunsOnlyWhileBusy();
     void elidedLabelElidesAndExplains();
     void flowLayoutWrapsWhenNarrow();
+    void datesAreShortAndLocal_data();
+    void datesAreShortAndLocal();
     void screenshots();
 };
 
@@ -101,6 +104,41 @@ void TestCommonWidgets::flowLayoutWrapsWhenNarrow()
     QCOMPARE(flow->heightForWidth(6 * 86), 30);
     QCOMPARE(flow->heightForWidth(3 * 86), 2 * 30 + 6);
     QCOMPARE(flow->heightForWidth(90), 6 * 30 + 5 * 6);
+}
+
+void TestCommonWidgets::datesAreShortAndLocal_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QDateTime>("when");
+    QTest::addColumn<QString>("day");
+    QTest::addColumn<QString>("dayAndTime");
+    const QLocale gb(QLocale::English, QLocale::UnitedKingdom);
+    QTest::newRow("morning") << gb << QDateTime(QDate(2026, 11, 22), QTime(10, 35, 12))
+                             << u"22 Nov 2026"_s << u"22 Nov 2026, 10:35"_s;
+    QTest::newRow("single digit day, evening") << gb << QDateTime(QDate(2027, 3, 5), QTime(21, 7))
+                                               << u"5 Mar 2027"_s << u"5 Mar 2027, 21:07"_s;
+    QTest::newRow("C locale: no seconds")
+        << QLocale::c() << QDateTime(QDate(2026, 2, 2), QTime(7, 40, 20)) << u"2 Feb 2026"_s
+        << u"2 Feb 2026, 07:40"_s;
+    QTest::newRow("invalid") << gb << QDateTime() << QString() << u"—"_s;
+}
+
+void TestCommonWidgets::datesAreShortAndLocal()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QDateTime, when);
+    QFETCH(QString, day);
+    QFETCH(QString, dayAndTime);
+    const QLocale before;
+    QLocale::setDefault(locale);
+    const QString gotDay = DateText::day(when);
+    const QString gotDayAndTime = DateText::dayAndTime(when);
+    // The same instant given in UTC reads the same once made local.
+    const QString fromUtc = DateText::dayAndTime(when.toUTC());
+    QLocale::setDefault(before);
+    QCOMPARE(gotDay, day);
+    QCOMPARE(gotDayAndTime, dayAndTime);
+    QCOMPARE(fromUtc, dayAndTime);
 }
 
 void TestCommonWidgets::screenshots()

@@ -1,5 +1,6 @@
 #include "appservices.h"
 #include "devserverprocess.h"
+#include "gallery/gallerydelegate.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/galleryfilterbar.h"
 #include "gallery/gallerygrid.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLinearGradient>
+#include <QMenu>
 #include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -138,6 +140,15 @@ private:
     {
         m_page->showRecord(m_rowOf.value(n));
         QCOMPARE(model()->recordAt(m_page->grid()->currentIndex().row())->rowId, m_rowOf.value(n));
+    }
+
+    static QAction *menuAction(QMenu *menu, const QString &text)
+    {
+        const auto actions = menu->actions();
+        for (auto *a : actions)
+            if (QString(a->text()).remove(u'&').startsWith(text))
+                return a;
+        return nullptr;
     }
 
     QPushButton *detailButton(const QString &text)
@@ -411,6 +422,90 @@ private Q_SLOTS:
         QVERIFY(messages.at(0).at(0).toString().contains(u"my picture.png"_s));
     }
 
+    void contextMenuOnOneCard()
+    {
+        const int n = 298; // completed, its image on disk
+        makeCurrent(n);
+        std::unique_ptr<QMenu> menu(m_page->createGridMenu(m_page.get()));
+        QVERIFY(menu);
+        for (const auto &text : {u"Open"_s, u"Regenerate"_s, u"Save as"_s, u"Export"_s})
+            QVERIFY2(menuAction(menu.get(), text) && menuAction(menu.get(), text)->isEnabled(),
+                     qPrintable(text));
+        QSignalSpy regenerate(m_page.get(), &GalleryPage::regenerateRequested);
+        menuAction(menu.get(), u"Regenerate"_s)->trigger();
+        QCOMPARE(regenerate.size(), 1);
+        QCOMPARE(regenerate.at(0).at(0).value<JobRequest>().prompt, makeRecord(n).prompt);
+        menuAction(menu.get(), u"Open"_s)->trigger();
+        QVERIFY(m_page->isDetailOpen());
+        QCOMPARE(m_page->detail()->record().rowId, m_rowOf.value(n));
+    }
+
+    void contextMenuOnASelection()
+    {
+        auto *grid = m_page->grid();
+        makeCurrent(296);
+        const QList<int> chosen{296, 295, 294};
+        for (const int n : chosen)
+            grid->selectionModel()->select(model()->index(rowOfNumber(n)),
+                                           QItemSelectionModel::Select);
+        QVERIFY(!stored(296).favorite || !stored(295).favorite || !stored(294).favorite);
+        std::unique_ptr<QMenu> menu(m_page->createGridMenu(m_page.get()));
+        QVERIFY(menu);
+        // One-image actions are left out; the others name how many they act on.
+        QVERIFY(!menuAction(menu.get(), u"Open"_s));
+        QVERIFY(!menuAction(menu.get(), u"Regenerate"_s));
+        QVERIFY(!menuAction(menu.get(), u"Save as"_s));
+        QVERIFY(menuAction(menu.get(), u"Export 3 images"_s));
+        QVERIFY(menuAction(menu.get(), u"Hide 3"_s));
+        auto *favourite = menuAction(menu.get(), u"Add 3 to favourites"_s);
+        QVERIFY(favourite);
+        favourite->trigger();
+        for (const int n : chosen)
+            QVERIFY(stored(n).favorite);
+        menu.reset(m_page->createGridMenu(m_page.get()));
+        auto *unstar = menuAction(menu.get(), u"Remove 3 from favourites"_s);
+        QVERIFY(unstar);
+        unstar->trigger();
+        for (const int n : chosen)
+            QVERIFY(!stored(n).favorite);
+        grid->clearSelection();
+        grid->setCurrentIndex({});
+        QVERIFY(!std::unique_ptr<QMenu>(m_page->createGridMenu(m_page.get())));
+    }
+
+    void clickingAReferenceOpensIt()
+    {
+        const int n = 300; // an edit whose reference is only on the server
+        makeCurrent(n);
+        m_page->openDetail(m_page->grid()->currentIndex());
+        QList<QUrl> opened;
+        GalleryPage::Dialogs dialogs;
+        dialogs.openUrl = [&](const QUrl &url) {
+            opened << url;
+            return true;
+        };
+        m_page->setDialogs(dialogs);
+        const auto buttons = m_page->detail()->referenceButtons();
+        QCOMPARE(buttons.size(), 1);
+        buttons.first()->click();
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().path(), u"/uploads/ref-300.png"_s);
+        QCOMPARE(opened.first().port(), m_server.origin().port());
+
+        // A local copy opens as a file.
+        const QString local = paintImage(m_dir.filePath(u"ref-local.png"_s), QSize(64, 64), 1);
+        HistoryRecord record = m_page->detail()->record();
+        m_page->detail()->setRecord(record, {local}, {});
+        QTRY_COMPARE(m_page->detail()->referenceButtons().size(), 1);
+        m_page->detail()->referenceButtons().first()->click();
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened.last(), QUrl::fromLocalFile(local));
+        // The local copy was this test's own: back to what the record really has.
+        m_page->detail()->setRecord(record, {}, {});
+        QVERIFY(m_page->detail()->beforeViewer()->isHidden()
+                || !m_page->detail()->beforeViewer()->isVisibleTo(m_page->detail()));
+    }
+
     void exportWritesImagesAndSidecar()
     {
         auto *grid = m_page->grid();
@@ -457,6 +552,35 @@ private Q_SLOTS:
         QVERIFY(withFile > 0);
     }
 
+    // The cells widen to share out the spare width: no empty card-wide gap at the right,
+    // also after the grid is resized (the window, or the jobs dock beside it).
+    void gridFillsTheWidth()
+    {
+        GalleryGrid grid(m_services->thumbnails());
+        grid.setGalleryModel(model());
+        const int frame = 2 * grid.frameWidth();
+        grid.resize(920 + frame, 600);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        // viewport width -> cards in a row (Fusion: a 16 px scroll bar is reserved).
+        const QList<std::pair<int, int>> widths{{920, 5}, {700, 3}, {1200, 6},
+                                                {400, 2}, {920, 5}, {150, 1}};
+        for (const auto &[width, columns] : widths) {
+            grid.resize(width + frame, 600);
+            QTRY_COMPARE(grid.columnCount(), columns);
+            const int top = grid.visualRect(model()->index(0)).top();
+            int inRow = 0;
+            while (inRow < model()->rowCount()
+                   && grid.visualRect(model()->index(inRow)).top() == top)
+                ++inRow;
+            QCOMPARE(inRow, columns);
+            const QRect last = grid.visualRect(model()->index(inRow - 1));
+            const int gap = grid.viewport()->width() - (last.right() + 1);
+            QVERIFY2(gap >= 0 && gap < GalleryDelegate::kMinCellWidth / 4,
+                     qPrintable(u"width %1: a gap of %2 px at the right"_s.arg(width).arg(gap)));
+        }
+    }
+
     void screenshots()
     {
         QTRY_VERIFY(!m_page->grid()->isSettlePending());
@@ -466,6 +590,14 @@ private Q_SLOTS:
                 QTRY_VERIFY(m_page->grid()->pixmaps().find(model()->recordAt(row)->rowId));
         m_page->grid()->selectionModel()->select(model()->index(2), QItemSelectionModel::Select);
         QVERIFY(!saveScreenshot(m_page.get(), u"gallery"_s).isEmpty());
+        {
+            std::unique_ptr<QMenu> menu(m_page->createGridMenu(m_page.get()));
+            QVERIFY(menu);
+            menu->popup(m_page->grid()->viewport()->mapToGlobal(QPoint(80, 80)));
+            QVERIFY(QTest::qWaitForWindowExposed(menu.get()));
+            QVERIFY(!saveScreenshot(menu.get(), u"gallery-menu"_s).isEmpty());
+            menu->close();
+        }
 
         const int n = 300; // an edit whose image is here
         makeCurrent(n);

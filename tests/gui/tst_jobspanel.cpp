@@ -27,6 +27,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void modelStaysConsistent();
+    void emptyStateGivesWayToTheList();
     void cancelAndRetryFollowTheSelection();
     void stateLines_data();
     void stateLines();
@@ -99,6 +100,21 @@ void TestJobsPanel::modelStaysConsistent()
     m_panel->reload();
     QCOMPARE(m_panel->model()->rowCount(), 2);
     QCOMPARE(m_panel->model()->activeCount(), 2);
+}
+
+void TestJobsPanel::emptyStateGivesWayToTheList()
+{
+    QVERIFY(m_panel->isShowingEmptyState());
+    QVERIFY(!m_panel->cancelButton()->isVisible()); // nothing to act on yet
+    QVERIFY(m_panel->sizeHint().width() <= 280);
+    QVERIFY(enqueue(u"a lighthouse"_s) > 0);
+    QTRY_VERIFY(!m_panel->isShowingEmptyState());
+    QVERIFY2(m_panel->summaryText().endsWith(u" 1 job"_s) || m_panel->summaryText() == u"1 job"_s,
+             qPrintable(m_panel->summaryText()));
+    QVERIFY(enqueue(u"a teapot"_s) > 0);
+    QTRY_VERIFY2(m_panel->summaryText().endsWith(u"2 jobs"_s), qPrintable(m_panel->summaryText()));
+    QVERIFY(m_panel->cancelButton()->isVisible());
+    QVERIFY(m_panel->openButton()->isVisible());
 }
 
 void TestJobsPanel::cancelAndRetryFollowTheSelection()

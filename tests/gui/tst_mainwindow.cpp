@@ -130,6 +130,19 @@ void TestMainWindow::shortcutsSwitchPages()
     QVERIFY(!studio.window->jobsDock()->isVisible());
     QTest::keySequence(studio.window.get(), QKeySequence(Qt::CTRL | Qt::Key_J));
     QVERIFY(studio.window->jobsDock()->isVisible());
+    // A sensible default width, not a third of the window.
+    QTRY_VERIFY2(studio.window->jobsDock()->width() >= 220
+                     && studio.window->jobsDock()->width() <= 300,
+                 qPrintable(QString::number(studio.window->jobsDock()->width())));
+    // Ctrl+J also works while typing a prompt.
+    studio.window->showPage(MainWindow::Page::Generate);
+    auto *prompt = studio.window->generateComposer()->promptEditor();
+    prompt->setFocus();
+    QTRY_VERIFY(prompt->hasFocus());
+    QTest::keyClick(prompt, Qt::Key_J, Qt::ControlModifier);
+    QVERIFY(!studio.window->jobsDock()->isVisible());
+    QTest::keyClick(prompt, Qt::Key_J, Qt::ControlModifier);
+    QVERIFY(studio.window->jobsDock()->isVisible());
 }
 
 void TestMainWindow::generateWithAReferenceFinishesInTheJobsPanel()

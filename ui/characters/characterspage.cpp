@@ -246,7 +246,9 @@ void CharactersPage::showList(const QList<Character> &characters)
         auto *item = new QListWidgetItem(QIcon(empty), character.name, m_list);
         item->setData(Qt::UserRole, character.id);
         item->setToolTip(
-            tr("%1 · %n image(s)", nullptr, int(character.images.size())).arg(character.name));
+            (character.images.size() == 1
+                 ? tr("%1 · 1 image").arg(character.name)
+                 : tr("%1 · %2 images").arg(character.name).arg(character.images.size())));
         if (character.id == selected)
             m_list->setCurrentItem(item);
         if (!character.images.isEmpty())

@@ -1,5 +1,6 @@
 #include "gallerydelegate.h"
 
+#include "common/datetext.h"
 #include "gallerymodel.h"
 #include "records.h"
 #include "thumbnailpixmaps.h"
@@ -49,7 +50,9 @@ GalleryDelegate::GalleryDelegate(const ThumbnailPixmaps &pixmaps, QObject *paren
 
 QSize GalleryDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
 {
-    return {kCardWidth, kCardHeight};
+    // Wider than any cell on purpose: an icon-mode view clamps an item to its grid cell, so
+    // each card fills the cell the grid sized to the viewport.
+    return {1 << 16, kCellHeight};
 }
 
 void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -125,14 +128,21 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter->setFont(small);
     painter->setPen(dimText);
-    const QDateTime created = index.data(GalleryModel::CreatedAtRole).toDateTime().toLocalTime();
+    const QDateTime created = index.data(GalleryModel::CreatedAtRole).toDateTime();
     const auto kind = ImageType(index.data(GalleryModel::KindRole).toInt());
     const QString kindText = kind == ImageType::ImageToImage  ? tr("Edit")
                              : kind == ImageType::TextToImage ? tr("Generate")
                                                               : tr("Other");
-    painter->drawText(QRect(text.left(), text.top() + fm.height() + 2, text.width(), fm.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      QLocale().toString(created, QLocale::ShortFormat) + u"  ·  "_s + kindText);
+    // The date at the left, the type at the right: each keeps its own room, so neither is cut.
+    const QFontMetrics smallFm(small);
+    const QRect line(text.left(), text.top() + fm.height() + 2, text.width(), fm.height());
+    // The advance is rounded; a pixel of slack keeps elidedText from cutting a word that fits.
+    const int kindWidth = qMin(smallFm.horizontalAdvance(kindText) + 2, line.width() / 2);
+    painter->drawText(line, Qt::AlignRight | Qt::AlignVCenter,
+                      smallFm.elidedText(kindText, Qt::ElideRight, kindWidth));
+    painter->drawText(
+        line.adjusted(0, 0, -kindWidth - 6, 0), Qt::AlignLeft | Qt::AlignVCenter,
+        smallFm.elidedText(DateText::day(created), Qt::ElideRight, line.width() - kindWidth - 6));
 
     if (focused && !selected) {
         painter->setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DashLine));

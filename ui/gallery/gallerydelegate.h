@@ -11,8 +11,9 @@ class GalleryDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    static constexpr int kCardWidth = 188;
-    static constexpr int kCardHeight = 228;
+    // The narrowest grid cell; the grid widens its cells to share out the spare width.
+    static constexpr int kMinCellWidth = 176;
+    static constexpr int kCellHeight = 234;
     static constexpr int kImageHeight = 172;
 
     GalleryDelegate(const ThumbnailPixmaps &pixmaps, QObject *parent = nullptr);

@@ -1,10 +1,12 @@
 #include "gallerydetail.h"
 
+#include "common/datetext.h"
 #include "imageviewer.h"
 #include "thumbnailcache.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -15,6 +17,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QToolButton>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -22,9 +25,7 @@ namespace {
 
 QString localTime(const QDateTime &utc)
 {
-    if (!utc.isValid())
-        return QObject::tr("—");
-    return QLocale().toString(utc.toLocalTime(), QLocale::LongFormat);
+    return DateText::dayAndTime(utc);
 }
 
 QLabel *valueLabel(QWidget *parent)
@@ -228,14 +229,20 @@ void GalleryDetail::setRecord(const HistoryRecord &record, const QStringList &lo
             m_after->showFile(record.localFile, fallback);
         else
             m_after->clear(fallback);
-        // Before and after, side by side, when the edit's source is here.
-        const bool before = record.kind == ImageType::ImageToImage && !localReferences.isEmpty();
-        m_beforePane->setVisible(before);
-        m_afterCaption->setVisible(before);
-        if (before)
-            m_before->showFile(localReferences.first());
-        else
+    }
+    // Before and after, side by side, when the edit's source is here (it may arrive later
+    // than the image, so this is checked on every update, and loaded only when it changed).
+    const QString before = record.kind == ImageType::ImageToImage && !localReferences.isEmpty()
+                               ? localReferences.first()
+                               : QString();
+    m_beforePane->setVisible(!before.isEmpty());
+    m_afterCaption->setVisible(!before.isEmpty());
+    if (before != m_beforeFile || !sameImage) {
+        m_beforeFile = before;
+        if (before.isEmpty())
             m_before->clear();
+        else
+            m_before->showFile(before);
     }
     showReferences(localReferences);
 }
@@ -254,21 +261,44 @@ void GalleryDetail::showReferences(const QStringList &localReferences)
         return;
     }
     for (int i = 0; i < count; ++i) {
-        auto *label = new QLabel(m_references);
-        label->setWordWrap(true);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // A button, not a label: a reference opens on click (the file, or its address).
+        auto *button = new QToolButton(m_references);
+        button->setAutoRaise(true);
+        button->setCursor(Qt::PointingHandCursor);
+        button->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
         const QString local = localReferences.value(i);
+        const QString url = urls.value(i);
         const QImage thumb = local.isEmpty() ? QImage() : m_thumbnails.request(local, local, 128);
         if (!thumb.isNull()) {
-            label->setPixmap(QPixmap::fromImage(thumb));
-            label->setToolTip(local);
+            button->setIcon(QPixmap::fromImage(thumb));
+            button->setIconSize(thumb.size());
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
         } else {
-            // Not decoded yet, or only on the server: the address says what it was.
-            label->setText(!local.isEmpty() ? QFileInfo(local).fileName() : urls.value(i));
-            label->setToolTip(!local.isEmpty() ? local : urls.value(i));
+            // Not decoded yet, or only on the server: the name says what it was.
+            const QString name = !local.isEmpty() ? QFileInfo(local).fileName()
+                                                  : QUrl(url).fileName(QUrl::FullyDecoded);
+            button->setText(name.isEmpty() ? url : name);
+            button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            // Drawn as a link, so it reads as something to click rather than a caption.
+            QFont font = button->font();
+            font.setUnderline(true);
+            button->setFont(font);
+            QPalette linkPalette = button->palette();
+            linkPalette.setColor(QPalette::ButtonText, linkPalette.color(QPalette::Link));
+            button->setPalette(linkPalette);
         }
-        m_referencesLayout->addWidget(label);
+        button->setToolTip(
+            tr("Open %1").arg(!local.isEmpty() ? QDir::toNativeSeparators(local) : url));
+        connect(button, &QToolButton::clicked, this,
+                [this, local, url] { Q_EMIT referenceOpenRequested(local, url); });
+        m_referencesLayout->addWidget(button, 0, Qt::AlignLeft);
+        button->show(); // a layout shows a new child only later, from the event loop
     }
+}
+
+QList<QToolButton *> GalleryDetail::referenceButtons() const
+{
+    return m_references->findChildren<QToolButton *>(Qt::FindDirectChildrenOnly);
 }
 
 QString GalleryDetail::promptText() const

@@ -7,6 +7,7 @@
 class ImageViewer;
 class QFormLayout;
 class QLabel;
+class QToolButton;
 class QPushButton;
 class QVBoxLayout;
 class ThumbnailCache;
@@ -28,6 +29,8 @@ public:
     ImageViewer *beforeViewer() const { return m_before; }
     QString promptText() const;
     QString statusText() const;
+    // One button per reference shown (tests click them).
+    QList<QToolButton *> referenceButtons() const;
 
 Q_SIGNALS:
     void closeRequested();
@@ -40,6 +43,8 @@ Q_SIGNALS:
     void openFolderRequested();
     void hideRequested();
     void promptCopied();
+    // A reference thumbnail was clicked: its local copy when known, else its server address.
+    void referenceOpenRequested(const QString &localPath, const QString &url);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -70,4 +75,5 @@ private:
     QPushButton *m_favorite = nullptr;
     QList<QPushButton *> m_fileActions; // need the image on this machine
     QStringList m_localReferences;
+    QString m_beforeFile; // what the "before" pane shows, empty: hidden
 };

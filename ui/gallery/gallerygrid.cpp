@@ -7,10 +7,12 @@
 
 #include <QKeyEvent>
 #include <QScrollBar>
+#include <QStyle>
 
 namespace {
 constexpr int kSettleMs = 30; // a scroll that goes on does not ask for every row it passes
 constexpr int kThumbnailEdge = 256;
+constexpr int kNarrowestCell = 120;
 } // namespace
 
 GalleryGrid::GalleryGrid(ThumbnailCache &thumbnails, QWidget *parent)
@@ -24,12 +26,15 @@ GalleryGrid::GalleryGrid(ThumbnailCache &thumbnails, QWidget *parent)
     setWrapping(true);
     setFlow(QListView::LeftToRight);
     setUniformItemSizes(true);
-    setGridSize(QSize(GalleryDelegate::kCardWidth + 6, GalleryDelegate::kCardHeight + 6));
+    setGridSize(QSize(GalleryDelegate::kMinCellWidth, GalleryDelegate::kCellHeight));
     setLayoutMode(QListView::Batched);
     setBatchSize(400);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setSelectionRectVisible(true);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Rows wrap and cells fit the width, so a sideways scroll bar never has anything to show
+    // (it flashed on when a resize reached the hidden Gallery tab before its relayout).
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     verticalScrollBar()->setSingleStep(40);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setDragEnabled(false);
@@ -194,8 +199,40 @@ void GalleryGrid::keyPressEvent(QKeyEvent *event)
     QListView::keyPressEvent(event);
 }
 
+int GalleryGrid::layoutWidth() const
+{
+    // The width QListView wraps at (Qt 6.4, prepareItemsLayout + doDynamicLayout): the
+    // largest viewport, less a scroll bar it reserves while the policy is "as needed" (so
+    // the columns do not change when the bar appears), less one because a row wraps once
+    // x + cell > bounds.right().
+    int width = maximumViewportSize().width();
+    if (verticalScrollBarPolicy() == Qt::ScrollBarAsNeeded) {
+        const bool frameAround =
+            style()->styleHint(QStyle::SH_ScrollView_FrameOnlyAroundContents, nullptr, this);
+        width -= style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, verticalScrollBar())
+                 + (frameAround ? 2 * frameWidth() : 0);
+    }
+    return width - 1;
+}
+
+int GalleryGrid::columnCount() const
+{
+    return qMax(1, layoutWidth() / GalleryDelegate::kMinCellWidth);
+}
+
+void GalleryGrid::fitCellsToWidth()
+{
+    // Cells share out the spare width instead of leaving it as a gap at the right.
+    // A viewport narrower than one cell squeezes its single card rather than cutting it.
+    const int width = qMax(kNarrowestCell, layoutWidth() / columnCount());
+    const QSize cell(width, GalleryDelegate::kCellHeight);
+    if (gridSize() != cell)
+        setGridSize(cell);
+}
+
 void GalleryGrid::resizeEvent(QResizeEvent *event)
 {
+    fitCellsToWidth();
     QListView::resizeEvent(event);
     scheduleSettle();
 }

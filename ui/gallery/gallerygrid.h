@@ -26,6 +26,8 @@ public:
     QList<qint64> selectedRowIds() const;
     const ThumbnailPixmaps &pixmaps() const { return *m_pixmaps; }
     bool isSettlePending() const { return m_settle.isActive(); }
+    // How many cards a row holds at the current width (the cells widen to fill it).
+    int columnCount() const;
 
 Q_SIGNALS:
     void openRequested(const QModelIndex &index);
@@ -45,6 +47,8 @@ private:
     void repaintRow(qint64 rowId);
     void tickSpinner();
     int firstVisibleRow() const;
+    int layoutWidth() const;
+    void fitCellsToWidth();
 
     GalleryModel *m_model = nullptr;
     ThumbnailPixmaps *m_pixmaps = nullptr;

@@ -39,6 +39,7 @@ GalleryPage::Dialogs defaultDialogs()
     dialogs.chooseFolder = [](QWidget *parent) {
         return QFileDialog::getExistingDirectory(parent, QObject::tr("Export to folder"));
     };
+    dialogs.openUrl = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
     return dialogs;
 }
 
@@ -64,7 +65,18 @@ GalleryPage::GalleryPage(AppServices &services, QWidget *parent)
 
     m_browse = new QStackedWidget(this);
     m_browse->addWidget(m_grid);
-    m_browse->addWidget(m_empty);
+    // The empty state: the sentence, and below it in a quieter voice what to do about it.
+    m_emptyHint = new QLabel(this);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyPage = new QWidget(this);
+    auto *emptyLayout = new QVBoxLayout(m_emptyPage);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(m_empty);
+    emptyLayout->addWidget(m_emptyHint);
+    emptyLayout->addStretch(1);
+    m_browse->addWidget(m_emptyPage);
     auto *browsePage = new QWidget(this);
     auto *browseLayout = new QVBoxLayout(browsePage);
     browseLayout->setContentsMargins(0, 0, 0, 0);
@@ -92,6 +104,9 @@ GalleryPage::GalleryPage(AppServices &services, QWidget *parent)
             [this] { toggleFavorite(targetRows()); });
     connect(m_grid, &GalleryGrid::hideRequested, this, [this] { hide(targetRows()); });
     connect(m_grid, &GalleryGrid::imagesWanted, this, &GalleryPage::imagesWanted);
+    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_grid, &QWidget::customContextMenuRequested, this, &GalleryPage::showGridMenu);
+    connect(m_detail, &GalleryDetail::referenceOpenRequested, this, &GalleryPage::openReference);
 
     connect(m_detail, &GalleryDetail::closeRequested, this, &GalleryPage::closeDetail);
     connect(m_detail, &GalleryDetail::favoriteRequested, this,
@@ -185,12 +200,16 @@ void GalleryPage::afterRowsChanged()
         accountEmpty = total && total.value() == 0;
     }
     m_empty->setText(accountEmpty ? tr("No images yet — generate one") : tr("No matches"));
-    m_browse->setCurrentWidget(m_empty);
+    m_emptyHint->setText(accountEmpty
+                             ? tr("Describe a picture on the Generate tab (Ctrl+1); it appears "
+                                  "here, and stays here offline.")
+                             : tr("Try other words, or set the filters back to “All”."));
+    m_browse->setCurrentWidget(m_emptyPage);
 }
 
 QString GalleryPage::emptyText() const
 {
-    return m_browse->currentWidget() == m_empty ? m_empty->text() : QString();
+    return m_browse->currentWidget() == m_emptyPage ? m_empty->text() : QString();
 }
 
 void GalleryPage::showRecord(qint64 rowId)
@@ -308,7 +327,11 @@ bool GalleryPage::isDetailOpen() const
 
 void GalleryPage::saveAs()
 {
-    const auto &record = m_detail->record();
+    saveRecordAs(m_detail->record());
+}
+
+void GalleryPage::saveRecordAs(const HistoryRecord &record)
+{
     if (record.localFile.isEmpty())
         return;
     const QString ext = GalleryExport::realExtension(record.localFile);

@@ -15,6 +15,8 @@ class GalleryFilterBar;
 class GalleryGrid;
 class GalleryModel;
 class QLabel;
+class QMenu;
+class QUrl;
 class QModelIndex;
 class QStackedWidget;
 struct HistoryRecord;
@@ -32,6 +34,8 @@ public:
         std::function<QString(QWidget *parent, const QString &suggestedPath)> saveFile;
         // A folder to export into; empty: cancelled.
         std::function<QString(QWidget *parent)> chooseFolder;
+        // Opens a reference (a local file or an address) outside the app; false: it could not.
+        std::function<bool(const QUrl &url)> openUrl;
     };
 
     explicit GalleryPage(AppServices &services, QWidget *parent = nullptr);
@@ -49,6 +53,9 @@ public:
     void openDetail(const QModelIndex &index);
     void closeDetail();
     bool isDetailOpen() const;
+    // The grid's right-click menu for the selection (else the current card); nullptr when
+    // nothing is chosen. The caller owns it.
+    QMenu *createGridMenu(QWidget *parent);
     // The sentence shown instead of the grid when nothing matches; empty while rows show.
     QString emptyText() const;
 
@@ -75,6 +82,9 @@ private:
     void hide(const QList<qint64> &rowIds);
     void exportSelection();
     void saveAs();
+    void saveRecordAs(const HistoryRecord &record);
+    void showGridMenu(const QPoint &pos);
+    void openReference(const QString &localPath, const QString &url);
     void copyImage();
     void openFolder();
     void showDetailOf(const HistoryRecord &record);
@@ -87,6 +97,8 @@ private:
     GalleryGrid *m_grid = nullptr;
     GalleryDetail *m_detail = nullptr;
     QLabel *m_empty = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QWidget *m_emptyPage = nullptr; // m_empty and its hint
     QStackedWidget *m_browse = nullptr; // grid or empty state
     QStackedWidget *m_pages = nullptr; // browse or detail
     QTimer m_changed; // coalesces historyChanged bursts (a sync emits one per page)

@@ -13,6 +13,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *parent)
     : QWidget(parent)
     , m_queue(queue)
@@ -22,10 +24,10 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
     , m_stack(new QStackedWidget(this))
     , m_view(new QListView(this))
     , m_summary(new QLabel(this))
-    , m_empty(new QLabel(tr("No jobs yet. What you generate or edit shows up here."), this))
+    , m_empty(new QLabel(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_retry(new QPushButton(tr("Retry"), this))
-    , m_open(new QPushButton(tr("Open in gallery"), this))
+    , m_open(new QPushButton(tr("Open"), this))
 {
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
@@ -34,10 +36,17 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setAccessibleName(tr("Jobs"));
+    m_empty->setTextFormat(Qt::RichText);
+    m_empty->setText(u"<p style='font-size:large'><b>%1</b></p><p>%2</p>"_s.arg(
+        tr("No jobs yet"),
+        tr("Images you generate or edit appear here while they are made, with their "
+           "progress. Press Ctrl+J to hide or show this panel.")));
     m_empty->setWordWrap(true);
+    m_empty->setMargin(12);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     m_summary->setForegroundRole(QPalette::PlaceholderText);
+    m_open->setToolTip(tr("Open this job's image in the gallery"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_cancel);
@@ -78,6 +87,16 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
 }
 
 JobsPanel::~JobsPanel() = default;
+
+QString JobsPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+bool JobsPanel::isShowingEmptyState() const
+{
+    return m_stack->currentWidget() == m_empty;
+}
 
 void JobsPanel::setOffline(bool offline)
 {
@@ -135,10 +154,15 @@ void JobsPanel::refreshSummary()
 {
     const int active = m_model->activeCount();
     const int total = m_model->rowCount();
-    m_summary->setText(active > 0 ? tr("%n running", nullptr, active) + QStringLiteral(" · ")
-                                        + tr("%n job(s)", nullptr, total)
-                                  : tr("%n job(s)", nullptr, total));
+    // Without a translation loaded "%n job(s)" reads as written: spell the plural out.
+    const QString jobs = total == 1 ? tr("1 job") : tr("%1 jobs").arg(total);
+    m_summary->setText(active > 0 ? tr("%1 running").arg(active) + QStringLiteral(" · ") + jobs
+                                  : jobs);
     m_stack->setCurrentWidget(total > 0 ? static_cast<QWidget *>(m_view) : m_empty);
+    // Nothing to count or act on: the empty page speaks alone.
+    m_summary->setVisible(total > 0);
+    for (auto *button : {m_cancel, m_retry, m_open})
+        button->setVisible(total > 0);
     if (active > 0)
         m_tick.start();
     else

@@ -29,6 +29,12 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *retryButton() const { return m_retry; }
     QPushButton *openButton() const { return m_open; }
+    // True while the panel shows its "no jobs yet" page instead of the list.
+    bool isShowingEmptyState() const;
+    // The line above the list: "2 running · 5 jobs".
+    QString summaryText() const;
+    // Narrow enough to leave the page most of the window (the dock starts at this width).
+    QSize sizeHint() const override { return {260, 420}; }
 
     // Queued jobs then read "waiting for network".
     void setOffline(bool offline);

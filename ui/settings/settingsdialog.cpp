@@ -51,6 +51,7 @@ SettingsDialog::SettingsDialog(AppServices &services, QWidget *parent)
     m_thumbMemory->setValue(services.settings().thumbnailMemoryMiB());
     auto *thumbRow = new QHBoxLayout;
     thumbRow->addWidget(m_thumbMemory);
+    thumbRow->addSpacing(6);
     thumbRow->addWidget(m_clearThumbs);
     thumbRow->addWidget(m_clearNote, 1);
     connect(m_clearThumbs, &QPushButton::clicked, this, &SettingsDialog::clearThumbnails);
@@ -60,7 +61,14 @@ SettingsDialog::SettingsDialog(AppServices &services, QWidget *parent)
     form->addRow(QString(), m_serverNote);
     form->addRow(tr("Profile folder"), profileRow);
     form->addRow(tr("Thumbnail memory"), thumbRow);
-    form->addRow(tr("&Jobs at once"), m_jobs);
+    // The two numbers line up at the same width instead of one spanning the dialog.
+    m_jobs->setMinimumWidth(m_thumbMemory->sizeHint().width());
+    auto *jobsRow = new QHBoxLayout;
+    jobsRow->addWidget(m_jobs);
+    jobsRow->addStretch(1);
+    auto *jobsLabel = new QLabel(tr("&Jobs at once"), this);
+    jobsLabel->setBuddy(m_jobs); // Alt+J still reaches the box inside its row
+    form->addRow(jobsLabel, jobsRow);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);

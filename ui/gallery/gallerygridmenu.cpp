@@ -1,0 +1,68 @@
+#include "gallerygridmenu.h"
+
+#include "historyrecord.h"
+
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QMenu>
+
+#include <algorithm>
+
+namespace GalleryGridMenu {
+
+namespace {
+
+QAction *add(QMenu *menu, const QString &text, const std::function<void()> &handler,
+             const QKeySequence &key = {})
+{
+    // The key is a hint in the menu's shortcut column (after the tab), not a real shortcut:
+    // the grid handles these keys itself, and a real Return shortcut would steal the menu's.
+    const QString label =
+        key.isEmpty() ? text : text + u'\t' + key.toString(QKeySequence::NativeText);
+    auto *action = menu->addAction(label);
+    if (handler)
+        QObject::connect(action, &QAction::triggered, menu, handler);
+    else
+        action->setEnabled(false);
+    return action;
+}
+
+} // namespace
+
+QMenu *create(const QList<HistoryRecord> &records, const Handlers &handlers, QWidget *parent)
+{
+    if (records.isEmpty())
+        return nullptr;
+    auto *menu = new QMenu(parent);
+    const int n = int(records.size());
+    const bool one = n == 1;
+    const auto &first = records.first();
+    const bool allStarred =
+        std::all_of(records.begin(), records.end(), [](const auto &r) { return r.favorite; });
+    const bool hasFile = one && !first.localFile.isEmpty() && QFileInfo::exists(first.localFile);
+
+    if (one) {
+        add(menu, QObject::tr("&Open"), handlers.open, QKeySequence(Qt::Key_Return));
+        menu->addSeparator();
+    }
+    const QString favourite = allStarred ? (one ? QObject::tr("Remove from &favourites")
+                                                : QObject::tr("Remove %1 from &favourites").arg(n))
+                                         : (one ? QObject::tr("Add to &favourites")
+                                                : QObject::tr("Add %1 to &favourites").arg(n));
+    add(menu, favourite, handlers.toggleFavorite, QKeySequence(Qt::Key_F));
+    if (one) {
+        add(menu, QObject::tr("&Regenerate"), handlers.regenerate);
+        add(menu, QObject::tr("&Save as…"), hasFile ? handlers.saveAs : std::function<void()>());
+    }
+    add(menu,
+        one ? QObject::tr("&Export with its record…") : QObject::tr("&Export %1 images…").arg(n),
+        handlers.exportImages);
+    menu->addSeparator();
+    add(menu,
+        one ? QObject::tr("&Hide on this computer")
+            : QObject::tr("&Hide %1 on this computer").arg(n),
+        handlers.hide, QKeySequence(Qt::Key_Delete));
+    return menu;
+}
+
+} // namespace GalleryGridMenu

@@ -1,0 +1,69 @@
+// GalleryPage's right-click menu on the grid and the opening of a detail's references: kept
+// apart from gallerypage.cpp, which holds the layout and the actions themselves.
+#include "appservices.h"
+#include "backendclient.h"
+#include "gallerycore.h"
+#include "gallerydetail.h"
+#include "gallerygrid.h"
+#include "gallerygridmenu.h"
+#include "gallerymodel.h"
+#include "gallerypage.h"
+#include "historyrecord.h"
+
+#include <QFileInfo>
+#include <QMenu>
+#include <QUrl>
+
+#include <memory>
+
+QMenu *GalleryPage::createGridMenu(QWidget *parent)
+{
+    QList<HistoryRecord> records;
+    for (const qint64 rowId : targetRows())
+        if (const auto *r = m_model->recordAt(m_model->rowOfRecord(rowId)))
+            records << *r;
+    if (records.isEmpty())
+        return nullptr;
+    GalleryGridMenu::Handlers handlers;
+    handlers.toggleFavorite = [this] { toggleFavorite(targetRows()); };
+    handlers.exportImages = [this] { exportSelection(); };
+    handlers.hide = [this] { hide(targetRows()); };
+    if (records.size() == 1) {
+        const HistoryRecord record = records.first();
+        handlers.open = [this, rowId = record.rowId] {
+            const int row = m_model->rowOfRecord(rowId);
+            if (row >= 0)
+                openDetail(m_model->index(row));
+        };
+        handlers.regenerate = [this, record] {
+            Q_EMIT regenerateRequested(GalleryCore::regenerateRequest(
+                record, GalleryCore::localReferencePaths(m_services, record)));
+        };
+        handlers.saveAs = [this, record] { saveRecordAs(record); };
+    }
+    return GalleryGridMenu::create(records, handlers, parent);
+}
+
+void GalleryPage::showGridMenu(const QPoint &pos)
+{
+    // A right-click on a card outside the selection chooses that card, as file managers do.
+    const QModelIndex index = m_grid->indexAt(pos);
+    if (index.isValid() && !m_grid->selectionModel()->isSelected(index))
+        m_grid->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    const std::unique_ptr<QMenu> menu(createGridMenu(this));
+    if (menu)
+        menu->exec(m_grid->viewport()->mapToGlobal(pos));
+}
+
+void GalleryPage::openReference(const QString &localPath, const QString &url)
+{
+    const QUrl target = !localPath.isEmpty() && QFileInfo::exists(localPath)
+                            ? QUrl::fromLocalFile(localPath)
+                            : m_services.client().resolveImageUrl(url);
+    if (!target.isValid() || target.isEmpty()) {
+        Q_EMIT statusMessage(tr("This reference is not on this computer and has no address."));
+        return;
+    }
+    if (!m_dialogs.openUrl || !m_dialogs.openUrl(target))
+        Q_EMIT statusMessage(tr("Could not open %1.").arg(target.toDisplayString()));
+}
