@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QScreen>
 #include <QStyleFactory>
@@ -21,6 +22,10 @@ int main(int argc, char *argv[])
     initUiResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     configureImageLimits();
+    // Module chatter (debug, info) only on request, through QT_LOGGING_RULES.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("studio.*.debug=false\nstudio.*.info=false"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
