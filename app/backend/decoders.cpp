@@ -187,12 +187,14 @@ StyleTemplate templateFrom(const QJsonObject &o)
 // The list under data.<key> (or data itself when it is an array), bad records skipped.
 template<class T, class F>
 Result<QList<T>> listFrom(const HttpAnswer &answer, QLatin1StringView key, F make,
-                          int *skipped = nullptr)
+                          int *skipped = nullptr, QJsonObject *dataOut = nullptr)
 {
     auto root = successRoot(answer);
     if (!root)
         return root.error();
     const auto data = root.value().value(u"data");
+    if (dataOut)
+        *dataOut = data.toObject(); // the caller's other fields, without parsing the body again
     const auto array = data.isArray() ? data.toArray() : data.toObject().value(key);
     if (!array.isArray())
         return ApiError::badResponse(u"has no \"%1\" list"_s.arg(key), answer.status);
@@ -327,13 +329,13 @@ Result<Task> decodeTask(const HttpAnswer &answer)
 Result<ImagesPage> decodeImagesPage(const HttpAnswer &answer)
 {
     int skipped = 0;
-    auto list = listFrom<GeneratedImage>(answer, "images"_L1, imageFrom, &skipped);
+    QJsonObject data;
+    auto list = listFrom<GeneratedImage>(answer, "images"_L1, imageFrom, &skipped, &data);
     if (!list)
         return list.error();
     ImagesPage page;
     page.images = std::move(list.value());
     page.skipped = skipped;
-    const auto data = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject();
     const auto p = data.value(u"pagination").toObject();
     const int count = int(page.images.size()) + skipped;
     page.skip = int(num(p, "skip"_L1, 0));

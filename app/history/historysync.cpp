@@ -105,6 +105,14 @@ void HistorySync::handlePage(ApiCall<ImagesPage> *call)
             m_newestCreatedMs = std::max(m_newestCreatedMs, image.createdAt.toMSecsSinceEpoch());
     }
     const bool sawKnownRecord = fresh.size() < page.images.size();
+    const bool more = page.hasMore && !page.images.isEmpty();
+    // A full sync reads every page anyway: ask for the next one before storing this one, so
+    // the transfer overlaps the SQLite work instead of waiting behind it.
+    const bool prefetched = m_report.full && m_phase == Phase::Paging && more;
+    if (prefetched) {
+        m_skip += int(page.images.size());
+        requestPage();
+    }
 
     QElapsedTimer storeClock;
     storeClock.start();
@@ -120,7 +128,8 @@ void HistorySync::handlePage(ApiCall<ImagesPage> *call)
     m_report.unchanged += counts.value().unchanged;
     Q_EMIT progress(m_seenIds.size(), std::max<qint64>(page.total, m_seenIds.size()));
 
-    const bool more = page.hasMore && !page.images.isEmpty();
+    if (prefetched)
+        return;
     if (!m_report.full) {
         if (counts.value().inserted + counts.value().changed == 0 || !more) {
             complete();

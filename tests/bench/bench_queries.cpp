@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kAccount = u"bench-account"_s;
-constexpr int kPageRows = 300; // GalleryModel's page size
+constexpr int kDefaultPageRows = 120; // GalleryModel's page size
 const qint64 kNewestMs = 1'790'000'000'000;
 
 const QStringList &words()
@@ -92,8 +92,11 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int rows = app.arguments().value(1, u"100000"_s).toInt();
     const int iterations = app.arguments().value(2, u"200"_s).toInt();
-    if (rows < 10 * kPageRows || iterations < 1)
-        return Bench::fail(u"usage: bench_queries [ROWS >= 3000] [ITERATIONS]"_s);
+    // Optional: rows per page, to compare page sizes (the first screen shows ~30 cells).
+    const int pageRows = app.arguments().value(3, QString::number(kDefaultPageRows)).toInt();
+    if (pageRows < 1 || rows < 10 * pageRows || iterations < 1)
+        return Bench::fail(
+            u"usage: bench_queries [ROWS >= 10 x PAGE_ROWS] [ITERATIONS] [PAGE_ROWS]"_s);
 
     QTemporaryDir dir;
     HistoryDatabase database(dir.filePath(u"studio.sqlite"_s));
@@ -119,7 +122,7 @@ int main(int argc, char **argv)
     HistoryReader reader(database);
     HistoryQuery base;
     base.accountId = kAccount;
-    base.limit = kPageRows;
+    base.limit = pageRows;
 
     // The cursor after ~90% of the rows, reached by paging as the gallery would.
     HistoryQuery walk = base;
@@ -176,7 +179,7 @@ int main(int argc, char **argv)
     }
     Bench::printJson({{u"rows"_s, rows},
                       {u"iterations"_s, iterations},
-                      {u"page_rows"_s, kPageRows},
+                      {u"page_rows"_s, pageRows},
                       {u"deep_offset"_s, walked},
                       {u"fill_s"_s, fillSeconds},
                       {u"queries"_s, results}});
