@@ -2,6 +2,7 @@
 // against dev servers of the asynchronous flavour.
 #include "clirunner.h"
 #include "devserverprocess.h"
+#include "requestlog.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -26,30 +27,6 @@ bool writeImage(const QString &path, int width, int height, const char *format)
         for (int x = 0; x < width; ++x)
             image.setPixel(x, y, qRgb(x * 255 / width, y * 255 / height, 128));
     return image.save(path, format);
-}
-
-QList<QJsonObject> loggedRequests(const QString &logPath)
-{
-    QList<QJsonObject> requests;
-    QFile file(logPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return requests;
-    while (!file.atEnd()) {
-        const auto line = file.readLine().trimmed();
-        if (!line.isEmpty())
-            requests.append(QJsonDocument::fromJson(line).object());
-    }
-    return requests;
-}
-
-QList<QJsonObject> postsTo(const QString &logPath, const QString &path)
-{
-    QList<QJsonObject> posts;
-    for (const auto &r : loggedRequests(logPath))
-        if (r.value(QStringLiteral("method")).toString() == u"POST"
-            && r.value(QStringLiteral("path")).toString() == path)
-            posts.append(r);
-    return posts;
 }
 
 const QString generatePath = QStringLiteral("/api/v1/nanobanana/generate");
@@ -387,7 +364,7 @@ void TestCliJobs::characters()
     const auto run = cli.run(
         {s("--json"), s("generate"), s("Ana on a quiet beach"), s("--character"), characterId});
     QVERIFY2(run.exitCode == 0, run.describe().constData());
-    const auto posts = postsTo(log, generatePath);
+    const auto posts = loggedPostsTo(log, generatePath);
     QCOMPARE(posts.size(), 1);
     const auto fields = posts.first().value(s("fields")).toArray();
     QVERIFY2(fields.contains(s("characterImageUrls")),
@@ -404,7 +381,7 @@ void TestCliJobs::characters()
     const auto unknown =
         cli.run({s("generate"), s("nobody"), s("--character"), s("000000000000000000000000")});
     QVERIFY2(unknown.exitCode == 1, unknown.describe().constData());
-    QCOMPARE(postsTo(log, generatePath).size(), 1);
+    QCOMPARE(loggedPostsTo(log, generatePath).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliJobs)

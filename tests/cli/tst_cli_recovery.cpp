@@ -2,6 +2,7 @@
 // Nothing submitted is lost, and nothing is sent twice.
 #include "clirunner.h"
 #include "devserverprocess.h"
+#include "requestlog.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,30 +15,6 @@ namespace {
 QString s(const char *text)
 {
     return QString::fromLatin1(text);
-}
-
-QList<QJsonObject> loggedRequests(const QString &logPath)
-{
-    QList<QJsonObject> requests;
-    QFile file(logPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return requests;
-    while (!file.atEnd()) {
-        const auto line = file.readLine().trimmed();
-        if (!line.isEmpty())
-            requests.append(QJsonDocument::fromJson(line).object());
-    }
-    return requests;
-}
-
-QList<QJsonObject> postsTo(const QString &logPath, const QString &path)
-{
-    QList<QJsonObject> posts;
-    for (const auto &r : loggedRequests(logPath))
-        if (r.value(QStringLiteral("method")).toString() == u"POST"
-            && r.value(QStringLiteral("path")).toString() == path)
-            posts.append(r);
-    return posts;
 }
 
 const QString generatePath = QStringLiteral("/api/v1/nanobanana/generate");
@@ -133,7 +110,7 @@ void TestCliRecovery::killedDuringWaitFinishesOnce()
     cli.start(process, {s("generate"), s("a tea house in the rain"), s("--wait")});
     QVERIFY(process.waitForStarted());
     if (answerInFlight) {
-        QTRY_VERIFY_WITH_TIMEOUT(postsTo(log, generatePath).size() == 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(loggedPostsTo(log, generatePath).size() == 1, 20000);
         stderrSeen += process.readAllStandardError();
         QVERIFY2(!stderrSeen.contains("pending"), stderrSeen.constData());
     } else {
@@ -147,7 +124,7 @@ void TestCliRecovery::killedDuringWaitFinishesOnce()
     QTemporaryDir out;
     const auto waited = cli.run({s("--json"), s("wait"), s("--out"), out.path()});
     QVERIFY2(waited.exitCode == 0, waited.describe().constData());
-    QCOMPARE(postsTo(log, generatePath).size(), 1);
+    QCOMPARE(loggedPostsTo(log, generatePath).size(), 1);
 
     const auto all = cli.run({s("--json"), s("jobs"), s("--all")});
     QCOMPARE(all.array().size(), 1);
