@@ -1,6 +1,7 @@
 #include "historyquery.h"
 #include "historystore.h"
 #include "imagedownloader.h"
+#include "requestlog.h"
 #include "studiofixture.h"
 
 #include <QBuffer>
@@ -14,17 +15,6 @@
 using namespace studiotest;
 
 namespace {
-
-QList<QJsonObject> logLines(const QString &logPath)
-{
-    QList<QJsonObject> out;
-    QFile file(logPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return out;
-    while (!file.atEnd())
-        out.append(QJsonDocument::fromJson(file.readLine()).object());
-    return out;
-}
 
 QString sha256Of(const QString &path)
 {
@@ -100,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(!job->localImagePath.isEmpty());
 
         QJsonArray parts;
-        for (const auto &line : logLines(log))
+        for (const auto &line : readRequestLog(log))
             if (line.value(u"path"_s).toString().endsWith(u"/nanobanana/generate"_s))
                 parts = line.value(u"files"_s).toArray();
         QCOMPARE(parts.size(), 4);
@@ -161,7 +151,7 @@ private Q_SLOTS:
         QVERIFY(state.value(u"imageOriginRequests"_s).toInt() >= asked + 1 + 4);
         QCOMPARE(state.value(u"imageOriginSawAuthorization"_s).toBool(), false);
         int imageLines = 0;
-        for (const auto &line : logLines(log)) {
+        for (const auto &line : readRequestLog(log)) {
             if (line.value(u"origin"_s).toString() != u"image")
                 continue;
             ++imageLines;

@@ -1,3 +1,4 @@
+#include "requestlog.h"
 #include "studiofixture.h"
 
 #include <QFile>
@@ -11,14 +12,9 @@ namespace {
 QList<QJsonObject> loggedRequests(const QString &logPath, const QString &fragment)
 {
     QList<QJsonObject> out;
-    QFile file(logPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return out;
-    while (!file.atEnd()) {
-        const auto line = QJsonDocument::fromJson(file.readLine()).object();
+    for (const auto &line : readRequestLog(logPath))
         if (line.value(u"path"_s).toString().contains(fragment))
             out.append(line);
-    }
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "requestbudget.h"
+#include "requestlog.h"
 #include "studiofixture.h"
 
 #include <QFile>
@@ -10,14 +11,9 @@ namespace {
 
 int apiRequestsLogged(const QString &logPath)
 {
-    QFile file(logPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
     int n = 0;
-    while (!file.atEnd()) {
-        const auto line = QJsonDocument::fromJson(file.readLine()).object();
+    for (const auto &line : readRequestLog(logPath))
         n += line.value(u"path"_s).toString().startsWith(u"/api/"_s) ? 1 : 0;
-    }
     return n;
 }
 
