@@ -178,23 +178,26 @@ Result<bool> HistoryStore::setLocalFile(qint64 rowId, const QString &path, qint6
 
 Result<bool> HistoryStore::setFavorite(qint64 rowId, bool favorite)
 {
-    QSqlQuery q(connection());
-    q.prepare(u"UPDATE generated_images SET favorite = :value WHERE row_id = :row"_s);
-    q.bindValue(u":value"_s, favorite ? 1 : 0);
-    q.bindValue(u":row"_s, rowId);
-    if (!q.exec())
-        return failure(u"saving the favourite"_s, q.lastError().text());
-    return q.numRowsAffected() > 0;
+    return setLocalFlag(rowId,
+                        u"UPDATE generated_images SET favorite = :value WHERE row_id = :row"_s,
+                        favorite, u"saving the favourite"_s);
 }
 
 Result<bool> HistoryStore::setHidden(qint64 rowId, bool hidden)
 {
+    return setLocalFlag(rowId, u"UPDATE generated_images SET hidden = :value WHERE row_id = :row"_s,
+                        hidden, u"hiding the image"_s);
+}
+
+Result<bool> HistoryStore::setLocalFlag(qint64 rowId, const QString &updateSql, bool value,
+                                        const QString &what)
+{
     QSqlQuery q(connection());
-    q.prepare(u"UPDATE generated_images SET hidden = :value WHERE row_id = :row"_s);
-    q.bindValue(u":value"_s, hidden ? 1 : 0);
+    q.prepare(updateSql);
+    q.bindValue(u":value"_s, value ? 1 : 0);
     q.bindValue(u":row"_s, rowId);
     if (!q.exec())
-        return failure(u"hiding the image"_s, q.lastError().text());
+        return failure(what, q.lastError().text());
     return q.numRowsAffected() > 0;
 }
 

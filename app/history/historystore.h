@@ -70,6 +70,9 @@ public:
 private:
     QSqlDatabase connection();
     ApiError failure(const QString &what, const QString &detail) const;
+    // One local 0/1 column of one row (favourite, hidden); local columns never reach the server.
+    Result<bool> setLocalFlag(qint64 rowId, const QString &updateSql, bool value,
+                              const QString &what);
 
     HistoryDatabase &m_database;
 };
