@@ -164,9 +164,15 @@ void AppServices::wireJobsToHistory()
     connect(m_jobs.get(), &JobQueue::jobAdded, this, &AppServices::onJobChanged);
     connect(m_jobs.get(), &JobQueue::jobChanged, this, &AppServices::onJobChanged);
     connect(m_jobs.get(), &JobQueue::resultStored, this, &AppServices::onResultStored);
-    connect(m_jobs.get(), &JobQueue::balanceMayHaveChanged, this, [this] {
+    m_balanceRefresh.setSingleShot(true);
+    m_balanceRefresh.setInterval(1500);
+    connect(&m_balanceRefresh, &QTimer::timeout, this, [this] {
         if (m_session->isSignedIn())
             m_session->refreshUser();
+    });
+    connect(m_jobs.get(), &JobQueue::balanceMayHaveChanged, this, [this] {
+        if (!m_balanceRefresh.isActive())
+            m_balanceRefresh.start();
     });
 }
 

@@ -5,6 +5,7 @@
 #include "studiosettings.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -108,4 +109,6 @@ private:
     std::unique_ptr<ImageDownloader> m_downloader;
     std::unique_ptr<JobQueue> m_jobs;
     std::unique_ptr<ThumbnailCache> m_thumbnails;
+    // Jobs that finish together (one shared poll) refresh the star balance once.
+    QTimer m_balanceRefresh;
 };

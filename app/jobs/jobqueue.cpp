@@ -1,5 +1,7 @@
 #include "jobqueue.h"
 
+#include "jobqueueactive.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -13,38 +15,12 @@ namespace {
 Q_LOGGING_CATEGORY(lcJobs, "studio.jobs")
 }
 
-struct JobQueue::Active
-{
-    QPointer<ApiCallBase> call;
-    QTimer timer;
-    int pollIndex = 0;
-    int reconcileIndex = 0;
-    int retryIndex = 0;
-    int downloadAttempts = 0;
-    int historyLooks = 0; // reconcile lookups that read the history (and found no match)
-    bool uploadBegan = false;
-    bool serverAnswered = false; // a 5xx came back: the server saw the job and refused it
-};
-
 namespace {
 
 bool countsAsInFlight(JobState state)
 {
     return state == JobState::Submitting || state == JobState::Pending
            || state == JobState::Unknown;
-}
-
-// Task errors recorded by the server, turned into a sentence that says what to do.
-QString taskFailureSentence(const QString &serverError)
-{
-    if (serverError.startsWith(u"Content policy violation", Qt::CaseInsensitive))
-        return QStringLiteral("The model refused this prompt under its content policy. "
-                              "Change the prompt or the references and try again.");
-    if (serverError.isEmpty())
-        return QStringLiteral("The server could not make this image. Try again.");
-    return QStringLiteral("The server could not make this image (it said: %1). Try again; "
-                          "if it keeps failing, change the prompt.")
-        .arg(serverError);
 }
 
 // Copies a reference into refs/ under its content hash so the job survives a restart even
@@ -77,6 +53,19 @@ Result<QString> copyIntoProfile(const QString &path, const QString &referencesDi
 
 } // namespace
 
+// Task errors recorded by the server, turned into a sentence that says what to do.
+QString JobQueueDetail::taskFailureSentence(const QString &serverError)
+{
+    if (serverError.startsWith(u"Content policy violation", Qt::CaseInsensitive))
+        return QStringLiteral("The model refused this prompt under its content policy. "
+                              "Change the prompt or the references and try again.");
+    if (serverError.isEmpty())
+        return QStringLiteral("The server could not make this image. Try again.");
+    return QStringLiteral("The server could not make this image (it said: %1). Try again; "
+                          "if it keeps failing, change the prompt.")
+        .arg(serverError);
+}
+
 JobQueue::JobQueue(JobStore &store, BackendClient &client, ImageDownloader &downloader,
                    QString referencesDir, Hooks hooks, QObject *parent)
     : QObject(parent)
@@ -104,9 +93,15 @@ void JobQueue::setAccount(const QString &accountId)
         if (active->call)
             active->call->abort();
     m_active.clear();
+    m_pollWaiting.clear();
+    m_pollTimer.stop();
+    if (m_sharedPoll)
+        m_sharedPoll->abort();
     m_accountId = accountId;
+    m_typicalMs = 0;
     if (m_accountId.isEmpty())
         return;
+    learnTypicalDuration();
     // Resume what an earlier run left: nothing the user submitted is lost.
     for (auto job : m_store.list(m_accountId, /*unfinishedOnly=*/true)) {
         switch (job.state) {
@@ -155,9 +150,15 @@ void JobQueue::resume()
 {
     m_paused = false;
     for (const auto &job : jobs(true)) {
-        if (job.state == JobState::Pending && !job.taskId.isEmpty() && !m_active.count(job.id))
+        if (job.state != JobState::Pending || job.taskId.isEmpty()
+            || m_pollWaiting.contains(job.id))
+            continue;
+        // Not waiting for a look and none on its way (a look due while paused was dropped).
+        const auto it = m_active.find(job.id);
+        if (it == m_active.end() || !it->second->call)
             schedulePoll(job.id);
     }
+    armPollTimer();
     pump();
 }
 
@@ -427,82 +428,6 @@ void JobQueue::requeueLater(qint64 jobId, int delayMs, const QString &notice, co
     pump();
 }
 
-void JobQueue::schedulePoll(qint64 jobId)
-{
-    auto &a = active(jobId);
-    const auto &delays = m_timing.pollDelaysMs;
-    const int delay = delays.value(qMin(a.pollIndex, int(delays.size()) - 1), 30000);
-    a.pollIndex += 1;
-    a.timer.disconnect();
-    a.timer.setSingleShot(true);
-    connect(&a.timer, &QTimer::timeout, this, [this, jobId] { poll(jobId); });
-    a.timer.start(delay);
-}
-
-void JobQueue::poll(qint64 jobId)
-{
-    auto tracked = current(jobId);
-    if (!tracked || tracked->state != JobState::Pending || m_paused)
-        return;
-    auto *call = m_client.fetchTask(tracked->taskId);
-    active(jobId).call = call;
-    connect(call, &ApiCallBase::finished, this, [this, jobId, call] {
-        auto job = current(jobId);
-        if (!job || job->state != JobState::Pending)
-            return;
-        active(jobId).call = nullptr;
-        const auto &result = call->result();
-        if (!result) {
-            const auto &error = result.error();
-            if (error.kind == ApiError::Kind::Unauthorized) {
-                pause();
-                return;
-            }
-            if (error.kind == ApiError::Kind::NotFound) {
-                // The task vanished (or the server is of the synchronous flavour after all).
-                job->state = JobState::Unknown;
-                save(*job);
-                scheduleReconcile(jobId);
-                return;
-            }
-            if (error.kind == ApiError::Kind::Cancelled)
-                return;
-            job->userMessage = error.userMessage;
-            save(*job);
-            schedulePoll(jobId);
-            return;
-        }
-        const auto &task = result.value();
-        switch (task.status) {
-        case TaskStatus::Completed:
-            job->imageUrl = task.resultImageUrls.value(0);
-            job->completedAt =
-                task.completedAt.isValid() ? task.completedAt : QDateTime::currentDateTimeUtc();
-            job->state = JobState::Completed;
-            job->userMessage.clear();
-            save(*job);
-            Q_EMIT balanceMayHaveChanged();
-            startDownload(jobId);
-            pump();
-            return;
-        case TaskStatus::Failed: {
-            forget(jobId);
-            job->serverMessage = task.error;
-            job->errorKind = ApiError::kindName(ApiError::Kind::ServerError);
-            job->userMessage = taskFailureSentence(task.error);
-            job->completedAt = QDateTime::currentDateTimeUtc();
-            finishJob(*job, JobState::Failed);
-            pump();
-            return;
-        }
-        case TaskStatus::Pending:
-        case TaskStatus::Processing:
-            schedulePoll(jobId);
-            return;
-        }
-    });
-}
-
 void JobQueue::scheduleReconcile(qint64 jobId)
 {
     auto &a = active(jobId);
@@ -627,7 +552,7 @@ void JobQueue::applyServerRecord(qint64 jobId, const GeneratedImage &record)
     case ImageStatus::Failed:
         forget(jobId);
         job->serverMessage = record.error;
-        job->userMessage = taskFailureSentence(record.error);
+        job->userMessage = JobQueueDetail::taskFailureSentence(record.error);
         finishJob(*job, JobState::Failed);
         break;
     case ImageStatus::Pending:
@@ -730,6 +655,7 @@ JobQueue::Active &JobQueue::active(qint64 jobId)
 void JobQueue::forget(qint64 jobId)
 {
     m_active.erase(jobId);
+    m_pollWaiting.remove(jobId);
 }
 
 std::optional<Job> JobQueue::current(qint64 jobId) const

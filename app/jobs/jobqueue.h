@@ -6,7 +6,10 @@
 #include "jobstore.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -30,6 +33,9 @@ public:
     struct Timing
     {
         QList<int> pollDelaysMs{2000, 3000, 5000, 8000, 13000, 21000, 30000};
+        // Once this account's recent jobs show how long the server usually takes, the first
+        // look waits for most of that time instead of walking the schedule above.
+        bool learnFromRecentJobs = true;
         QList<int> reconcileDelaysMs{0, 10000, 30000, 60000, 120000, 300000};
         QList<int> retryDelaysMs{5000, 10000, 20000, 40000, 60000};
         int reconcileWindowMs = 15 * 60 * 1000; // server records this close to the submission
@@ -79,8 +85,16 @@ private:
     void pump();
     void startSubmit(qint64 jobId);
     void onSubmitted(qint64 jobId, const Result<SubmitReceipt> &result);
+    // Polling (jobpolling.cpp): every pending job keeps its own backoff; one timer serves
+    // them all, and jobs that come due together share one look at the history.
     void schedulePoll(qint64 jobId);
+    int pollDelayMs(int index) const;
+    void armPollTimer();
+    void pollRound();
     void poll(qint64 jobId);
+    void pollTogether(const QList<qint64> &jobIds);
+    void applyTask(qint64 jobId, const Task &task);
+    void learnTypicalDuration();
     void scheduleReconcile(qint64 jobId);
     void reconcile(qint64 jobId);
     void applyServerRecord(qint64 jobId, const GeneratedImage &record);
@@ -108,4 +122,8 @@ private:
     bool m_paused = false;
     QThreadPool m_workers;
     std::map<qint64, std::unique_ptr<Active>> m_active;
+    QTimer m_pollTimer;
+    QSet<qint64> m_pollWaiting; // pending jobs with a look scheduled
+    QPointer<ApiCallBase> m_sharedPoll;
+    qint64 m_typicalMs = 0; // median submit-to-result time of recent polled jobs; 0: unknown
 };

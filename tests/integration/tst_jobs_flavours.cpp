@@ -1,3 +1,4 @@
+#include "requestlog.h"
 #include "studiofixture.h"
 
 #include <QFileInfo>
@@ -86,6 +87,70 @@ private Q_SLOTS:
         // A second sync changes nothing and still one row.
         QVERIFY(runSync(*services));
         QCOMPARE(galleryRows(*services, prompt).size(), 1);
+    }
+
+    // Jobs pending at the same time share their looks: one history page answers for all of
+    // them, where polling each task would cost one request per job per look. Once the queue
+    // has seen how long the server takes, a job alone is looked at near its end, not along
+    // the whole backoff. Finished jobs refresh the star balance once, not once each.
+    void pendingJobsShareTheirLooks()
+    {
+        constexpr int kJobs = 4;
+        constexpr int kLatencyMs = 1500;
+        QTemporaryDir dir;
+        const QString logPath = dir.filePath(u"requests.jsonl"_s);
+        DevServerProcess server;
+        QVERIFY2(server.start({u"--flavor"_s, u"async"_s, u"--latency-ms"_s,
+                               QString::number(kLatencyMs), u"--log-requests"_s, logPath}),
+                 qPrintable(server.errorString()));
+        auto services = openServices(dir.filePath(u"profile"_s), server.origin());
+        QVERIFY(services);
+        QVERIFY(signIn(*services));
+        QVERIFY(server.setStars(kPhone, 1000));
+        services->jobs().setMaxInFlight(kJobs);
+
+        const auto looksSince = [&](qsizetype from, int *pages, int *tasks, int *me) {
+            *pages = *tasks = *me = 0;
+            const auto log = readRequestLog(logPath);
+            for (qsizetype i = from; i < log.size(); ++i) {
+                const QString path = log.at(i).value(u"path"_s).toString();
+                *pages += path == u"/api/v1/nanobanana/images"_s ? 1 : 0;
+                *tasks += path.startsWith(u"/api/v1/nanobanana/task/"_s) ? 1 : 0;
+                *me += path == u"/api/v1/users/me"_s ? 1 : 0;
+            }
+            return log.size();
+        };
+        const qsizetype before = readRequestLog(logPath).size();
+        QList<qint64> ids;
+        for (int i = 0; i < kJobs; ++i) {
+            auto queued = services->jobs().enqueue(generateRequest(u"shared look %1"_s.arg(i)));
+            QVERIFY(queued);
+            ids << queued.value().id;
+        }
+        for (const qint64 id : std::as_const(ids)) {
+            const auto job = waitFinished(*services, id);
+            QVERIFY(job);
+            QVERIFY2(job->state == JobState::Completed, qPrintable(job->userMessage));
+            QVERIFY(QFileInfo::exists(job->localImagePath));
+        }
+        QTest::qWait(2500); // the balance refresh waits for jobs finishing together
+        int pages = 0, tasks = 0, me = 0;
+        const qsizetype afterBatch = looksSince(before, &pages, &tasks, &me);
+        // Each job alone would look 7 times (100, 150, 200, 300 ms... until 1.5 s): 28.
+        QVERIFY2(pages >= 1, "no shared history page was asked for");
+        QVERIFY2(pages + tasks <= 12,
+                 qPrintable(u"%1 pages + %2 task polls"_s.arg(pages).arg(tasks)));
+        QVERIFY2(me <= 2, qPrintable(u"%1 balance refreshes for %2 jobs"_s.arg(me).arg(kJobs)));
+
+        // Alone, after four jobs of about 1.5 s: a look at ~1.2 s, then one near the end.
+        auto alone = services->jobs().enqueue(generateRequest(u"alone after the batch"_s));
+        QVERIFY(alone);
+        const auto job = waitFinished(*services, alone.value().id);
+        QVERIFY(job);
+        QVERIFY2(job->state == JobState::Completed, qPrintable(job->userMessage));
+        looksSince(afterBatch, &pages, &tasks, &me);
+        QVERIFY2(pages + tasks <= 3,
+                 qPrintable(u"%1 pages + %2 task polls"_s.arg(pages).arg(tasks)));
     }
 };
 
