@@ -241,7 +241,12 @@ void GalleryModel::fetchMore(const QModelIndex &parent)
     m_next = page.value().next;
     if (rows.isEmpty())
         return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
+    // Room for every match at once: growing the list by doubling moves every row loaded so
+    // far (HistoryRecord is not relocatable), 20 ms at 80,000 rows, in the middle of a scroll.
+    const qsizetype needed = m_rows.size() + rows.size();
+    if (needed > m_rows.capacity())
+        m_rows.reserve(qMax(needed, qMax(qsizetype(m_matchCount), 2 * m_rows.size())));
+    beginInsertRows({}, int(m_rows.size()), int(needed) - 1);
     m_rows.append(std::move(rows));
     endInsertRows();
 }

@@ -279,7 +279,7 @@ int run(int argc, char *argv[], const QElapsedTimer &clock)
             break;
     }
     const int rangeAtEnd = bar->maximum();
-    const int columns = qMax(1, grid->viewport()->width() / grid->gridSize().width());
+    const int columns = grid->columnCount();
     if (qEnvironmentVariableIsSet("BENCH_GALLERY_SETTLE"))
         waitFor([] { return false; }, 3000);
     int over16 = 0;
@@ -304,7 +304,7 @@ int run(int argc, char *argv[], const QElapsedTimer &clock)
         {u"columns"_s, columns},
         // How many cells the scroll actually passed: the laid-out range is what it can reach.
         {u"rows_scrolled"_s, qMin(model->rowCount(), (furthest + grid->viewport()->height())
-                                                         / grid->gridSize().height() * columns)},
+                                                         / grid->cellSize().height() * columns)},
         {u"scroll_total_s"_s, total / 1000},
         {u"scroll_ms_per_page_mean"_s, steps.isEmpty() ? 0 : total / double(steps.size())},
         {u"scroll_ms_per_page_p50"_s, Bench::percentile(steps, 50)},
