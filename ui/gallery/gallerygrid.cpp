@@ -305,6 +305,18 @@ void GalleryGrid::setSelection(const QRect &rect, QItemSelectionModel::Selection
         return;
     QItemSelection selection;
     const int count = rowCount();
+    if (state() != DragSelectingState) {
+        // A click, Shift+click or Shift+arrow: the rows in reading order from the card under
+        // one corner to the card under the other, as a list view selects them.
+        const QModelIndex from = indexAt(rect.topLeft());
+        const QModelIndex to = indexAt(rect.bottomRight());
+        if (from.isValid() && to.isValid())
+            selection.select(m_model->index(qMin(from.row(), to.row())),
+                             m_model->index(qMax(from.row(), to.row())));
+        selectionModel()->select(selection, command);
+        return;
+    }
+    // A rubber band: the cards it crosses.
     const int columns = columnCount();
     const QRect content(0, 0, columns * m_cell.width(), lineCount() * m_cell.height());
     const QRect area =
