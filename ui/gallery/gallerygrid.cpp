@@ -525,6 +525,7 @@ void GalleryGrid::settle()
     if (!m_model)
         return;
     const QList<int> rows = visibleRows();
+    m_model->setVisibleRows(rows.isEmpty() ? -1 : rows.first(), rows.isEmpty() ? -1 : rows.last());
     QList<ThumbnailPixmaps::Wanted> visible;
     QList<qint64> wanted;
     m_visiblePending.clear();
