@@ -711,6 +711,22 @@ private Q_SLOTS:
         m_page->grid()->selectionModel()->select(model()->index(2), QItemSelectionModel::Select);
         QVERIFY(!saveScreenshot(m_page.get(), u"gallery"_s).isEmpty());
         {
+            // Mid-drag: the selection rectangle over the cards it selects.
+            auto *grid = m_page->grid();
+            const int columns = grid->columnCount();
+            const auto centre = [&](int row) {
+                return grid->visualRect(model()->index(row)).center();
+            };
+            QTest::mousePress(grid->viewport(), Qt::LeftButton, {}, centre(columns + 1));
+            QTest::mouseMove(grid->viewport(), centre(columns + 1) + QPoint(20, 20));
+            QTest::mouseMove(grid->viewport(), centre(2 * columns + 2) + QPoint(30, 40));
+            QCOMPARE(grid->selectedRowIds().size(), 4);
+            QVERIFY(!saveScreenshot(m_page.get(), u"gallery-rubber-band"_s).isEmpty());
+            QTest::mouseRelease(grid->viewport(), Qt::LeftButton, {},
+                                centre(2 * columns + 2) + QPoint(30, 40));
+            grid->clearSelection();
+        }
+        {
             std::unique_ptr<QMenu> menu(m_page->createGridMenu(m_page.get()));
             QVERIFY(menu);
             menu->popup(m_page->grid()->viewport()->mapToGlobal(QPoint(80, 80)));
