@@ -8,6 +8,7 @@
 #include "common/banner.h"
 #include "compose/composerpanel.h"
 #include "gallery/gallerypage.h"
+#include "gallerymodel.h"
 #include "historyimagebackfill.h"
 #include "historyquery.h"
 #include "historystore.h"
@@ -235,8 +236,15 @@ void MainWindow::sessionReady()
         m_started = true;
         HistoryQuery any;
         any.accountId = m_services.accountId();
-        const auto count =
-            any.accountId.isEmpty() ? Result<qint64>(qint64(0)) : m_services.reader().count(any);
+        // The gallery has just counted the account's rows when it shows them unfiltered: no
+        // second count of 100,000 rows on the way to the first paint.
+        const HistoryQuery &shown = m_gallery->model()->query();
+        const bool unfiltered = shown.accountId == any.accountId && shown.search.isEmpty()
+                                && shown.statuses.isEmpty() && shown.kinds.isEmpty()
+                                && !shown.favoritesOnly && !shown.includeHidden;
+        const auto count = any.accountId.isEmpty() ? Result<qint64>(qint64(0))
+                           : unfiltered ? Result<qint64>(m_gallery->model()->matchCount())
+                                        : m_services.reader().count(any);
         showPage(count && count.value() > 0 ? Page::Gallery : Page::Generate);
     }
     if (session.isSignedIn()) {

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -581,6 +582,125 @@ private Q_SLOTS:
         }
     }
 
+    // Cells sit at row / columns, row % columns; a point maps back to the card under it.
+    void gridGeometryIsArithmetic()
+    {
+        auto *grid = m_page->grid();
+        const int columns = grid->columnCount();
+        const QSize cell = grid->cellSize();
+        QVERIFY(columns > 1);
+        grid->verticalScrollBar()->setValue(cell.height() / 2);
+        const int offset = grid->verticalScrollBar()->value();
+        const auto rows = grid->visibleRows();
+        QVERIFY(!rows.isEmpty());
+        QCOMPARE(rows.first(), 0);
+        QCOMPARE((rows.last() + 1) % columns, 0);
+        for (const int row : rows) {
+            const QRect rect = grid->visualRect(model()->index(row));
+            QCOMPARE(rect,
+                     QRect((row % columns) * cell.width(), (row / columns) * cell.height() - offset,
+                           cell.width(), cell.height()));
+            QCOMPARE(grid->indexAt(rect.center()).row(), row);
+            QCOMPARE(grid->indexAt(rect.topLeft()).row(), row);
+            QCOMPARE(grid->indexAt(rect.bottomRight()).row(), row);
+        }
+        QVERIFY(!grid->indexAt(QPoint(columns * cell.width() + 1, 10)).isValid());
+        grid->verticalScrollBar()->setValue(0);
+    }
+
+    void keyboardMovesThroughTheGrid()
+    {
+        auto *grid = m_page->grid();
+        grid->setFocus();
+        const int columns = grid->columnCount();
+        const int perPage =
+            columns * qMax(1, grid->viewport()->height() / grid->cellSize().height());
+        const auto row = [grid] { return grid->currentIndex().row(); };
+        grid->setCurrentIndex(model()->index(0));
+        QTest::keyClick(grid, Qt::Key_Right);
+        QCOMPARE(row(), 1);
+        QTest::keyClick(grid, Qt::Key_Down);
+        QCOMPARE(row(), 1 + columns);
+        QTest::keyClick(grid, Qt::Key_Left);
+        QTest::keyClick(grid, Qt::Key_Left); // from the start of a line to the end of the last
+        QCOMPARE(row(), columns - 1);
+        QTest::keyClick(grid, Qt::Key_Up); // the top line: nowhere to go
+        QCOMPARE(row(), columns - 1);
+        QTest::keyClick(grid, Qt::Key_Right); // from the end of a line to the next
+        QCOMPARE(row(), columns);
+        QTest::keyClick(grid, Qt::Key_PageDown);
+        QCOMPARE(row(), columns + perPage);
+        QVERIFY(grid->visibleRows().contains(row()));
+        QTest::keyClick(grid, Qt::Key_PageUp);
+        QCOMPARE(row(), columns);
+        const int loaded = model()->rowCount();
+        QTest::keyClick(grid, Qt::Key_End);
+        QCOMPARE(row(), loaded - 1);
+        QVERIFY(grid->visibleRows().contains(row()));
+        QTest::keyClick(grid, Qt::Key_Home);
+        QCOMPARE(row(), 0);
+        QCOMPARE(grid->verticalScrollBar()->value(), 0);
+        // Shift extends the selection in reading order.
+        grid->clearSelection();
+        QTest::keyClick(grid, Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(row(), columns);
+        QCOMPARE(grid->selectedRowIds().size(), columns + 1);
+        QCOMPARE(grid->selectedRowIds().first(), model()->recordAt(0)->rowId);
+        QCOMPARE(grid->selectedRowIds().last(), model()->recordAt(columns)->rowId);
+        grid->clearSelection();
+    }
+
+    void clicksAndRubberBandSelect()
+    {
+        auto *grid = m_page->grid();
+        auto *viewport = grid->viewport();
+        const int columns = grid->columnCount();
+        const auto centre = [&](int row) { return grid->visualRect(model()->index(row)).center(); };
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, centre(2));
+        QCOMPARE(grid->currentIndex().row(), 2);
+        QCOMPARE(grid->selectedRowIds(), QList<qint64>{model()->recordAt(2)->rowId});
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ShiftModifier, centre(columns + 1));
+        QCOMPARE(grid->selectedRowIds().size(), columns);
+        QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier, centre(0));
+        QCOMPARE(grid->selectedRowIds().size(), columns + 1);
+        // Dragging from card 1 to the card below and right of it selects the four cards it
+        // crosses, not the rows between them.
+        QTest::mousePress(viewport, Qt::LeftButton, {}, centre(1));
+        QTest::mouseMove(viewport, centre(1) + QPoint(20, 20));
+        QTest::mouseMove(viewport, centre(columns + 2));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, centre(columns + 2));
+        QList<qint64> expected;
+        for (const int row : {1, 2, columns + 1, columns + 2})
+            expected << model()->recordAt(row)->rowId;
+        QCOMPARE(grid->selectedRowIds(), expected);
+        // A double click (QTest sends only its second half: the first click comes first).
+        QSignalSpy opened(grid, &GalleryGrid::openRequested);
+        QTest::mouseClick(viewport, Qt::LeftButton, {}, centre(3));
+        QCOMPARE(opened.size(), 0);
+        QTest::mouseDClick(viewport, Qt::LeftButton, {}, centre(3));
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toModelIndex().row(), 3);
+        m_page->closeDetail();
+        grid->clearSelection();
+    }
+
+    // Scrolling pages rows in until the end; every row can be scrolled to.
+    void scrollingReachesTheLastRow()
+    {
+        auto *grid = m_page->grid();
+        auto *bar = grid->verticalScrollBar();
+        QCOMPARE(model()->rowCount(), 120);
+        for (int step = 0;
+             step < 1000 && (model()->canFetchMore({}) || bar->value() < bar->maximum()); ++step)
+            bar->setValue(bar->value() + bar->pageStep());
+        QCOMPARE(model()->rowCount(), int(model()->matchCount()));
+        QCOMPARE(bar->value(), bar->maximum());
+        QVERIFY(grid->visibleRows().contains(model()->rowCount() - 1));
+        const QRect last = grid->visualRect(model()->index(model()->rowCount() - 1));
+        QVERIFY(grid->viewport()->rect().contains(last));
+        bar->setValue(0);
+    }
+
     void screenshots()
     {
         QTRY_VERIFY(!m_page->grid()->isSettlePending());
@@ -590,6 +710,22 @@ private Q_SLOTS:
                 QTRY_VERIFY(m_page->grid()->pixmaps().find(model()->recordAt(row)->rowId));
         m_page->grid()->selectionModel()->select(model()->index(2), QItemSelectionModel::Select);
         QVERIFY(!saveScreenshot(m_page.get(), u"gallery"_s).isEmpty());
+        {
+            // Mid-drag: the selection rectangle over the cards it selects.
+            auto *grid = m_page->grid();
+            const int columns = grid->columnCount();
+            const auto centre = [&](int row) {
+                return grid->visualRect(model()->index(row)).center();
+            };
+            QTest::mousePress(grid->viewport(), Qt::LeftButton, {}, centre(columns + 1));
+            QTest::mouseMove(grid->viewport(), centre(columns + 1) + QPoint(20, 20));
+            QTest::mouseMove(grid->viewport(), centre(2 * columns + 2) + QPoint(30, 40));
+            QCOMPARE(grid->selectedRowIds().size(), 4);
+            QVERIFY(!saveScreenshot(m_page.get(), u"gallery-rubber-band"_s).isEmpty());
+            QTest::mouseRelease(grid->viewport(), Qt::LeftButton, {},
+                                centre(2 * columns + 2) + QPoint(30, 40));
+            grid->clearSelection();
+        }
         {
             std::unique_ptr<QMenu> menu(m_page->createGridMenu(m_page.get()));
             QVERIFY(menu);

@@ -257,6 +257,54 @@ private Q_SLOTS:
         QCOMPARE(model->matchCount(), 3);
     }
 
+    // A history scrolled far down is re-read in slices: the top and the rows on screen at
+    // once, the others one slice per event-loop pass. In the end the rows are what one full
+    // read gives, reached by inserts, removals and dataChanged alone (the tester watches).
+    void slicedRefreshEndsWhereAFullReadDoes()
+    {
+        auto model = makeModel(20);
+        model->setRefreshSliceSize(30);
+        model->setQuery(baseQuery());
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QCOMPARE(model->rowCount(), 250);
+        model->setVisibleRows(150, 160);
+        const qint64 onScreen = model->recordAt(155)->rowId;
+        QVERIFY(m_store->upsertServerRecords(account, records(251, 254), baseMs).ok());
+        for (const int n : {249, 200, 120, 119, 118, 3})
+            QVERIFY(m_store->setHidden(rowIdOf(n), true).ok());
+        QVERIFY(m_store->setFavorite(onScreen, true).ok());
+        QVERIFY(m_store->setFavorite(rowIdOf(10), true).ok()); // near the end: a later slice
+        QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
+
+        model->refresh();
+        QVERIFY(model->isRefreshing());
+        QCOMPARE(model->recordAt(0)->rowId, rowIdOf(254));
+        QCOMPARE(model->rowOfRecord(rowIdOf(249)), -1);
+        QVERIFY(model->recordAt(model->rowOfRecord(onScreen))->favorite);
+        QVERIFY(!model->recordAt(model->rowOfRecord(rowIdOf(10)))->favorite);
+        QCOMPARE(model->matchCount(), 248);
+
+        QTRY_VERIFY(!model->isRefreshing());
+        QCOMPARE(reset.size(), 0);
+        auto full = makeModel(1000);
+        full->setQuery(baseQuery());
+        QCOMPARE(rowIds(*model), rowIds(*full));
+        for (int row = 0; row < full->rowCount(); ++row)
+            QCOMPARE(model->recordAt(row)->favorite, full->recordAt(row)->favorite);
+        QVERIFY(!model->canFetchMore({}));
+
+        // Records older than everything loaded come in through fetchMore, as before.
+        QVERIFY(m_store->upsertServerRecords(account, {record(-5)}, baseMs).ok());
+        model->refresh();
+        QTRY_VERIFY(!model->isRefreshing());
+        QCOMPARE(model->rowCount(), 248);
+        QVERIFY(model->canFetchMore({}));
+        model->fetchMore({});
+        QCOMPARE(model->rowCount(), 249);
+        QCOMPARE(model->recordAt(248)->rowId, rowIdOf(-5));
+    }
+
     void emptyAccountHasNoRows()
     {
         auto model = makeModel(100);
