@@ -20,6 +20,8 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QPointer>
+#include <QtConcurrent>
 
 namespace {
 Q_LOGGING_CATEGORY(lcServices, "studio.services")
@@ -53,9 +55,28 @@ AppServices::AppServices(Options options, QObject *parent)
     , m_profile(resolveProfilePath(m_options.profilePath))
 { }
 
+void AppServices::startIntegrityCheck()
+{
+    HistoryDatabase *database = m_database.get();
+    QPointer<AppServices> self(this);
+    m_integrityCheck = QtConcurrent::run([database, self] {
+        const Result<bool> verified = database->verifyIntegrity();
+        database->releaseThreadConnection();
+        if (!verified)
+            QMetaObject::invokeMethod(
+                self,
+                [self, message = verified.error().userMessage] {
+                    if (self)
+                        Q_EMIT self->historyDamaged(message);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
 AppServices::~AppServices()
 {
     // Stop work that reports back before the objects it reports to go away.
+    m_integrityCheck.waitForFinished();
     if (m_downloader)
         m_downloader->cancelAll();
     m_jobs.reset();
@@ -91,9 +112,13 @@ Result<bool> AppServices::open()
     }
 
     m_database = std::make_unique<HistoryDatabase>(m_profile.databasePath());
-    auto opened = m_database->open();
+    auto opened =
+        m_database->open(m_options.deferIntegrityCheck ? HistoryDatabase::IntegrityCheck::Deferred
+                                                       : HistoryDatabase::IntegrityCheck::AtOpen);
     if (!opened)
         return opened.error();
+    if (m_options.deferIntegrityCheck)
+        startIntegrityCheck();
     if (opened.value().recreated)
         m_openNotice = QStringLiteral("The local history database was damaged (%1); it was set "
                                       "aside as %2 and will be rebuilt from the server.")

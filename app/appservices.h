@@ -4,6 +4,7 @@
 #include "result.h"
 #include "studiosettings.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -42,6 +43,10 @@ public:
         // Send queued jobs after sign-in. A one-shot CLI command that only reads turns it
         // off: a send it started and then abandoned by exiting would look possibly-sent.
         bool startJobs = true;
+        // Read every page of the database after open() returns, on a worker thread, instead
+        // of inside it (the desktop app: the first paint does not wait for it).
+        // historyDamaged() reports what it finds.
+        bool deferIntegrityCheck = false;
     };
 
     explicit AppServices(Options options, QObject *parent = nullptr);
@@ -82,6 +87,8 @@ public:
 Q_SIGNALS:
     // The local history changed (a sync page, a job's progress, a favourite): views refresh.
     void historyChanged();
+    // The deferred integrity check found the database damaged: a sentence for the user.
+    void historyDamaged(const QString &message);
 
 private:
     void wireJobsToHistory();
@@ -89,6 +96,7 @@ private:
     void onResultStored(const Job &job, const StoredImage &image);
     void adoptAccount();
     void learnRecordIds();
+    void startIntegrityCheck();
 
     Options m_options;
     Profile m_profile;
@@ -111,4 +119,5 @@ private:
     std::unique_ptr<ThumbnailCache> m_thumbnails;
     // Jobs that finish together (one shared poll) refresh the star balance once.
     QTimer m_balanceRefresh;
+    QFuture<void> m_integrityCheck;
 };

@@ -46,6 +46,8 @@ int main(int argc, char *argv[])
     options.profilePath = parser.value(profileOption);
     if (parser.isSet(serverOption))
         options.server = QUrl::fromUserInput(parser.value(serverOption));
+    // The first paint does not wait for every page of a large history to be read.
+    options.deferIntegrityCheck = true;
     AppServices services(options);
     const auto opened = services.open();
     if (!opened) {

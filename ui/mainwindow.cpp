@@ -148,6 +148,9 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     resize(1280, 820);
     if (!services.openNotice().isEmpty())
         m_connectionBanner->showMessage(Banner::Kind::Warning, services.openNotice());
+    connect(&services, &AppServices::historyDamaged, this, [this](const QString &message) {
+        m_connectionBanner->showMessage(Banner::Kind::Error, message);
+    });
 }
 
 MainWindow::~MainWindow() = default;

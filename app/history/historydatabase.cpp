@@ -149,7 +149,7 @@ void HistoryDatabase::releaseThreadConnection()
         removeConnection(name);
 }
 
-HistoryDatabase::CheckResult HistoryDatabase::checkFile(QSqlDatabase db)
+HistoryDatabase::CheckResult HistoryDatabase::checkFile(QSqlDatabase db, bool readEveryPage)
 {
     if (!db.isOpen())
         return {Check::Failed, 0, db.lastError().text()};
@@ -165,8 +165,31 @@ HistoryDatabase::CheckResult HistoryDatabase::checkFile(QSqlDatabase db)
     // before any check that could touch it.
     if (version > latestSchemaVersion())
         return {Check::Newer, version, {}};
+    // An earlier session's verifyIntegrity() found this file damaged.
+    QFile marker(damageMarkerPath());
+    if (marker.exists()) {
+        const QString detail = marker.open(QIODevice::ReadOnly)
+                                   ? QString::fromUtf8(marker.readAll()).trimmed()
+                                   : QString();
+        return {Check::Corrupt, version,
+                detail.isEmpty() ? u"found damaged by an earlier check"_s : detail};
+    }
+    if (!readEveryPage) {
+        // The schema is read by every statement anyway; a damaged schema fails here.
+        if (!query.exec(u"SELECT count(*) FROM sqlite_schema"_s) || !query.next()) {
+            const QSqlError error = query.lastError();
+            return {isCorruption(error) ? Check::Corrupt : Check::Failed, version, error.text()};
+        }
+        return {Check::Ok, version, {}};
+    }
+    return quickCheck(db, version);
+}
+
+HistoryDatabase::CheckResult HistoryDatabase::quickCheck(QSqlDatabase db, int version)
+{
     // quick_check reads every page (without cross-checking indexes): a truncated or
     // overwritten file is caught here rather than by a later query that loses data.
+    QSqlQuery query(db);
     if (!query.exec(u"PRAGMA quick_check"_s)) {
         const QSqlError error = query.lastError();
         return {isCorruption(error) ? Check::Corrupt : Check::Failed, version, error.text()};
@@ -180,6 +203,28 @@ HistoryDatabase::CheckResult HistoryDatabase::checkFile(QSqlDatabase db)
     if (!problems.isEmpty())
         return {Check::Corrupt, version, problems.join(u"; ").left(300)};
     return {Check::Ok, version, {}};
+}
+
+Result<bool> HistoryDatabase::verifyIntegrity()
+{
+    const QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return openError(m_path, db.lastError().text());
+    const CheckResult check = quickCheck(db, latestSchemaVersion());
+    if (check.check == Check::Ok)
+        return true;
+    if (check.check == Check::Failed)
+        return openError(m_path, check.detail);
+    qCWarning(lcHistory) << m_path << "is damaged:" << check.detail;
+    QFile marker(damageMarkerPath());
+    if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || marker.write(check.detail.toUtf8()) < 0)
+        qCWarning(lcHistory) << "cannot mark" << m_path << "as damaged:" << marker.errorString();
+    return ApiError::make(ApiError::Kind::Local,
+                          u"The local history database is damaged (%1). Restart NanoBanana "
+                          "Studio: it will set the file aside and rebuild the history from the "
+                          "server."_s.arg(check.detail),
+                          0, check.detail);
 }
 
 Result<QString> HistoryDatabase::setCorruptFileAside()
@@ -208,7 +253,7 @@ Result<int> HistoryDatabase::switchToWalAndMigrate(const QString &name)
     return SchemaMigrator::migrate(db, m_steps);
 }
 
-Result<HistoryOpenReport> HistoryDatabase::open()
+Result<HistoryOpenReport> HistoryDatabase::open(IntegrityCheck integrity)
 {
     HistoryOpenReport report;
     const QString name = threadConnectionName();
@@ -216,7 +261,7 @@ Result<HistoryOpenReport> HistoryDatabase::open()
         CheckResult check;
         {
             QSqlDatabase db = openConnection(name);
-            check = checkFile(db);
+            check = checkFile(db, integrity == IntegrityCheck::AtOpen);
         }
         if (check.check == Check::Newer) {
             removeConnection(name);
@@ -236,6 +281,7 @@ Result<HistoryOpenReport> HistoryDatabase::open()
             auto backup = setCorruptFileAside();
             if (!backup)
                 return backup.error();
+            QFile::remove(damageMarkerPath());
             report.recreated = true;
             report.corruptBackupPath = backup.value();
             report.problem = check.detail;

@@ -245,6 +245,7 @@ int run(int argc, char *argv[], const QElapsedTimer &clock)
     options.profilePath = profile;
     options.server = QUrl(kOfflineServer);
     options.fileOnlyTokens = true;
+    options.deferIntegrityCheck = true; // as ui/main.cpp opens the profile
     AppServices services(options);
     if (const auto opened = services.open(); !opened)
         return Bench::fail(opened.error().userMessage);

@@ -267,6 +267,50 @@ private Q_SLOTS:
         QVERIFY(q.exec(u"SELECT count(*) FROM generated_images"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
     }
+
+    // The desktop app opens without reading every page; the check runs afterwards, and a
+    // damaged file found then is set aside at the next open.
+    void deferredCheckMarksDamageForTheNextOpen()
+    {
+        {
+            HistoryDatabase database(dbPath());
+            QVERIFY(database.open().ok());
+            QSqlQuery q(database.connection());
+            QVERIFY(q.exec(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                           "WHERE i < 3000) INSERT INTO generated_images (account_id, id, "
+                           "prompt, type, kind, status, created_at) SELECT 'acc', printf('%024x', "
+                           "i), 'prompt number ' || i || ' ' || hex(randomblob(40)), 'x', "
+                           "'other', 'completed', i FROM n"_s));
+            QVERIFY(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+            // A healthy file passes the deferred check and is not marked.
+            auto verified = database.verifyIntegrity();
+            QVERIFY(verified.ok());
+            QVERIFY(!QFile::exists(dbPath() + u".damaged"_s));
+        }
+        {
+            QFile file(dbPath());
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(4096 * 4)); // keep the header and the schema page intact
+            file.write(QByteArray(4096 * 8, '\x5a'));
+        }
+        {
+            HistoryDatabase database(dbPath());
+            auto opened = database.open(HistoryDatabase::IntegrityCheck::Deferred);
+            QVERIFY(opened.ok());
+            QVERIFY(!opened.value().recreated); // the damage is past the pages open() reads
+            auto verified = database.verifyIntegrity();
+            QVERIFY(!verified.ok());
+            QVERIFY(verified.error().userMessage.contains(u"Restart"_s));
+            QVERIFY(QFile::exists(dbPath() + u".damaged"_s));
+        }
+        HistoryDatabase database(dbPath());
+        auto opened = database.open(HistoryDatabase::IntegrityCheck::Deferred);
+        QVERIFY(opened.ok());
+        QVERIFY(opened.value().recreated);
+        QVERIFY(QFile::exists(opened.value().corruptBackupPath));
+        QVERIFY(!QFile::exists(dbPath() + u".damaged"_s));
+        QVERIFY(database.verifyIntegrity().ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrations)
