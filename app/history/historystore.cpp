@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -42,13 +44,30 @@ Result<UpsertCounts> HistoryStore::upsertServerRecords(const QString &accountId,
 {
     if (records.isEmpty())
         return UpsertCounts{};
+    auto counts = upsertServerRecordPages(accountId, {records}, seenAtMs);
+    if (!counts)
+        return counts.error();
+    return counts.value().constFirst();
+}
+
+Result<QList<UpsertCounts>>
+HistoryStore::upsertServerRecordPages(const QString &accountId,
+                                      const QList<QList<GeneratedImage>> &pages, qint64 seenAtMs)
+{
+    QList<UpsertCounts> counts(pages.size());
+    if (std::all_of(pages.cbegin(), pages.cend(), [](const auto &page) { return page.isEmpty(); }))
+        return counts;
     QSqlDatabase db = connection();
     SqlTransaction transaction(db);
     if (!transaction.isActive())
         return failure(u"saving the history"_s, transaction.errorText());
-    auto counts = ServerRecordUpsert(db, accountId, seenAtMs).run(records);
-    if (!counts)
-        return counts; // the transaction rolls back
+    ServerRecordUpsert upsert(db, accountId, seenAtMs);
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        auto page = upsert.run(pages.at(i));
+        if (!page)
+            return page.error(); // the transaction rolls back
+        counts[i] = page.value();
+    }
     if (!transaction.commit())
         return failure(u"saving the history"_s, transaction.errorText());
     return counts;
@@ -314,6 +333,11 @@ Result<bool> HistoryStore::setSyncState(const QString &accountId,
     if (!transaction.commit())
         return failure(u"saving the sync state"_s, transaction.errorText());
     return true;
+}
+
+void HistoryStore::releaseThreadConnection()
+{
+    m_database.releaseThreadConnection();
 }
 
 Result<bool> HistoryStore::setLocalFile(const QString &accountId, const QString &id,

@@ -36,6 +36,11 @@ public:
     // overwritten. A local job row matched by task id becomes the server's record.
     Result<UpsertCounts> upsertServerRecords(const QString &accountId,
                                              const QList<GeneratedImage> &records, qint64 seenAtMs);
+    // Several pages in one transaction (one commit instead of one per page); the counts per
+    // page, in order. All or nothing.
+    Result<QList<UpsertCounts>> upsertServerRecordPages(const QString &accountId,
+                                                        const QList<QList<GeneratedImage>> &pages,
+                                                        qint64 seenAtMs);
 
     // A pending card for a queued job (id NULL, job_id set). Idempotent per job: returns the
     // existing row when the job already has one (by job id, image id or task id).
@@ -66,6 +71,9 @@ public:
 
     Result<QHash<QString, QString>> syncState(const QString &accountId);
     Result<bool> setSyncState(const QString &accountId, const QHash<QString, QString> &values);
+
+    // Closes the calling thread's connection; a worker thread calls it before it ends.
+    void releaseThreadConnection();
 
 private:
     QSqlDatabase connection();

@@ -4,10 +4,20 @@
 #include "historystore.h"
 
 #include <QDateTime>
+#include <QMutexLocker>
+#include <QThread>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+// The pages handed to the worker and not yet taken by it.
+struct HistorySync::StoreQueue
+{
+    QMutex mutex;
+    QList<QList<GeneratedImage>> pages; // guarded by mutex
+    bool failed = false; // worker thread only: a write failed, later pages are refused
+};
 
 HistorySync::HistorySync(FetchPage fetchPage, HistoryStore &store, QString accountId,
                          QObject *parent)
@@ -21,6 +31,7 @@ HistorySync::~HistorySync()
 {
     if (ApiCallBase *call = m_call.data())
         call->disconnect(this);
+    stopWorker();
 }
 
 bool HistorySync::start(Mode mode)
@@ -47,6 +58,9 @@ bool HistorySync::start(Mode mode)
     m_firstTotal = -1;
     m_lastTotal = 0;
     m_seenIds.clear();
+    m_pagesInFlight = 0;
+    m_awaited.reset();
+    m_failure.reset();
     m_newestCreatedMs = values.value(QString::fromLatin1(newestCreatedKey)).toLongLong();
     // Every record this sync sees is stamped with m_seenStamp; a full sync then marks the
     // ones stamped earlier as gone. Strictly increasing, even for two syncs in one ms.
@@ -61,8 +75,13 @@ bool HistorySync::start(Mode mode)
 
 void HistorySync::abort()
 {
-    if (ApiCallBase *call = m_call.data())
+    if (ApiCallBase *call = m_call.data()) {
         call->abort();
+    } else if (m_running) {
+        // Between requests (a page is being written): fail once it is.
+        QMetaObject::invokeMethod(
+            this, [this] { fail(ApiError::cancelled()); }, Qt::QueuedConnection);
+    }
 }
 
 void HistorySync::requestPage()
@@ -81,7 +100,7 @@ void HistorySync::requestPage()
 void HistorySync::handlePage(ApiCall<ImagesPage> *call)
 {
     m_call = nullptr;
-    if (!m_running)
+    if (!m_running || m_failure)
         return;
     const auto &result = call->result();
     if (!result) {
@@ -104,48 +123,37 @@ void HistorySync::handlePage(ApiCall<ImagesPage> *call)
         if (image.createdAt.isValid())
             m_newestCreatedMs = std::max(m_newestCreatedMs, image.createdAt.toMSecsSinceEpoch());
     }
-    const bool sawKnownRecord = fresh.size() < page.images.size();
-    const bool more = page.hasMore && !page.images.isEmpty();
-    // A full sync reads every page anyway: ask for the next one before storing this one, so
-    // the transfer overlaps the SQLite work instead of waiting behind it.
-    const bool prefetched = m_report.full && m_phase == Phase::Paging && more;
-    if (prefetched) {
-        m_skip += int(page.images.size());
+    const PageOutcome outcome{page.images.size(), fresh.size() < page.images.size(),
+                              page.hasMore && !page.images.isEmpty()};
+    // A full sync reads every page anyway: ask for the next one while the worker writes this
+    // one, so the transfer and the decoding overlap the SQLite work instead of waiting for it.
+    if (m_report.full && m_phase == Phase::Paging && outcome.more) {
+        storePage(std::move(fresh), std::nullopt);
+        m_skip += int(outcome.size);
         requestPage();
-    }
-
-    QElapsedTimer storeClock;
-    storeClock.start();
-    auto counts = m_store.upsertServerRecords(m_accountId, fresh, m_seenStamp);
-    m_report.storeMs += storeClock.elapsed();
-    if (!counts) {
-        fail(counts.error());
         return;
     }
-    m_report.fetched += int(fresh.size());
-    m_report.added += counts.value().inserted;
-    m_report.changed += counts.value().changed;
-    m_report.unchanged += counts.value().unchanged;
-    Q_EMIT progress(m_seenIds.size(), std::max<qint64>(page.total, m_seenIds.size()));
+    storePage(std::move(fresh), outcome);
+}
 
-    if (prefetched)
-        return;
+void HistorySync::afterStore(const PageOutcome &page, const UpsertCounts &counts)
+{
     if (!m_report.full) {
-        if (counts.value().inserted + counts.value().changed == 0 || !more) {
+        if (counts.inserted + counts.changed == 0 || !page.more) {
             complete();
             return;
         }
         // A page that was entirely new means a long gap: read the rest in large pages.
-        if (counts.value().inserted == page.images.size())
+        if (counts.inserted == page.size)
             m_limit = std::max(m_limit, m_options.fullPageSize);
-        m_skip += int(page.images.size());
+        m_skip += int(page.size);
         requestPage();
         return;
     }
 
     if (m_phase == Phase::Paging) {
-        if (more) {
-            m_skip += int(page.images.size());
+        if (page.more) {
+            m_skip += int(page.size);
             requestPage();
             return;
         }
@@ -164,12 +172,111 @@ void HistorySync::handlePage(ApiCall<ImagesPage> *call)
     }
     // Recheck: everything older than a known record was seen during paging (the server
     // never deletes), so the first known record ends it.
-    if (sawKnownRecord || !more) {
+    if (page.sawKnownRecord || !page.more) {
         complete();
         return;
     }
-    m_skip += int(page.images.size());
+    m_skip += int(page.size);
     requestPage();
+}
+
+void HistorySync::storePage(QList<GeneratedImage> records, std::optional<PageOutcome> awaited)
+{
+    if (!m_worker) {
+        m_queue = std::make_shared<StoreQueue>();
+        m_worker = std::make_unique<QThread>();
+        m_worker->setObjectName(u"history-sync"_s);
+        m_workerContext = std::make_unique<QObject>();
+        m_workerContext->moveToThread(m_worker.get());
+        HistoryStore *store = &m_store;
+        // Emitted by the worker thread itself, right before it ends.
+        connect(
+            m_worker.get(), &QThread::finished, m_workerContext.get(),
+            [store] { store->releaseThreadConnection(); }, Qt::DirectConnection);
+        m_worker->start();
+    }
+    ++m_pagesInFlight;
+    m_awaited = awaited;
+    bool wasEmpty = false;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        wasEmpty = m_queue->pages.isEmpty();
+        m_queue->pages.append(std::move(records));
+    }
+    // One wake-up per batch: a worker that is still writing takes every page queued meanwhile.
+    if (wasEmpty)
+        QMetaObject::invokeMethod(
+            m_workerContext.get(), [this] { writeQueuedPages(); }, Qt::QueuedConnection);
+}
+
+void HistorySync::writeQueuedPages()
+{
+    // On the worker thread: only the queue, the store and values fixed for the whole sync.
+    QList<QList<GeneratedImage>> pages;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        pages.swap(m_queue->pages);
+    }
+    if (pages.isEmpty())
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    Result<QList<UpsertCounts>> counts =
+        m_queue->failed ? Result<QList<UpsertCounts>>(ApiError::make(
+            ApiError::Kind::Local, u"An earlier page of the history was not saved."_s))
+                        : m_store.upsertServerRecordPages(m_accountId, pages, m_seenStamp);
+    if (!counts)
+        m_queue->failed = true;
+    const qint64 ms = clock.elapsed();
+    const int pageCount = int(pages.size());
+    QMetaObject::invokeMethod(
+        this,
+        [this, counts = std::move(counts), ms, pageCount] { pagesStored(counts, pageCount, ms); },
+        Qt::QueuedConnection);
+}
+
+void HistorySync::pagesStored(const Result<QList<UpsertCounts>> &counts, int pages, qint64 ms)
+{
+    m_pagesInFlight -= pages;
+    m_report.storeMs += ms;
+    if (!counts) {
+        if (!m_failure)
+            m_failure = counts.error();
+        if (m_pagesInFlight == 0)
+            fail(*m_failure);
+        return;
+    }
+    for (const auto &page : counts.value()) {
+        m_report.fetched += page.inserted + page.changed + page.unchanged;
+        m_report.added += page.inserted;
+        m_report.changed += page.changed;
+        m_report.unchanged += page.unchanged;
+        Q_EMIT progress(m_report.fetched, std::max<qint64>(m_lastTotal, qint64(m_seenIds.size())));
+    }
+    if (m_pagesInFlight > 0)
+        return;
+    if (m_failure) {
+        fail(*m_failure);
+        return;
+    }
+    if (!m_running || !m_awaited)
+        return;
+    const PageOutcome page = *m_awaited;
+    m_awaited.reset();
+    afterStore(page, counts.value().isEmpty() ? UpsertCounts{} : counts.value().constLast());
+}
+
+void HistorySync::stopWorker()
+{
+    if (!m_worker)
+        return;
+    // Pages still queued are dropped; the page being written is finished (or rolled back).
+    m_worker->quit();
+    m_worker->wait();
+    m_workerContext.reset();
+    m_worker.reset();
+    m_queue.reset();
+    m_pagesInFlight = 0;
 }
 
 void HistorySync::complete()
@@ -201,6 +308,7 @@ void HistorySync::complete()
         fail(saved.error());
         return;
     }
+    stopWorker();
     m_running = false;
     m_report.durationMs = m_clock.elapsed();
     qCInfo(lcHistory) << "sync done" << m_accountId << "requests" << m_report.requests << "new"
@@ -213,6 +321,13 @@ void HistorySync::fail(const ApiError &error)
 {
     if (!m_running)
         return;
+    if (m_pagesInFlight > 0) {
+        // Report once the pages received before the failure are written (or refused).
+        if (!m_failure)
+            m_failure = error;
+        return;
+    }
+    stopWorker();
     m_running = false;
     qCWarning(lcHistory) << "sync failed" << m_accountId << ApiError::kindName(error.kind)
                          << error.serverMessage;

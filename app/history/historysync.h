@@ -2,16 +2,21 @@
 
 #include "apicall.h"
 #include "records.h"
+#include "serverrecordupsert.h"
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QString>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 class HistoryStore;
+class QThread;
 
 // What one sync did. `added` counts records new to the mirror.
 struct SyncReport
@@ -32,6 +37,12 @@ struct SyncReport
 // incremental sync reads the newest page and stops at the first page with nothing new or
 // changed, so an unchanged history costs one request. Network-free: pages come from
 // `fetchPage` (bound to BackendClient::fetchImages by the caller).
+//
+// Pages are written by a worker thread of the running sync (its own connection), so that
+// receiving and decoding the next page overlaps the SQLite work; pages that queue up behind
+// a slow write are written together in one transaction. finished() and failed() come only
+// once every page handed to the worker is written (or refused). The store must outlive the
+// running sync: destroying the HistorySync waits for the page being written.
 class HistorySync final : public QObject
 {
     Q_OBJECT
@@ -76,8 +87,23 @@ Q_SIGNALS:
 private:
     enum class Phase { Paging, Recheck };
 
+    // What the rest of handlePage() needs once its page is written.
+    struct PageOutcome
+    {
+        qsizetype size = 0; // records in the answer, repeats included
+        bool sawKnownRecord = false;
+        bool more = false;
+    };
+    struct StoreQueue; // shared with the worker thread
+
     void requestPage();
     void handlePage(ApiCall<ImagesPage> *call);
+    void afterStore(const PageOutcome &page, const UpsertCounts &counts);
+    // Hands one page to the worker; `awaited`: afterStore() follows once it is written.
+    void storePage(QList<GeneratedImage> records, std::optional<PageOutcome> awaited);
+    void writeQueuedPages(); // on the worker thread
+    void pagesStored(const Result<QList<UpsertCounts>> &counts, int pages, qint64 ms);
+    void stopWorker();
     void complete();
     void fail(const ApiError &error);
 
@@ -98,6 +124,13 @@ private:
     SyncReport m_report;
     QElapsedTimer m_clock;
     QPointer<ApiCallBase> m_call;
+
+    std::unique_ptr<QThread> m_worker;
+    std::unique_ptr<QObject> m_workerContext; // lives in m_worker
+    std::shared_ptr<StoreQueue> m_queue;
+    int m_pagesInFlight = 0; // handed to the worker, not yet reported back
+    std::optional<PageOutcome> m_awaited; // the page afterStore() waits for
+    std::optional<ApiError> m_failure; // reported once the worker is idle
 };
 
 Q_DECLARE_METATYPE(SyncReport)
