@@ -52,7 +52,8 @@ Result<UpsertCounts> HistoryStore::upsertServerRecords(const QString &accountId,
 
 Result<QList<UpsertCounts>>
 HistoryStore::upsertServerRecordPages(const QString &accountId,
-                                      const QList<QList<GeneratedImage>> &pages, qint64 seenAtMs)
+                                      const QList<QList<GeneratedImage>> &pages, qint64 seenAtMs,
+                                      MirrorWriteState *state)
 {
     QList<UpsertCounts> counts(pages.size());
     if (std::all_of(pages.cbegin(), pages.cend(), [](const auto &page) { return page.isEmpty(); }))
@@ -61,16 +62,85 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
     SqlTransaction transaction(db);
     if (!transaction.isActive())
         return failure(u"saving the history"_s, transaction.errorText());
+    bool fresh = false;
+    if (state) {
+        auto checked = stillFresh(db, accountId, *state);
+        if (!checked)
+            return checked.error();
+        fresh = checked.value();
+        // Until this transaction commits, the state describes the database only if it fails.
+        state->fresh = false;
+    }
     ServerRecordUpsert upsert(db, accountId, seenAtMs);
     for (qsizetype i = 0; i < pages.size(); ++i) {
-        auto page = upsert.run(pages.at(i));
+        bool lookups = true;
+        if (fresh) {
+            lookups = false;
+            for (const auto &image : pages.at(i)) {
+                const bool repeated =
+                    state->ids.contains(image.id)
+                    || (!image.taskId.isEmpty() && state->taskIds.contains(image.taskId));
+                if (repeated) {
+                    lookups = true; // a repeat meets its row through the lookups
+                    fresh = false;
+                    break;
+                }
+            }
+        }
+        auto page = upsert.run(pages.at(i), lookups);
         if (!page)
             return page.error(); // the transaction rolls back
         counts[i] = page.value();
+        if (fresh) {
+            // Straight into the state: should this transaction fail, the state is dropped.
+            for (const auto &image : pages.at(i)) {
+                state->ids.insert(image.id);
+                if (!image.taskId.isEmpty())
+                    state->taskIds.insert(image.taskId);
+            }
+        }
+    }
+    qint64 lastRowId = 0;
+    if (fresh) {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
+            return failure(u"saving the history"_s, q.lastError().text());
+        lastRowId = q.value(0).toLongLong();
     }
     if (!transaction.commit())
         return failure(u"saving the history"_s, transaction.errorText());
+    if (fresh) {
+        state->fresh = true;
+        state->lastRowId = lastRowId;
+    }
     return counts;
+}
+
+Result<bool> HistoryStore::stillFresh(QSqlDatabase db, const QString &accountId,
+                                      MirrorWriteState &state)
+{
+    QSqlQuery q(db);
+    if (!state.checked) {
+        state.checked = true;
+        q.prepare(u"SELECT EXISTS (SELECT 1 FROM generated_images WHERE account_id = :account)"_s);
+        q.bindValue(u":account"_s, accountId);
+        if (!q.exec() || !q.next())
+            return failure(u"saving the history"_s, q.lastError().text());
+        state.fresh = !q.value(0).toBool();
+        q.finish();
+        if (!state.fresh)
+            return false;
+        if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
+            return failure(u"saving the history"_s, q.lastError().text());
+        state.lastRowId = q.value(0).toLongLong();
+        return true;
+    }
+    if (!state.fresh)
+        return false;
+    // Row ids grow: any row written by someone else since our last write raised the largest.
+    if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
+        return failure(u"saving the history"_s, q.lastError().text());
+    return q.value(0).toLongLong() == state.lastRowId;
 }
 
 Result<qint64> HistoryStore::insertLocalJobRow(const QString &accountId, const Job &job)

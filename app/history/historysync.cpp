@@ -17,6 +17,7 @@ struct HistorySync::StoreQueue
     QMutex mutex;
     QList<QList<GeneratedImage>> pages; // guarded by mutex
     bool failed = false; // worker thread only: a write failed, later pages are refused
+    MirrorWriteState state; // worker thread only
 };
 
 HistorySync::HistorySync(FetchPage fetchPage, HistoryStore &store, QString accountId,
@@ -61,6 +62,7 @@ bool HistorySync::start(Mode mode)
     m_pagesInFlight = 0;
     m_awaited.reset();
     m_failure.reset();
+    m_wroteFreshMirror = false;
     m_newestCreatedMs = values.value(QString::fromLatin1(newestCreatedKey)).toLongLong();
     // Every record this sync sees is stamped with m_seenStamp; a full sync then marks the
     // ones stamped earlier as gone. Strictly increasing, even for two syncs in one ms.
@@ -222,9 +224,10 @@ void HistorySync::writeQueuedPages()
     QElapsedTimer clock;
     clock.start();
     Result<QList<UpsertCounts>> counts =
-        m_queue->failed ? Result<QList<UpsertCounts>>(ApiError::make(
-            ApiError::Kind::Local, u"An earlier page of the history was not saved."_s))
-                        : m_store.upsertServerRecordPages(m_accountId, pages, m_seenStamp);
+        m_queue->failed
+            ? Result<QList<UpsertCounts>>(ApiError::make(
+                ApiError::Kind::Local, u"An earlier page of the history was not saved."_s))
+            : m_store.upsertServerRecordPages(m_accountId, pages, m_seenStamp, &m_queue->state);
     if (!counts)
         m_queue->failed = true;
     const qint64 ms = clock.elapsed();
@@ -273,6 +276,7 @@ void HistorySync::stopWorker()
     // Pages still queued are dropped; the page being written is finished (or rolled back).
     m_worker->quit();
     m_worker->wait();
+    m_wroteFreshMirror = m_queue->state.fresh;
     m_workerContext.reset();
     m_worker.reset();
     m_queue.reset();
@@ -285,7 +289,9 @@ void HistorySync::complete()
     storeClock.start();
     // Only a listing that held every record the server counts proves the others are gone; a
     // server that stopped early (an empty page despite hasMore) proves nothing.
-    if (m_report.full && m_seenIds.size() >= m_lastTotal) {
+    // Nothing to look for when every row of the account was written by this sync.
+    stopWorker();
+    if (m_report.full && m_seenIds.size() >= m_lastTotal && !m_wroteFreshMirror) {
         auto gone = m_store.markGoneUnlessSeenSince(m_accountId, m_seenStamp);
         if (!gone) {
             fail(gone.error());

@@ -131,6 +131,7 @@ private:
     int m_pagesInFlight = 0; // handed to the worker, not yet reported back
     std::optional<PageOutcome> m_awaited; // the page afterStore() waits for
     std::optional<ApiError> m_failure; // reported once the worker is idle
+    bool m_wroteFreshMirror = false; // every row of the account is this sync's own
 };
 
 Q_DECLARE_METATYPE(SyncReport)

@@ -77,7 +77,7 @@ ServerRecordUpsert::ServerRecordUpsert(QSqlDatabase db, QString accountId, qint6
     , m_seenAtMs(seenAtMs)
 { }
 
-Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &records)
+Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &records, bool lookups)
 {
     QSqlDatabase &db = m_db;
     const QString &accountId = m_accountId;
@@ -100,7 +100,7 @@ Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &record
                            "(SELECT value FROM json_each(:keys))"_s;
     for (const auto &[column, keys, map] :
          {std::tuple{u"id"_s, &ids, &byId}, std::tuple{u"task_id"_s, &taskIds, &byTask}}) {
-        if (keys->isEmpty())
+        if (!lookups || keys->isEmpty())
             continue;
         QSqlQuery q(db);
         q.setForwardOnly(true);

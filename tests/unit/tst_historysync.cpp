@@ -416,6 +416,61 @@ private Q_SLOTS:
         QCOMPARE(localCount(acc), 6);
         QCOMPARE(m_store->record(acc, g.id).value()->rowId, row);
     }
+
+    // A first sync into an empty account writes its pages without looking records up; a job
+    // row that appears meanwhile must still meet its record.
+    void jobRowAddedDuringAFirstSyncMeetsItsRecord()
+    {
+        FakeHistoryServer server;
+        server.addNewest(3000);
+        GeneratedImage &onLastPage = server.records[2500];
+        onLastPage.taskId = u"task-88"_s;
+        const QString recordId = onLastPage.id;
+        qint64 jobRow = 0;
+        server.beforeAnswer = [&](int request) {
+            if (request != 2)
+                return;
+            Job job;
+            job.id = 88;
+            job.request.prompt = u"queued meanwhile"_s;
+            job.taskId = u"task-88"_s;
+            jobRow = m_store->insertLocalJobRow(acc, job).value();
+        };
+        auto sync = makeSync(server, acc);
+        const auto report = run(*sync, HistorySync::Mode::Auto);
+        QVERIFY(report);
+        QVERIFY(report->full);
+        QVERIFY(jobRow > 0);
+        QCOMPARE(report->added, 2999);
+        QCOMPARE(report->changed, 1);
+        QCOMPARE(report->gone, 0);
+        QCOMPARE(localCount(acc), 3000);
+        QCOMPARE(localIds(acc), serverIds(server));
+        const auto record = m_store->record(acc, recordId).value();
+        QVERIFY(record);
+        QCOMPARE(record->rowId, jobRow);
+        QCOMPARE(record->jobId, std::optional<qint64>(88));
+    }
+
+    // Pages written without lookups leave nothing to mark gone; a later full sync still marks
+    // what the server dropped.
+    void firstSyncIntoAnEmptyAccountThenFullSyncMarksGone()
+    {
+        FakeHistoryServer server;
+        server.addNewest(2500);
+        auto sync = makeSync(server, acc);
+        const auto first = run(*sync, HistorySync::Mode::Auto);
+        QVERIFY(first);
+        QCOMPARE(first->added, 2500);
+        QCOMPARE(first->gone, 0);
+        const QString dropped = server.records.takeAt(1200).id;
+        const auto second = run(*sync, HistorySync::Mode::Full);
+        QVERIFY(second);
+        QCOMPARE(second->added, 0);
+        QCOMPARE(second->unchanged, 2499);
+        QCOMPARE(second->gone, 1);
+        QVERIFY(m_store->record(acc, dropped).value()->goneFromServer);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistorySync)
