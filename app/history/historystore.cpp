@@ -55,9 +55,8 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
                                       const QList<QList<GeneratedImage>> &pages, qint64 seenAtMs,
                                       MirrorWriteState *state)
 {
-    QList<UpsertCounts> counts(pages.size());
     if (std::all_of(pages.cbegin(), pages.cend(), [](const auto &page) { return page.isEmpty(); }))
-        return counts;
+        return QList<UpsertCounts>(pages.size());
     QSqlDatabase db = connection();
     SqlTransaction transaction(db);
     if (!transaction.isActive())
@@ -71,35 +70,31 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
         // Until this transaction commits, the state describes the database only if it fails.
         state->fresh = false;
     }
-    ServerRecordUpsert upsert(db, accountId, seenAtMs);
-    for (qsizetype i = 0; i < pages.size(); ++i) {
-        bool lookups = true;
-        if (fresh) {
-            lookups = false;
-            for (const auto &image : pages.at(i)) {
+    if (fresh) {
+        // A record met before (a repeat, or a task id seen twice) meets its row through the
+        // lookups; otherwise the state grows by these pages. Straight into the state: should
+        // this transaction fail, the state is dropped.
+        for (const auto &page : pages) {
+            for (const auto &image : page) {
                 const bool repeated =
                     state->ids.contains(image.id)
                     || (!image.taskId.isEmpty() && state->taskIds.contains(image.taskId));
                 if (repeated) {
-                    lookups = true; // a repeat meets its row through the lookups
                     fresh = false;
                     break;
                 }
-            }
-        }
-        auto page = upsert.run(pages.at(i), lookups);
-        if (!page)
-            return page.error(); // the transaction rolls back
-        counts[i] = page.value();
-        if (fresh) {
-            // Straight into the state: should this transaction fail, the state is dropped.
-            for (const auto &image : pages.at(i)) {
                 state->ids.insert(image.id);
                 if (!image.taskId.isEmpty())
                     state->taskIds.insert(image.taskId);
             }
+            if (!fresh)
+                break;
         }
     }
+    auto written = ServerRecordUpsert(db, accountId, seenAtMs).run(pages, !fresh);
+    if (!written)
+        return written.error(); // the transaction rolls back
+    const QList<UpsertCounts> counts = written.value();
     qint64 lastRowId = 0;
     if (fresh) {
         QSqlQuery q(db);

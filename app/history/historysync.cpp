@@ -63,6 +63,7 @@ bool HistorySync::start(Mode mode)
     m_awaited.reset();
     m_failure.reset();
     m_wroteFreshMirror = false;
+    m_unsentRecords = 0;
     m_newestCreatedMs = values.value(QString::fromLatin1(newestCreatedKey)).toLongLong();
     // Every record this sync sees is stamped with m_seenStamp; a full sync then marks the
     // ones stamped earlier as gone. Strictly increasing, even for two syncs in one ms.
@@ -199,16 +200,21 @@ void HistorySync::storePage(QList<GeneratedImage> records, std::optional<PageOut
     }
     ++m_pagesInFlight;
     m_awaited = awaited;
-    bool wasEmpty = false;
+    m_unsentRecords += records.size();
     {
         QMutexLocker lock(&m_queue->mutex);
-        wasEmpty = m_queue->pages.isEmpty();
         m_queue->pages.append(std::move(records));
     }
-    // One wake-up per batch: a worker that is still writing takes every page queued meanwhile.
-    if (wasEmpty)
+    // Pages go to the worker in batches of several thousand records: one transaction and one
+    // INSERT per batch instead of per page. A page the sync waits for goes at once, and so do
+    // the pages near the end, so that little is left to write after the last one arrives.
+    const qint64 left = m_lastTotal - qint64(m_seenIds.size());
+    if (awaited || m_unsentRecords >= m_options.writeBatchRecords
+        || left <= m_options.writeBatchRecords) {
+        m_unsentRecords = 0;
         QMetaObject::invokeMethod(
             m_workerContext.get(), [this] { writeQueuedPages(); }, Qt::QueuedConnection);
+    }
 }
 
 void HistorySync::writeQueuedPages()

@@ -57,6 +57,8 @@ public:
     {
         int fullPageSize = 1000; // the server has no maximum; large pages save the rate limit
         int incrementalPageSize = 100; // one request covers the usual gap between syncs
+        // Records per write while pages keep coming (each write is one transaction).
+        int writeBatchRecords = 5000;
     };
 
     // sync_state keys (per account).
@@ -129,6 +131,7 @@ private:
     std::unique_ptr<QObject> m_workerContext; // lives in m_worker
     std::shared_ptr<StoreQueue> m_queue;
     int m_pagesInFlight = 0; // handed to the worker, not yet reported back
+    qint64 m_unsentRecords = 0; // queued since the worker was last woken
     std::optional<PageOutcome> m_awaited; // the page afterStore() waits for
     std::optional<ApiError> m_failure; // reported once the worker is idle
     bool m_wroteFreshMirror = false; // every row of the account is this sync's own

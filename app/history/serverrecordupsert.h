@@ -38,6 +38,9 @@ public:
     ServerRecordUpsert(QSqlDatabase db, QString accountId, qint64 seenAtMs);
     // `lookups` false: the caller knows that no mirrored row has any of these ids or task ids.
     Result<UpsertCounts> run(const QList<GeneratedImage> &records, bool lookups = true);
+    // Several pages as one: one lookup per key and one INSERT for the new records of them all
+    // (FTS5 writes an index segment per statement); the counts per page.
+    Result<QList<UpsertCounts>> run(const QList<QList<GeneratedImage>> &pages, bool lookups = true);
 
 private:
     QSqlDatabase m_db;
