@@ -74,6 +74,11 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
         // A record met before (a repeat, or a task id seen twice) meets its row through the
         // lookups; otherwise the state grows by these pages. Straight into the state: should
         // this transaction fail, the state is dropped.
+        qsizetype records = 0;
+        for (const auto &page : pages)
+            records += page.size();
+        state->ids.reserve(state->ids.size() + records);
+        state->taskIds.reserve(state->taskIds.size() + records);
         for (const auto &page : pages) {
             for (const auto &image : page) {
                 const bool repeated =
