@@ -64,6 +64,8 @@ bool HistorySync::start(Mode mode)
     m_failure.reset();
     m_wroteFreshMirror = false;
     m_unsentRecords = 0;
+    m_unsentPages = 0;
+    m_fetchPaused = false;
     m_newestCreatedMs = values.value(QString::fromLatin1(newestCreatedKey)).toLongLong();
     // Every record this sync sees is stamped with m_seenStamp; a full sync then marks the
     // ones stamped earlier as gone. Strictly increasing, even for two syncs in one ms.
@@ -133,7 +135,14 @@ void HistorySync::handlePage(ApiCall<ImagesPage> *call)
     if (m_report.full && m_phase == Phase::Paging && outcome.more) {
         storePage(std::move(fresh), std::nullopt);
         m_skip += int(outcome.size);
-        requestPage();
+        if (m_pagesInFlight < m_options.maxQueuedPages) {
+            requestPage();
+        } else {
+            // The disk is slower than the network: wait for the worker rather than hold the
+            // whole history in memory.
+            m_fetchPaused = true;
+            wakeWorker();
+        }
         return;
     }
     storePage(std::move(fresh), outcome);
@@ -201,6 +210,7 @@ void HistorySync::storePage(QList<GeneratedImage> records, std::optional<PageOut
     ++m_pagesInFlight;
     m_awaited = awaited;
     m_unsentRecords += records.size();
+    ++m_unsentPages;
     {
         QMutexLocker lock(&m_queue->mutex);
         m_queue->pages.append(std::move(records));
@@ -210,11 +220,18 @@ void HistorySync::storePage(QList<GeneratedImage> records, std::optional<PageOut
     // the pages near the end, so that little is left to write after the last one arrives.
     const qint64 left = m_lastTotal - qint64(m_seenIds.size());
     if (awaited || m_unsentRecords >= m_options.writeBatchRecords
-        || left <= m_options.writeBatchRecords) {
-        m_unsentRecords = 0;
-        QMetaObject::invokeMethod(
-            m_workerContext.get(), [this] { writeQueuedPages(); }, Qt::QueuedConnection);
-    }
+        || left <= m_options.writeBatchRecords)
+        wakeWorker();
+}
+
+void HistorySync::wakeWorker()
+{
+    if (m_unsentPages == 0)
+        return; // nothing queued since the last wake-up
+    m_unsentRecords = 0;
+    m_unsentPages = 0;
+    QMetaObject::invokeMethod(
+        m_workerContext.get(), [this] { writeQueuedPages(); }, Qt::QueuedConnection);
 }
 
 void HistorySync::writeQueuedPages()
@@ -251,24 +268,26 @@ void HistorySync::pagesStored(const Result<QList<UpsertCounts>> &counts, int pag
     if (!counts) {
         if (!m_failure)
             m_failure = counts.error();
+    } else {
+        for (const auto &page : counts.value()) {
+            m_report.fetched += page.inserted + page.changed + page.unchanged;
+            m_report.added += page.inserted;
+            m_report.changed += page.changed;
+            m_report.unchanged += page.unchanged;
+            Q_EMIT progress(m_report.fetched,
+                            std::max<qint64>(m_lastTotal, qint64(m_seenIds.size())));
+        }
+    }
+    if (m_failure) {
         if (m_pagesInFlight == 0)
             fail(*m_failure);
         return;
     }
-    for (const auto &page : counts.value()) {
-        m_report.fetched += page.inserted + page.changed + page.unchanged;
-        m_report.added += page.inserted;
-        m_report.changed += page.changed;
-        m_report.unchanged += page.unchanged;
-        Q_EMIT progress(m_report.fetched, std::max<qint64>(m_lastTotal, qint64(m_seenIds.size())));
+    if (m_fetchPaused && m_running) {
+        m_fetchPaused = false;
+        requestPage();
     }
-    if (m_pagesInFlight > 0)
-        return;
-    if (m_failure) {
-        fail(*m_failure);
-        return;
-    }
-    if (!m_running || !m_awaited)
+    if (m_pagesInFlight > 0 || !m_running || !m_awaited)
         return;
     const PageOutcome page = *m_awaited;
     m_awaited.reset();
@@ -293,10 +312,10 @@ void HistorySync::complete()
 {
     QElapsedTimer storeClock;
     storeClock.start();
-    // Only a listing that held every record the server counts proves the others are gone; a
-    // server that stopped early (an empty page despite hasMore) proves nothing.
-    // Nothing to look for when every row of the account was written by this sync.
     stopWorker();
+    // Only a listing that held every record the server counts proves the others are gone; a
+    // server that stopped early (an empty page despite hasMore) proves nothing. Nothing can
+    // be gone when every row of the account was written by this sync.
     if (m_report.full && m_seenIds.size() >= m_lastTotal && !m_wroteFreshMirror) {
         auto gone = m_store.markGoneUnlessSeenSince(m_accountId, m_seenStamp);
         if (!gone) {

@@ -59,6 +59,8 @@ public:
         int incrementalPageSize = 100; // one request covers the usual gap between syncs
         // Records per write while pages keep coming (each write is one transaction).
         int writeBatchRecords = 5000;
+        // Pages received but not yet written before a full sync waits to ask for more.
+        int maxQueuedPages = 20;
     };
 
     // sync_state keys (per account).
@@ -103,6 +105,7 @@ private:
     void afterStore(const PageOutcome &page, const UpsertCounts &counts);
     // Hands one page to the worker; `awaited`: afterStore() follows once it is written.
     void storePage(QList<GeneratedImage> records, std::optional<PageOutcome> awaited);
+    void wakeWorker(); // hands over every page queued since the last wake-up
     void writeQueuedPages(); // on the worker thread
     void pagesStored(const Result<QList<UpsertCounts>> &counts, int pages, qint64 ms);
     void stopWorker();
@@ -132,6 +135,8 @@ private:
     std::shared_ptr<StoreQueue> m_queue;
     int m_pagesInFlight = 0; // handed to the worker, not yet reported back
     qint64 m_unsentRecords = 0; // queued since the worker was last woken
+    int m_unsentPages = 0;
+    bool m_fetchPaused = false; // the next page waits for the worker (maxQueuedPages)
     std::optional<PageOutcome> m_awaited; // the page afterStore() waits for
     std::optional<ApiError> m_failure; // reported once the worker is idle
     bool m_wroteFreshMirror = false; // every row of the account is this sync's own

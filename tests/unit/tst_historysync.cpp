@@ -417,6 +417,27 @@ private Q_SLOTS:
         QCOMPARE(m_store->record(acc, g.id).value()->rowId, row);
     }
 
+    // A worker that falls behind stops the paging (bounded memory) and the sync still ends,
+    // whatever the batch size: every page is written and reported once.
+    void slowWritesPauseThePagingAndLoseNothing()
+    {
+        FakeHistoryServer server;
+        server.addNewest(1050);
+        auto sync = makeSync(server, acc);
+        HistorySync::Options options;
+        options.fullPageSize = 100;
+        options.writeBatchRecords = 500; // more than the queue holds: pausing must hand it over
+        options.maxQueuedPages = 2;
+        sync->setOptions(options);
+        QSignalSpy progress(sync.get(), &HistorySync::progress);
+        const auto report = run(*sync, HistorySync::Mode::Full);
+        QVERIFY(report);
+        QCOMPARE(report->requests, 11);
+        QCOMPARE(report->added, 1050);
+        QCOMPARE(progress.size(), 11);
+        QCOMPARE(localIds(acc), serverIds(server));
+    }
+
     // A first sync into an empty account writes its pages without looking records up; a job
     // row that appears meanwhile must still meet its record.
     void jobRowAddedDuringAFirstSyncMeetsItsRecord()
