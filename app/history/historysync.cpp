@@ -30,8 +30,9 @@ HistorySync::HistorySync(FetchPage fetchPage, HistoryStore &store, QString accou
 
 HistorySync::~HistorySync()
 {
-    if (ApiCallBase *call = m_call.data())
-        call->disconnect(this);
+    for (const auto &request : std::as_const(m_requests))
+        if (ApiCallBase *call = request.call.data())
+            call->disconnect(this);
     stopWorker();
 }
 
@@ -56,6 +57,7 @@ bool HistorySync::start(Mode mode)
     m_phase = Phase::Paging;
     m_limit = m_report.full ? m_options.fullPageSize : m_options.incrementalPageSize;
     m_skip = 0;
+    m_lookAhead = true;
     m_firstTotal = -1;
     m_lastTotal = 0;
     m_seenIds.clear();
@@ -80,8 +82,12 @@ bool HistorySync::start(Mode mode)
 
 void HistorySync::abort()
 {
-    if (ApiCallBase *call = m_call.data()) {
-        call->abort();
+    if (!m_requests.isEmpty()) {
+        // The oldest answers first: its Cancelled ends the sync and drops the others.
+        const QList<Request> requests = m_requests; // answering may change the list
+        for (const auto &request : requests)
+            if (ApiCallBase *call = request.call.data())
+                call->abort();
     } else if (m_running) {
         // Between requests (a page is being written): fail once it is.
         QMetaObject::invokeMethod(
@@ -91,25 +97,82 @@ void HistorySync::abort()
 
 void HistorySync::requestPage()
 {
-    ApiCall<ImagesPage> *call = m_fetchPage(m_limit, m_skip);
+    dropRequests(); // nothing is outstanding here, unless a look-ahead went wrong
+    sendRequest(m_skip);
+}
+
+void HistorySync::sendRequest(int skip)
+{
+    ApiCall<ImagesPage> *call = m_fetchPage(m_limit, skip);
     ++m_report.requests;
     if (!call) {
         fail(ApiError::make(ApiError::Kind::Local,
                             u"The history could not be requested. Sign in and try again."_s));
         return;
     }
-    m_call = call;
-    connect(call, &ApiCallBase::finished, this, [this, call] { handlePage(call); });
+    m_requests.append({call, skip, std::nullopt});
+    connect(call, &ApiCallBase::finished, this, [this, call] { answered(call); });
 }
 
-void HistorySync::handlePage(ApiCall<ImagesPage> *call)
+void HistorySync::answered(ApiCall<ImagesPage> *call)
 {
-    m_call = nullptr;
+    for (auto &request : m_requests)
+        if (request.call == call)
+            request.answer = call->result(); // the call deletes itself after this slot
+    // Pages are handled in the order they were asked for.
+    while (!m_requests.isEmpty() && m_requests.constFirst().answer) {
+        const Request head = m_requests.takeFirst();
+        handlePage(*head.answer, head.skip);
+    }
+}
+
+void HistorySync::dropRequests()
+{
+    const QList<Request> requests = std::exchange(m_requests, {});
+    for (const auto &request : requests) {
+        if (ApiCallBase *call = request.call.data()) {
+            call->disconnect(this);
+            call->abort();
+        }
+    }
+}
+
+void HistorySync::fillPipeline()
+{
+    if (m_pagesInFlight >= m_options.maxQueuedPages) {
+        if (m_requests.isEmpty()) {
+            // The disk is slower than the network: wait for the worker rather than hold the
+            // whole history in memory.
+            m_fetchPaused = true;
+            wakeWorker();
+        }
+        return;
+    }
+    // One request ahead of the page in hand: the server prepares the next page while this
+    // one is decoded and deduplicated. Never ahead past the total the server reports.
+    const int depth = m_lookAhead ? 2 : 1;
+    int next = m_requests.isEmpty() ? m_skip : m_requests.constLast().skip + m_limit;
+    while (m_running && m_requests.size() < depth
+           && (m_requests.isEmpty() || qint64(next) < m_lastTotal)) {
+        sendRequest(next);
+        next += m_limit;
+    }
+}
+
+void HistorySync::handlePage(const Result<ImagesPage> &result, int skip)
+{
     if (!m_running || m_failure)
         return;
-    const auto &result = call->result();
     if (!result) {
         fail(result.error());
+        return;
+    }
+    if (skip != m_skip) {
+        // A look-ahead assumed a full page before it and the server sent fewer: read on one
+        // page at a time from where this sync really is.
+        qCDebug(lcHistory) << "page at" << skip << "instead of" << m_skip << "- no look-ahead";
+        m_lookAhead = false;
+        requestPage();
         return;
     }
     const ImagesPage &page = result.value();
@@ -135,14 +198,7 @@ void HistorySync::handlePage(ApiCall<ImagesPage> *call)
     if (m_report.full && m_phase == Phase::Paging && outcome.more) {
         storePage(std::move(fresh), std::nullopt);
         m_skip += int(outcome.size);
-        if (m_pagesInFlight < m_options.maxQueuedPages) {
-            requestPage();
-        } else {
-            // The disk is slower than the network: wait for the worker rather than hold the
-            // whole history in memory.
-            m_fetchPaused = true;
-            wakeWorker();
-        }
+        fillPipeline();
         return;
     }
     storePage(std::move(fresh), outcome);
@@ -285,7 +341,7 @@ void HistorySync::pagesStored(const Result<QList<UpsertCounts>> &counts, int pag
     }
     if (m_fetchPaused && m_running) {
         m_fetchPaused = false;
-        requestPage();
+        fillPipeline();
     }
     if (m_pagesInFlight > 0 || !m_running || !m_awaited)
         return;
@@ -310,6 +366,7 @@ void HistorySync::stopWorker()
 
 void HistorySync::complete()
 {
+    dropRequests();
     QElapsedTimer storeClock;
     storeClock.start();
     stopWorker();
@@ -352,6 +409,7 @@ void HistorySync::fail(const ApiError &error)
 {
     if (!m_running)
         return;
+    dropRequests();
     if (m_pagesInFlight > 0) {
         // Report once the pages received before the failure are written (or refused).
         if (!m_failure)

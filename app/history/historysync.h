@@ -100,8 +100,19 @@ private:
     };
     struct StoreQueue; // shared with the worker thread
 
-    void requestPage();
-    void handlePage(ApiCall<ImagesPage> *call);
+    struct Request
+    {
+        QPointer<ApiCall<ImagesPage>> call;
+        int skip = 0;
+        std::optional<Result<ImagesPage>> answer; // kept until the pages before it are handled
+    };
+
+    void requestPage(); // the page at m_skip, nothing else outstanding
+    void sendRequest(int skip);
+    void answered(ApiCall<ImagesPage> *call);
+    void dropRequests();
+    void fillPipeline(); // a full sync's paging: the next page and one ahead
+    void handlePage(const Result<ImagesPage> &result, int skip);
     void afterStore(const PageOutcome &page, const UpsertCounts &counts);
     // Hands one page to the worker; `awaited`: afterStore() follows once it is written.
     void storePage(QList<GeneratedImage> records, std::optional<PageOutcome> awaited);
@@ -128,7 +139,8 @@ private:
     QSet<QString> m_seenIds;
     SyncReport m_report;
     QElapsedTimer m_clock;
-    QPointer<ApiCallBase> m_call;
+    QList<Request> m_requests; // outstanding, oldest first
+    bool m_lookAhead = true; // off once a page came back shorter than asked with more to come
 
     std::unique_ptr<QThread> m_worker;
     std::unique_ptr<QObject> m_workerContext; // lives in m_worker
