@@ -65,8 +65,8 @@ bool HistorySync::start(Mode mode)
     m_awaited.reset();
     m_failure.reset();
     m_wroteFreshMirror = false;
-    m_unsentRecords = 0;
     m_unsentPages = 0;
+    m_workerBusy = false;
     m_fetchPaused = false;
     m_newestCreatedMs = values.value(QString::fromLatin1(newestCreatedKey)).toLongLong();
     // Every record this sync sees is stamped with m_seenStamp; a full sync then marks the
@@ -265,26 +265,22 @@ void HistorySync::storePage(QList<GeneratedImage> records, std::optional<PageOut
     }
     ++m_pagesInFlight;
     m_awaited = awaited;
-    m_unsentRecords += records.size();
     ++m_unsentPages;
     {
         QMutexLocker lock(&m_queue->mutex);
         m_queue->pages.append(std::move(records));
     }
-    // Pages go to the worker in batches of several thousand records: one transaction and one
-    // INSERT per batch instead of per page. A page the sync waits for goes at once, and so do
-    // the pages near the end, so that little is left to write after the last one arrives.
-    const qint64 left = m_lastTotal - qint64(m_seenIds.size());
-    if (awaited || m_unsentRecords >= m_options.writeBatchRecords
-        || left <= m_options.writeBatchRecords)
-        wakeWorker();
+    wakeWorker();
 }
 
 void HistorySync::wakeWorker()
 {
-    if (m_unsentPages == 0)
-        return; // nothing queued since the last wake-up
-    m_unsentRecords = 0;
+    // An idle worker starts at once; a busy one takes every page queued meanwhile when it is
+    // done, as one transaction and one INSERT. So the batches grow exactly when writing is
+    // the slower side, and nothing waits when it is not.
+    if (m_unsentPages == 0 || m_workerBusy)
+        return;
+    m_workerBusy = true;
     m_unsentPages = 0;
     QMetaObject::invokeMethod(
         m_workerContext.get(), [this] { writeQueuedPages(); }, Qt::QueuedConnection);
@@ -298,8 +294,12 @@ void HistorySync::writeQueuedPages()
         QMutexLocker lock(&m_queue->mutex);
         pages.swap(m_queue->pages);
     }
-    if (pages.isEmpty())
+    if (pages.isEmpty()) {
+        // Taken by the previous write already; the sync still hears that this one is done.
+        QMetaObject::invokeMethod(
+            this, [this] { pagesStored(QList<UpsertCounts>(), 0, 0); }, Qt::QueuedConnection);
         return;
+    }
     QElapsedTimer clock;
     clock.start();
     Result<QList<UpsertCounts>> counts =
@@ -319,6 +319,7 @@ void HistorySync::writeQueuedPages()
 
 void HistorySync::pagesStored(const Result<QList<UpsertCounts>> &counts, int pages, qint64 ms)
 {
+    m_workerBusy = false;
     m_pagesInFlight -= pages;
     m_report.storeMs += ms;
     if (!counts) {
@@ -334,6 +335,7 @@ void HistorySync::pagesStored(const Result<QList<UpsertCounts>> &counts, int pag
                             std::max<qint64>(m_lastTotal, qint64(m_seenIds.size())));
         }
     }
+    wakeWorker(); // the pages queued while it wrote, also after a failure (to be refused)
     if (m_failure) {
         if (m_pagesInFlight == 0)
             fail(*m_failure);
@@ -343,7 +345,7 @@ void HistorySync::pagesStored(const Result<QList<UpsertCounts>> &counts, int pag
         m_fetchPaused = false;
         fillPipeline();
     }
-    if (m_pagesInFlight > 0 || !m_running || !m_awaited)
+    if (pages == 0 || m_pagesInFlight > 0 || !m_running || !m_awaited)
         return;
     const PageOutcome page = *m_awaited;
     m_awaited.reset();
@@ -414,6 +416,7 @@ void HistorySync::fail(const ApiError &error)
         // Report once the pages received before the failure are written (or refused).
         if (!m_failure)
             m_failure = error;
+        wakeWorker();
         return;
     }
     stopWorker();

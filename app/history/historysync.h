@@ -57,8 +57,6 @@ public:
     {
         int fullPageSize = 1000; // the server has no maximum; large pages save the rate limit
         int incrementalPageSize = 100; // one request covers the usual gap between syncs
-        // Records per write while pages keep coming (each write is one transaction).
-        int writeBatchRecords = 5000;
         // Pages received but not yet written before a full sync waits to ask for more.
         int maxQueuedPages = 20;
     };
@@ -116,7 +114,7 @@ private:
     void afterStore(const PageOutcome &page, const UpsertCounts &counts);
     // Hands one page to the worker; `awaited`: afterStore() follows once it is written.
     void storePage(QList<GeneratedImage> records, std::optional<PageOutcome> awaited);
-    void wakeWorker(); // hands over every page queued since the last wake-up
+    void wakeWorker(); // hands the queued pages over unless the worker is writing
     void writeQueuedPages(); // on the worker thread
     void pagesStored(const Result<QList<UpsertCounts>> &counts, int pages, qint64 ms);
     void stopWorker();
@@ -146,8 +144,8 @@ private:
     std::unique_ptr<QObject> m_workerContext; // lives in m_worker
     std::shared_ptr<StoreQueue> m_queue;
     int m_pagesInFlight = 0; // handed to the worker, not yet reported back
-    qint64 m_unsentRecords = 0; // queued since the worker was last woken
-    int m_unsentPages = 0;
+    int m_unsentPages = 0; // queued since the worker was last woken
+    bool m_workerBusy = false; // woken and not yet reported back
     bool m_fetchPaused = false; // the next page waits for the worker (maxQueuedPages)
     std::optional<PageOutcome> m_awaited; // the page afterStore() waits for
     std::optional<ApiError> m_failure; // reported once the worker is idle

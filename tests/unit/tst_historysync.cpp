@@ -314,6 +314,24 @@ private Q_SLOTS:
         QCOMPARE(localIds(acc), serverIds(server));
     }
 
+    // A failure deep into a paged sync, with pages still queued for the writer: the sync
+    // reports it once every page before it is written, and keeps them.
+    void failureMidwayKeepsEveryEarlierPage()
+    {
+        FakeHistoryServer server;
+        server.addNewest(5000);
+        server.failAtRequest = 30;
+        auto sync = makeSync(server, acc);
+        HistorySync::Options options;
+        options.fullPageSize = 100;
+        sync->setOptions(options);
+        ApiError error;
+        QVERIFY(!run(*sync, HistorySync::Mode::Auto, &error));
+        QCOMPARE(error.kind, ApiError::Kind::ServerError);
+        QVERIFY(!sync->isRunning());
+        QCOMPARE(localCount(acc), 2900);
+    }
+
     void abortReportsCancelled()
     {
         FakeHistoryServer server;
@@ -435,8 +453,8 @@ private Q_SLOTS:
         QVERIFY2(report->requests <= 11, qPrintable(QString::number(report->requests)));
     }
 
-    // A worker that falls behind stops the paging (bounded memory) and the sync still ends,
-    // whatever the batch size: every page is written and reported once.
+    // A worker that falls behind stops the paging (bounded memory) and the sync still ends:
+    // every page is written and reported once.
     void slowWritesPauseThePagingAndLoseNothing()
     {
         FakeHistoryServer server;
@@ -444,7 +462,6 @@ private Q_SLOTS:
         auto sync = makeSync(server, acc);
         HistorySync::Options options;
         options.fullPageSize = 100;
-        options.writeBatchRecords = 500; // more than the queue holds: pausing must hand it over
         options.maxQueuedPages = 2;
         sync->setOptions(options);
         QSignalSpy progress(sync.get(), &HistorySync::progress);
