@@ -75,8 +75,10 @@ void AppServices::startIntegrityCheck()
 
 AppServices::~AppServices()
 {
-    // Stop work that reports back before the objects it reports to go away.
+    // Stop work that reports back before the objects it reports to go away. A running sync
+    // writes through m_history on its own thread: it goes before the store and the database.
     m_integrityCheck.waitForFinished();
+    qDeleteAll(findChildren<HistorySync *>(Qt::FindDirectChildrenOnly));
     if (m_downloader)
         m_downloader->cancelAll();
     m_jobs.reset();

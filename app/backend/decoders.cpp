@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace {
 
 using namespace Qt::StringLiterals;
@@ -216,10 +218,50 @@ Result<QList<T>> listFrom(const HttpAnswer &answer, QLatin1StringView key, F mak
 
 } // namespace
 
+namespace {
+
+// The server's own form, "2026-02-24T12:25:39.123Z" (or without the milliseconds), read
+// without QDateTime's general parser: a history page holds two per record. Anything else
+// (an offset, no zone, other digits) is left to the general parser.
+std::optional<QDateTime> parseUtcIsoFast(const QString &text)
+{
+    const qsizetype n = text.size();
+    if ((n != 24 && n != 20) || text.at(n - 1) != u'Z')
+        return std::nullopt;
+    const QChar *c = text.constData();
+    const auto digits = [c](qsizetype at, qsizetype count, int *out) {
+        int value = 0;
+        for (qsizetype i = at; i < at + count; ++i) {
+            const char16_t d = c[i].unicode();
+            if (d < u'0' || d > u'9')
+                return false;
+            value = value * 10 + (d - u'0');
+        }
+        *out = value;
+        return true;
+    };
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, ms = 0;
+    if (c[4] != u'-' || c[7] != u'-' || c[10] != u'T' || c[13] != u':' || c[16] != u':'
+        || !digits(0, 4, &year) || !digits(5, 2, &month) || !digits(8, 2, &day)
+        || !digits(11, 2, &hour) || !digits(14, 2, &minute) || !digits(17, 2, &second))
+        return std::nullopt;
+    if (n == 24 && (c[19] != u'.' || !digits(20, 3, &ms)))
+        return std::nullopt;
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second, ms);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC);
+}
+
+} // namespace
+
 QDateTime parseServerDate(const QString &text)
 {
     if (text.isEmpty())
         return {};
+    if (auto fast = parseUtcIsoFast(text))
+        return *fast;
     auto dt = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!dt.isValid())
         dt = QDateTime::fromString(text, Qt::ISODate);

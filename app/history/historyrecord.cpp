@@ -120,8 +120,35 @@ QString jsonStringArray(const QStringList &list)
 {
     if (list.isEmpty())
         return u"[]"_s;
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    // Written by hand, without a QJsonDocument round trip through UTF-8: a sync writes one or
+    // two per record and a list of lookup keys per page.
+    qsizetype size = 2;
+    for (const auto &item : list)
+        size += item.size() + 3;
+    QString json;
+    json.reserve(size);
+    json += u'[';
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            json += u',';
+        json += u'"';
+        for (const QChar c : list.at(i)) {
+            const char16_t u = c.unicode();
+            if (u == u'"' || u == u'\\') {
+                json += u'\\';
+                json += c;
+            } else if (u < 0x20) {
+                json += u"\\u00"_s;
+                json += QChar(u"0123456789abcdef"[u >> 4]);
+                json += QChar(u"0123456789abcdef"[u & 0xf]);
+            } else {
+                json += c;
+            }
+        }
+        json += u'"';
+    }
+    json += u']';
+    return json;
 }
 
 QStringList parseJsonStringArray(const QString &json)

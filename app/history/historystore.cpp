@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -42,16 +44,103 @@ Result<UpsertCounts> HistoryStore::upsertServerRecords(const QString &accountId,
 {
     if (records.isEmpty())
         return UpsertCounts{};
+    auto counts = upsertServerRecordPages(accountId, {records}, seenAtMs);
+    if (!counts)
+        return counts.error();
+    return counts.value().constFirst();
+}
+
+Result<QList<UpsertCounts>>
+HistoryStore::upsertServerRecordPages(const QString &accountId,
+                                      const QList<QList<GeneratedImage>> &pages, qint64 seenAtMs,
+                                      MirrorWriteState *state)
+{
+    if (std::all_of(pages.cbegin(), pages.cend(), [](const auto &page) { return page.isEmpty(); }))
+        return QList<UpsertCounts>(pages.size());
     QSqlDatabase db = connection();
     SqlTransaction transaction(db);
     if (!transaction.isActive())
         return failure(u"saving the history"_s, transaction.errorText());
-    auto counts = ServerRecordUpsert(db, accountId, seenAtMs).run(records);
-    if (!counts)
-        return counts; // the transaction rolls back
+    bool fresh = false;
+    if (state) {
+        auto checked = stillFresh(db, accountId, *state);
+        if (!checked)
+            return checked.error();
+        fresh = checked.value();
+        // Until this transaction commits, the state describes the database only if it fails.
+        state->fresh = false;
+    }
+    if (fresh) {
+        // A record met before (a repeat, or a task id seen twice) meets its row through the
+        // lookups; otherwise the state grows by these pages. Straight into the state: should
+        // this transaction fail, the state is dropped.
+        qsizetype records = 0;
+        for (const auto &page : pages)
+            records += page.size();
+        state->ids.reserve(state->ids.size() + records);
+        state->taskIds.reserve(state->taskIds.size() + records);
+        for (const auto &page : pages) {
+            for (const auto &image : page) {
+                const bool repeated =
+                    state->ids.contains(image.id)
+                    || (!image.taskId.isEmpty() && state->taskIds.contains(image.taskId));
+                if (repeated) {
+                    fresh = false;
+                    break;
+                }
+                state->ids.insert(image.id);
+                if (!image.taskId.isEmpty())
+                    state->taskIds.insert(image.taskId);
+            }
+            if (!fresh)
+                break;
+        }
+    }
+    auto written = ServerRecordUpsert(db, accountId, seenAtMs).run(pages, !fresh);
+    if (!written)
+        return written.error(); // the transaction rolls back
+    const QList<UpsertCounts> counts = written.value();
+    qint64 lastRowId = 0;
+    if (fresh) {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
+            return failure(u"saving the history"_s, q.lastError().text());
+        lastRowId = q.value(0).toLongLong();
+    }
     if (!transaction.commit())
         return failure(u"saving the history"_s, transaction.errorText());
+    if (fresh) {
+        state->fresh = true;
+        state->lastRowId = lastRowId;
+    }
     return counts;
+}
+
+Result<bool> HistoryStore::stillFresh(QSqlDatabase db, const QString &accountId,
+                                      MirrorWriteState &state)
+{
+    QSqlQuery q(db);
+    if (!state.checked) {
+        state.checked = true;
+        q.prepare(u"SELECT EXISTS (SELECT 1 FROM generated_images WHERE account_id = :account)"_s);
+        q.bindValue(u":account"_s, accountId);
+        if (!q.exec() || !q.next())
+            return failure(u"saving the history"_s, q.lastError().text());
+        state.fresh = !q.value(0).toBool();
+        q.finish();
+        if (!state.fresh)
+            return false;
+        if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
+            return failure(u"saving the history"_s, q.lastError().text());
+        state.lastRowId = q.value(0).toLongLong();
+        return true;
+    }
+    if (!state.fresh)
+        return false;
+    // Row ids grow: any row written by someone else since our last write raised the largest.
+    if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
+        return failure(u"saving the history"_s, q.lastError().text());
+    return q.value(0).toLongLong() == state.lastRowId;
 }
 
 Result<qint64> HistoryStore::insertLocalJobRow(const QString &accountId, const Job &job)
@@ -314,6 +403,11 @@ Result<bool> HistoryStore::setSyncState(const QString &accountId,
     if (!transaction.commit())
         return failure(u"saving the sync state"_s, transaction.errorText());
     return true;
+}
+
+void HistoryStore::releaseThreadConnection()
+{
+    m_database.releaseThreadConnection();
 }
 
 Result<bool> HistoryStore::setLocalFile(const QString &accountId, const QString &id,

@@ -36,6 +36,14 @@ public:
     // overwritten. A local job row matched by task id becomes the server's record.
     Result<UpsertCounts> upsertServerRecords(const QString &accountId,
                                              const QList<GeneratedImage> &records, qint64 seenAtMs);
+    // Several pages in one transaction (one commit instead of one per page); the counts per
+    // page, in order. All or nothing.
+    // `state`, when given, is the sync's own (see MirrorWriteState): a first sync into an
+    // empty account then writes new records without looking them up.
+    Result<QList<UpsertCounts>> upsertServerRecordPages(const QString &accountId,
+                                                        const QList<QList<GeneratedImage>> &pages,
+                                                        qint64 seenAtMs,
+                                                        MirrorWriteState *state = nullptr);
 
     // A pending card for a queued job (id NULL, job_id set). Idempotent per job: returns the
     // existing row when the job already has one (by job id, image id or task id).
@@ -67,10 +75,15 @@ public:
     Result<QHash<QString, QString>> syncState(const QString &accountId);
     Result<bool> setSyncState(const QString &accountId, const QHash<QString, QString> &values);
 
+    // Closes the calling thread's connection; a worker thread calls it before it ends.
+    void releaseThreadConnection();
+
 private:
     QSqlDatabase connection();
     ApiError failure(const QString &what, const QString &detail) const;
     // One local 0/1 column of one row (favourite, hidden); local columns never reach the server.
+    // Whether `state` still holds inside the open transaction (and the first check).
+    Result<bool> stillFresh(QSqlDatabase db, const QString &accountId, MirrorWriteState &state);
     Result<bool> setLocalFlag(qint64 rowId, const QString &updateSql, bool value,
                               const QString &what);
 

@@ -4,10 +4,21 @@
 #include "historystore.h"
 
 #include <QDateTime>
+#include <QMutexLocker>
+#include <QThread>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+// The pages handed to the worker and not yet taken by it.
+struct HistorySync::StoreQueue
+{
+    QMutex mutex;
+    QList<QList<GeneratedImage>> pages; // guarded by mutex
+    bool failed = false; // worker thread only: a write failed, later pages are refused
+    MirrorWriteState state; // worker thread only
+};
 
 HistorySync::HistorySync(FetchPage fetchPage, HistoryStore &store, QString accountId,
                          QObject *parent)
@@ -19,8 +30,10 @@ HistorySync::HistorySync(FetchPage fetchPage, HistoryStore &store, QString accou
 
 HistorySync::~HistorySync()
 {
-    if (ApiCallBase *call = m_call.data())
-        call->disconnect(this);
+    for (const auto &request : std::as_const(m_requests))
+        if (ApiCallBase *call = request.call.data())
+            call->disconnect(this);
+    stopWorker();
 }
 
 bool HistorySync::start(Mode mode)
@@ -44,9 +57,17 @@ bool HistorySync::start(Mode mode)
     m_phase = Phase::Paging;
     m_limit = m_report.full ? m_options.fullPageSize : m_options.incrementalPageSize;
     m_skip = 0;
+    m_lookAhead = true;
     m_firstTotal = -1;
     m_lastTotal = 0;
     m_seenIds.clear();
+    m_pagesInFlight = 0;
+    m_awaited.reset();
+    m_failure.reset();
+    m_wroteFreshMirror = false;
+    m_unsentPages = 0;
+    m_workerBusy = false;
+    m_fetchPaused = false;
     m_newestCreatedMs = values.value(QString::fromLatin1(newestCreatedKey)).toLongLong();
     // Every record this sync sees is stamped with m_seenStamp; a full sync then marks the
     // ones stamped earlier as gone. Strictly increasing, even for two syncs in one ms.
@@ -61,31 +82,97 @@ bool HistorySync::start(Mode mode)
 
 void HistorySync::abort()
 {
-    if (ApiCallBase *call = m_call.data())
-        call->abort();
+    if (!m_requests.isEmpty()) {
+        // The oldest answers first: its Cancelled ends the sync and drops the others.
+        const QList<Request> requests = m_requests; // answering may change the list
+        for (const auto &request : requests)
+            if (ApiCallBase *call = request.call.data())
+                call->abort();
+    } else if (m_running) {
+        // Between requests (a page is being written): fail once it is.
+        QMetaObject::invokeMethod(
+            this, [this] { fail(ApiError::cancelled()); }, Qt::QueuedConnection);
+    }
 }
 
 void HistorySync::requestPage()
 {
-    ApiCall<ImagesPage> *call = m_fetchPage(m_limit, m_skip);
+    dropRequests(); // nothing is outstanding here, unless a look-ahead went wrong
+    sendRequest(m_skip);
+}
+
+void HistorySync::sendRequest(int skip)
+{
+    ApiCall<ImagesPage> *call = m_fetchPage(m_limit, skip);
     ++m_report.requests;
     if (!call) {
         fail(ApiError::make(ApiError::Kind::Local,
                             u"The history could not be requested. Sign in and try again."_s));
         return;
     }
-    m_call = call;
-    connect(call, &ApiCallBase::finished, this, [this, call] { handlePage(call); });
+    m_requests.append({call, skip, std::nullopt});
+    connect(call, &ApiCallBase::finished, this, [this, call] { answered(call); });
 }
 
-void HistorySync::handlePage(ApiCall<ImagesPage> *call)
+void HistorySync::answered(ApiCall<ImagesPage> *call)
 {
-    m_call = nullptr;
-    if (!m_running)
+    for (auto &request : m_requests)
+        if (request.call == call)
+            request.answer = call->result(); // the call deletes itself after this slot
+    // Pages are handled in the order they were asked for.
+    while (!m_requests.isEmpty() && m_requests.constFirst().answer) {
+        const Request head = m_requests.takeFirst();
+        handlePage(*head.answer, head.skip);
+    }
+}
+
+void HistorySync::dropRequests()
+{
+    const QList<Request> requests = std::exchange(m_requests, {});
+    for (const auto &request : requests) {
+        if (ApiCallBase *call = request.call.data()) {
+            call->disconnect(this);
+            call->abort();
+        }
+    }
+}
+
+void HistorySync::fillPipeline()
+{
+    if (m_pagesInFlight >= m_options.maxQueuedPages) {
+        if (m_requests.isEmpty()) {
+            // The disk is slower than the network: wait for the worker rather than hold the
+            // whole history in memory.
+            m_fetchPaused = true;
+            wakeWorker();
+        }
         return;
-    const auto &result = call->result();
+    }
+    // One request ahead of the page in hand: the server prepares the next page while this
+    // one is decoded and deduplicated. Never ahead past the total the server reports.
+    const int depth = m_lookAhead ? 2 : 1;
+    int next = m_requests.isEmpty() ? m_skip : m_requests.constLast().skip + m_limit;
+    while (m_running && m_requests.size() < depth
+           && (m_requests.isEmpty() || qint64(next) < m_lastTotal)) {
+        sendRequest(next);
+        next += m_limit;
+    }
+}
+
+void HistorySync::handlePage(const Result<ImagesPage> &result, int skip)
+{
+    if (!m_running || m_failure)
+        return;
     if (!result) {
         fail(result.error());
+        return;
+    }
+    if (skip != m_skip) {
+        // A look-ahead assumed a full page before it and the server sent fewer: read on one
+        // page at a time from where this sync really is.
+        qCDebug(lcHistory) << "page at" << skip << "instead of" << m_skip << "- no look-ahead";
+        m_lookAhead = false;
+        requestPage();
         return;
     }
     const ImagesPage &page = result.value();
@@ -104,48 +191,37 @@ void HistorySync::handlePage(ApiCall<ImagesPage> *call)
         if (image.createdAt.isValid())
             m_newestCreatedMs = std::max(m_newestCreatedMs, image.createdAt.toMSecsSinceEpoch());
     }
-    const bool sawKnownRecord = fresh.size() < page.images.size();
-    const bool more = page.hasMore && !page.images.isEmpty();
-    // A full sync reads every page anyway: ask for the next one before storing this one, so
-    // the transfer overlaps the SQLite work instead of waiting behind it.
-    const bool prefetched = m_report.full && m_phase == Phase::Paging && more;
-    if (prefetched) {
-        m_skip += int(page.images.size());
-        requestPage();
-    }
-
-    QElapsedTimer storeClock;
-    storeClock.start();
-    auto counts = m_store.upsertServerRecords(m_accountId, fresh, m_seenStamp);
-    m_report.storeMs += storeClock.elapsed();
-    if (!counts) {
-        fail(counts.error());
+    const PageOutcome outcome{page.images.size(), fresh.size() < page.images.size(),
+                              page.hasMore && !page.images.isEmpty()};
+    // A full sync reads every page anyway: ask for the next one while the worker writes this
+    // one, so the transfer and the decoding overlap the SQLite work instead of waiting for it.
+    if (m_report.full && m_phase == Phase::Paging && outcome.more) {
+        storePage(std::move(fresh), std::nullopt);
+        m_skip += int(outcome.size);
+        fillPipeline();
         return;
     }
-    m_report.fetched += int(fresh.size());
-    m_report.added += counts.value().inserted;
-    m_report.changed += counts.value().changed;
-    m_report.unchanged += counts.value().unchanged;
-    Q_EMIT progress(m_seenIds.size(), std::max<qint64>(page.total, m_seenIds.size()));
+    storePage(std::move(fresh), outcome);
+}
 
-    if (prefetched)
-        return;
+void HistorySync::afterStore(const PageOutcome &page, const UpsertCounts &counts)
+{
     if (!m_report.full) {
-        if (counts.value().inserted + counts.value().changed == 0 || !more) {
+        if (counts.inserted + counts.changed == 0 || !page.more) {
             complete();
             return;
         }
         // A page that was entirely new means a long gap: read the rest in large pages.
-        if (counts.value().inserted == page.images.size())
+        if (counts.inserted == page.size)
             m_limit = std::max(m_limit, m_options.fullPageSize);
-        m_skip += int(page.images.size());
+        m_skip += int(page.size);
         requestPage();
         return;
     }
 
     if (m_phase == Phase::Paging) {
-        if (more) {
-            m_skip += int(page.images.size());
+        if (page.more) {
+            m_skip += int(page.size);
             requestPage();
             return;
         }
@@ -164,21 +240,142 @@ void HistorySync::handlePage(ApiCall<ImagesPage> *call)
     }
     // Recheck: everything older than a known record was seen during paging (the server
     // never deletes), so the first known record ends it.
-    if (sawKnownRecord || !more) {
+    if (page.sawKnownRecord || !page.more) {
         complete();
         return;
     }
-    m_skip += int(page.images.size());
+    m_skip += int(page.size);
     requestPage();
+}
+
+void HistorySync::storePage(QList<GeneratedImage> records, std::optional<PageOutcome> awaited)
+{
+    if (!m_worker) {
+        m_queue = std::make_shared<StoreQueue>();
+        m_worker = std::make_unique<QThread>();
+        m_worker->setObjectName(u"history-sync"_s);
+        m_workerContext = std::make_unique<QObject>();
+        m_workerContext->moveToThread(m_worker.get());
+        HistoryStore *store = &m_store;
+        // Emitted by the worker thread itself, right before it ends.
+        connect(
+            m_worker.get(), &QThread::finished, m_workerContext.get(),
+            [store] { store->releaseThreadConnection(); }, Qt::DirectConnection);
+        m_worker->start();
+    }
+    ++m_pagesInFlight;
+    m_awaited = awaited;
+    ++m_unsentPages;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        m_queue->pages.append(std::move(records));
+    }
+    wakeWorker();
+}
+
+void HistorySync::wakeWorker()
+{
+    // An idle worker starts at once; a busy one takes every page queued meanwhile when it is
+    // done, as one transaction and one INSERT. So the batches grow exactly when writing is
+    // the slower side, and nothing waits when it is not.
+    if (m_unsentPages == 0 || m_workerBusy)
+        return;
+    m_workerBusy = true;
+    m_unsentPages = 0;
+    QMetaObject::invokeMethod(
+        m_workerContext.get(), [this] { writeQueuedPages(); }, Qt::QueuedConnection);
+}
+
+void HistorySync::writeQueuedPages()
+{
+    // On the worker thread: only the queue, the store and values fixed for the whole sync.
+    QList<QList<GeneratedImage>> pages;
+    {
+        QMutexLocker lock(&m_queue->mutex);
+        pages.swap(m_queue->pages);
+    }
+    if (pages.isEmpty()) {
+        // Taken by the previous write already; the sync still hears that this one is done.
+        QMetaObject::invokeMethod(
+            this, [this] { pagesStored(QList<UpsertCounts>(), 0, 0); }, Qt::QueuedConnection);
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    Result<QList<UpsertCounts>> counts =
+        m_queue->failed
+            ? Result<QList<UpsertCounts>>(ApiError::make(
+                ApiError::Kind::Local, u"An earlier page of the history was not saved."_s))
+            : m_store.upsertServerRecordPages(m_accountId, pages, m_seenStamp, &m_queue->state);
+    if (!counts)
+        m_queue->failed = true;
+    const qint64 ms = clock.elapsed();
+    const int pageCount = int(pages.size());
+    QMetaObject::invokeMethod(
+        this,
+        [this, counts = std::move(counts), ms, pageCount] { pagesStored(counts, pageCount, ms); },
+        Qt::QueuedConnection);
+}
+
+void HistorySync::pagesStored(const Result<QList<UpsertCounts>> &counts, int pages, qint64 ms)
+{
+    m_workerBusy = false;
+    m_pagesInFlight -= pages;
+    m_report.storeMs += ms;
+    if (!counts) {
+        if (!m_failure)
+            m_failure = counts.error();
+    } else {
+        for (const auto &page : counts.value()) {
+            m_report.fetched += page.inserted + page.changed + page.unchanged;
+            m_report.added += page.inserted;
+            m_report.changed += page.changed;
+            m_report.unchanged += page.unchanged;
+            Q_EMIT progress(m_report.fetched,
+                            std::max<qint64>(m_lastTotal, qint64(m_seenIds.size())));
+        }
+    }
+    wakeWorker(); // the pages queued while it wrote, also after a failure (to be refused)
+    if (m_failure) {
+        if (m_pagesInFlight == 0)
+            fail(*m_failure);
+        return;
+    }
+    if (m_fetchPaused && m_running) {
+        m_fetchPaused = false;
+        fillPipeline();
+    }
+    if (pages == 0 || m_pagesInFlight > 0 || !m_running || !m_awaited)
+        return;
+    const PageOutcome page = *m_awaited;
+    m_awaited.reset();
+    afterStore(page, counts.value().isEmpty() ? UpsertCounts{} : counts.value().constLast());
+}
+
+void HistorySync::stopWorker()
+{
+    if (!m_worker)
+        return;
+    // Pages still queued are dropped; the page being written is finished (or rolled back).
+    m_worker->quit();
+    m_worker->wait();
+    m_wroteFreshMirror = m_queue->state.fresh;
+    m_workerContext.reset();
+    m_worker.reset();
+    m_queue.reset();
+    m_pagesInFlight = 0;
 }
 
 void HistorySync::complete()
 {
+    dropRequests();
     QElapsedTimer storeClock;
     storeClock.start();
+    stopWorker();
     // Only a listing that held every record the server counts proves the others are gone; a
-    // server that stopped early (an empty page despite hasMore) proves nothing.
-    if (m_report.full && m_seenIds.size() >= m_lastTotal) {
+    // server that stopped early (an empty page despite hasMore) proves nothing. Nothing can
+    // be gone when every row of the account was written by this sync.
+    if (m_report.full && m_seenIds.size() >= m_lastTotal && !m_wroteFreshMirror) {
         auto gone = m_store.markGoneUnlessSeenSince(m_accountId, m_seenStamp);
         if (!gone) {
             fail(gone.error());
@@ -201,6 +398,7 @@ void HistorySync::complete()
         fail(saved.error());
         return;
     }
+    stopWorker();
     m_running = false;
     m_report.durationMs = m_clock.elapsed();
     qCInfo(lcHistory) << "sync done" << m_accountId << "requests" << m_report.requests << "new"
@@ -213,6 +411,15 @@ void HistorySync::fail(const ApiError &error)
 {
     if (!m_running)
         return;
+    dropRequests();
+    if (m_pagesInFlight > 0) {
+        // Report once the pages received before the failure are written (or refused).
+        if (!m_failure)
+            m_failure = error;
+        wakeWorker();
+        return;
+    }
+    stopWorker();
     m_running = false;
     qCWarning(lcHistory) << "sync failed" << m_accountId << ApiError::kindName(error.kind)
                          << error.serverMessage;

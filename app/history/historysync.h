@@ -2,16 +2,21 @@
 
 #include "apicall.h"
 #include "records.h"
+#include "serverrecordupsert.h"
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QString>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 class HistoryStore;
+class QThread;
 
 // What one sync did. `added` counts records new to the mirror.
 struct SyncReport
@@ -32,6 +37,12 @@ struct SyncReport
 // incremental sync reads the newest page and stops at the first page with nothing new or
 // changed, so an unchanged history costs one request. Network-free: pages come from
 // `fetchPage` (bound to BackendClient::fetchImages by the caller).
+//
+// Pages are written by a worker thread of the running sync (its own connection), so that
+// receiving and decoding the next page overlaps the SQLite work; pages that queue up behind
+// a slow write are written together in one transaction. finished() and failed() come only
+// once every page handed to the worker is written (or refused). The store must outlive the
+// running sync: destroying the HistorySync waits for the page being written.
 class HistorySync final : public QObject
 {
     Q_OBJECT
@@ -46,6 +57,8 @@ public:
     {
         int fullPageSize = 1000; // the server has no maximum; large pages save the rate limit
         int incrementalPageSize = 100; // one request covers the usual gap between syncs
+        // Pages received but not yet written before a full sync waits to ask for more.
+        int maxQueuedPages = 20;
     };
 
     // sync_state keys (per account).
@@ -76,8 +89,35 @@ Q_SIGNALS:
 private:
     enum class Phase { Paging, Recheck };
 
-    void requestPage();
-    void handlePage(ApiCall<ImagesPage> *call);
+    // What the rest of handlePage() needs once its page is written.
+    struct PageOutcome
+    {
+        qsizetype size = 0; // records in the answer, repeats included
+        bool sawKnownRecord = false;
+        bool more = false;
+    };
+    struct StoreQueue; // shared with the worker thread
+
+    struct Request
+    {
+        QPointer<ApiCall<ImagesPage>> call;
+        int skip = 0;
+        std::optional<Result<ImagesPage>> answer; // kept until the pages before it are handled
+    };
+
+    void requestPage(); // the page at m_skip, nothing else outstanding
+    void sendRequest(int skip);
+    void answered(ApiCall<ImagesPage> *call);
+    void dropRequests();
+    void fillPipeline(); // a full sync's paging: the next page and one ahead
+    void handlePage(const Result<ImagesPage> &result, int skip);
+    void afterStore(const PageOutcome &page, const UpsertCounts &counts);
+    // Hands one page to the worker; `awaited`: afterStore() follows once it is written.
+    void storePage(QList<GeneratedImage> records, std::optional<PageOutcome> awaited);
+    void wakeWorker(); // hands the queued pages over unless the worker is writing
+    void writeQueuedPages(); // on the worker thread
+    void pagesStored(const Result<QList<UpsertCounts>> &counts, int pages, qint64 ms);
+    void stopWorker();
     void complete();
     void fail(const ApiError &error);
 
@@ -97,7 +137,19 @@ private:
     QSet<QString> m_seenIds;
     SyncReport m_report;
     QElapsedTimer m_clock;
-    QPointer<ApiCallBase> m_call;
+    QList<Request> m_requests; // outstanding, oldest first
+    bool m_lookAhead = true; // off once a page came back shorter than asked with more to come
+
+    std::unique_ptr<QThread> m_worker;
+    std::unique_ptr<QObject> m_workerContext; // lives in m_worker
+    std::shared_ptr<StoreQueue> m_queue;
+    int m_pagesInFlight = 0; // handed to the worker, not yet reported back
+    int m_unsentPages = 0; // queued since the worker was last woken
+    bool m_workerBusy = false; // woken and not yet reported back
+    bool m_fetchPaused = false; // the next page waits for the worker (maxQueuedPages)
+    std::optional<PageOutcome> m_awaited; // the page afterStore() waits for
+    std::optional<ApiError> m_failure; // reported once the worker is idle
+    bool m_wroteFreshMirror = false; // every row of the account is this sync's own
 };
 
 Q_DECLARE_METATYPE(SyncReport)

@@ -77,22 +77,39 @@ ServerRecordUpsert::ServerRecordUpsert(QSqlDatabase db, QString accountId, qint6
     , m_seenAtMs(seenAtMs)
 { }
 
-Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &records)
+Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &records, bool lookups)
+{
+    auto counts = run(QList<QList<GeneratedImage>>{records}, lookups);
+    if (!counts)
+        return counts.error();
+    return counts.value().constFirst();
+}
+
+Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedImage>> &pages,
+                                                    bool lookups)
 {
     QSqlDatabase &db = m_db;
     const QString &accountId = m_accountId;
     const qint64 seenAtMs = m_seenAtMs;
-    UpsertCounts counts;
-    if (records.isEmpty())
-        return counts;
-    // Two lookups per page instead of two per record: every mirrored row this page names,
+    QList<UpsertCounts> pageCounts(pages.size());
+    UpsertCounts total;
+    qsizetype recordCount = 0;
+    for (const auto &page : pages)
+        recordCount += page.size();
+    if (recordCount == 0)
+        return pageCounts;
+    // Two lookups per batch instead of two per record: every mirrored row these pages name,
     // by server id and by task id.
     QStringList ids, taskIds;
-    ids.reserve(records.size());
-    for (const auto &image : records) {
-        ids.append(image.id);
-        if (!image.taskId.isEmpty())
-            taskIds.append(image.taskId);
+    if (lookups) {
+        ids.reserve(recordCount);
+        for (const auto &page : pages) {
+            for (const auto &image : page) {
+                ids.append(image.id);
+                if (!image.taskId.isEmpty())
+                    taskIds.append(image.taskId);
+            }
+        }
     }
     QHash<QString, MirroredRow> byId, byTask;
     const QString lookup = u"SELECT row_id, id, task_id, status, image_url, error, completed_at, "
@@ -141,61 +158,67 @@ Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &record
 
     QSet<QString> stagedIds, stagedTasks;
     QStringList unchangedRows;
-    for (const auto &image : records) {
-        if (image.id.isEmpty())
-            continue; // the decoder guarantees an id; a record without one cannot be mirrored
-        if (stagedIds.contains(image.id)
-            || (!image.taskId.isEmpty() && stagedTasks.contains(image.taskId))) {
-            ++counts.unchanged; // repeated within the page (offset paging drift)
-            continue;
-        }
-        auto found = byId.constFind(image.id);
-        std::optional<MirroredRow> row;
-        if (found != byId.cend())
-            row = *found;
-        const auto byTaskRow =
-            image.taskId.isEmpty() ? byTask.cend() : byTask.constFind(image.taskId);
-        if (byTaskRow != byTask.cend()) {
+    for (qsizetype pageIndex = 0; pageIndex < pages.size(); ++pageIndex) {
+        UpsertCounts &counts = pageCounts[pageIndex];
+        for (const auto &image : pages.at(pageIndex)) {
+            if (image.id.isEmpty())
+                continue; // the decoder guarantees an id; a record without one cannot be mirrored
+            if (stagedIds.contains(image.id)
+                || (!image.taskId.isEmpty() && stagedTasks.contains(image.taskId))) {
+                ++counts.unchanged; // repeated within the page (offset paging drift)
+                continue;
+            }
+            auto found = byId.constFind(image.id);
+            std::optional<MirroredRow> row;
+            if (found != byId.cend())
+                row = *found;
+            const auto byTaskRow =
+                image.taskId.isEmpty() ? byTask.cend() : byTask.constFind(image.taskId);
+            if (byTaskRow != byTask.cend()) {
+                if (!row) {
+                    row = *byTaskRow; // the local job row becomes this record
+                } else if (byTaskRow->rowId != row->rowId && byTaskRow->id.isEmpty()) {
+                    // The record is mirrored already and a job row still carries its task id.
+                    const QString error = mergeJobRowInto(db, byTaskRow->rowId, row->rowId);
+                    if (!error.isEmpty())
+                        return historyWriteError(u"merging a job into its record"_s, error);
+                    byTask.remove(image.taskId);
+                }
+            }
+
             if (!row) {
-                row = *byTaskRow; // the local job row becomes this record
-            } else if (byTaskRow->rowId != row->rowId && byTaskRow->id.isEmpty()) {
-                // The record is mirrored already and a job row still carries its task id.
-                const QString error = mergeJobRowInto(db, byTaskRow->rowId, row->rowId);
-                if (!error.isEmpty())
-                    return historyWriteError(u"merging a job into its record"_s, error);
-                byTask.remove(image.taskId);
+                bindServerFields(stage, image);
+                if (!stage.exec())
+                    return historyWriteError(u"saving a history record"_s,
+                                             stage.lastError().text());
+                stagedIds.insert(image.id);
+                if (!image.taskId.isEmpty())
+                    stagedTasks.insert(image.taskId);
+                ++counts.inserted;
+            } else if (differs(*row, image)) {
+                bindServerFields(update, image);
+                update.bindValue(u":seen"_s, seenAtMs);
+                update.bindValue(u":row"_s, row->rowId);
+                if (!update.exec())
+                    return historyWriteError(u"updating a history record"_s,
+                                             update.lastError().text());
+                MirroredRow now = *row;
+                now.id = image.id;
+                now.taskId = image.taskId.isEmpty() ? row->taskId : image.taskId;
+                now.status = imageStatusName(image.status);
+                now.imageUrl = image.imageUrl;
+                now.error = image.error;
+                now.completedAtMs =
+                    image.completedAt.isValid() ? image.completedAt.toMSecsSinceEpoch() : -1;
+                now.prompt = image.prompt;
+                byId.insert(image.id, now);
+                ++counts.changed;
+            } else {
+                unchangedRows.append(QString::number(row->rowId));
+                ++counts.unchanged;
             }
         }
-
-        if (!row) {
-            bindServerFields(stage, image);
-            if (!stage.exec())
-                return historyWriteError(u"saving a history record"_s, stage.lastError().text());
-            stagedIds.insert(image.id);
-            if (!image.taskId.isEmpty())
-                stagedTasks.insert(image.taskId);
-            ++counts.inserted;
-        } else if (differs(*row, image)) {
-            bindServerFields(update, image);
-            update.bindValue(u":seen"_s, seenAtMs);
-            update.bindValue(u":row"_s, row->rowId);
-            if (!update.exec())
-                return historyWriteError(u"updating a history record"_s, update.lastError().text());
-            MirroredRow now = *row;
-            now.id = image.id;
-            now.taskId = image.taskId.isEmpty() ? row->taskId : image.taskId;
-            now.status = imageStatusName(image.status);
-            now.imageUrl = image.imageUrl;
-            now.error = image.error;
-            now.completedAtMs =
-                image.completedAt.isValid() ? image.completedAt.toMSecsSinceEpoch() : -1;
-            now.prompt = image.prompt;
-            byId.insert(image.id, now);
-            ++counts.changed;
-        } else {
-            unchangedRows.append(QString::number(row->rowId));
-            ++counts.unchanged;
-        }
+        total.inserted += counts.inserted;
     }
     stage.finish();
     update.finish();
@@ -209,7 +232,7 @@ Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &record
         if (!bulk.exec())
             return historyWriteError(u"updating history records"_s, bulk.lastError().text());
     }
-    if (counts.inserted > 0) {
+    if (total.inserted > 0) {
         // Oldest first, so that row ids grow with time within a page as they do across pages.
         bulk.prepare(u"INSERT INTO generated_images (account_id, id, user_id, task_id, prompt, "
                      "type, kind, image_url, origin_image_url, reference_image_urls, "
@@ -226,5 +249,5 @@ Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &record
             return historyWriteError(u"saving history records"_s, bulk.lastError().text());
     }
     bulk.finish();
-    return counts;
+    return pageCounts;
 }

@@ -4,6 +4,7 @@
 #include "result.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -16,6 +17,18 @@ struct UpsertCounts
     int unchanged = 0;
 };
 
+// Carried by one sync across its writes. When the account held no rows as the sync began and
+// no other row was written since, a record can only meet rows this sync wrote itself (known
+// by id and task id here), so a page of new records needs no lookups.
+struct MirrorWriteState
+{
+    bool checked = false; // the first write looked at the account
+    bool fresh = false;
+    qint64 lastRowId = 0; // the table's largest row id after this sync's last write
+    QSet<QString> ids;
+    QSet<QString> taskIds;
+};
+
 // Writes one page of server records into the mirror, inside the caller's transaction: two
 // lookups for the whole page, an UPDATE per changed record, one UPDATE for all unchanged
 // ones and one INSERT for all new ones. Local columns are never written.
@@ -23,7 +36,11 @@ class ServerRecordUpsert final
 {
 public:
     ServerRecordUpsert(QSqlDatabase db, QString accountId, qint64 seenAtMs);
-    Result<UpsertCounts> run(const QList<GeneratedImage> &records);
+    // `lookups` false: the caller knows that no mirrored row has any of these ids or task ids.
+    Result<UpsertCounts> run(const QList<GeneratedImage> &records, bool lookups = true);
+    // Several pages as one: one lookup per key and one INSERT for the new records of them all
+    // (FTS5 writes an index segment per statement); the counts per page.
+    Result<QList<UpsertCounts>> run(const QList<QList<GeneratedImage>> &pages, bool lookups = true);
 
 private:
     QSqlDatabase m_db;

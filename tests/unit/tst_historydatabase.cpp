@@ -93,6 +93,26 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
+    // The URL and id lists are stored as JSON text; what is written reads back the same, also
+    // through SQLite's own JSON functions (the lookups use json_each).
+    void jsonStringArraysRoundTrip()
+    {
+        const QStringList list = {u"/uploads/a.png"_s, u"with \"quotes\" and \\ back\\slash"_s,
+                                  u"tab\tnew\nline\u0001"_s,
+                                  u"روباه قرمز\u200cها 🦊"_s, QString()};
+        const QString json = jsonStringArray(list);
+        QCOMPARE(parseJsonStringArray(json), list);
+        QCOMPARE(jsonStringArray({}), u"[]"_s);
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.prepare(u"SELECT value FROM json_each(:list) ORDER BY key"_s));
+        q.bindValue(u":list"_s, json);
+        QVERIFY(q.exec());
+        QStringList read;
+        while (q.next())
+            read.append(q.value(0).toString());
+        QCOMPARE(read, list);
+    }
+
     void upsertCountsNewAndUnchanged()
     {
         const QList<GeneratedImage> page = {image(1), image(2), image(3)};

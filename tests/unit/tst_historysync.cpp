@@ -39,6 +39,7 @@ public:
     std::function<void(int request)> beforeAnswer;
     int nextNumber = 0;
     qint64 claimedTotal = -1; // >= 0: the total (and hasMore) the server claims instead
+    int pageCap = -1; // >= 0: at most this many records per page, whatever the limit
 
     GeneratedImage make(ImageStatus status = ImageStatus::Completed)
     {
@@ -75,7 +76,7 @@ public:
                                           u"The server had a problem."_s, 500,
                                           u"Internal server error"_s);
                 ImagesPage page;
-                page.images = records.mid(skip, limit);
+                page.images = records.mid(skip, pageCap >= 0 ? std::min(limit, pageCap) : limit);
                 page.total = claimedTotal >= 0 ? claimedTotal : records.size();
                 page.limit = limit;
                 page.skip = skip;
@@ -313,6 +314,24 @@ private Q_SLOTS:
         QCOMPARE(localIds(acc), serverIds(server));
     }
 
+    // A failure deep into a paged sync, with pages still queued for the writer: the sync
+    // reports it once every page before it is written, and keeps them.
+    void failureMidwayKeepsEveryEarlierPage()
+    {
+        FakeHistoryServer server;
+        server.addNewest(5000);
+        server.failAtRequest = 30;
+        auto sync = makeSync(server, acc);
+        HistorySync::Options options;
+        options.fullPageSize = 100;
+        sync->setOptions(options);
+        ApiError error;
+        QVERIFY(!run(*sync, HistorySync::Mode::Auto, &error));
+        QCOMPARE(error.kind, ApiError::Kind::ServerError);
+        QVERIFY(!sync->isRunning());
+        QCOMPARE(localCount(acc), 2900);
+    }
+
     void abortReportsCancelled()
     {
         FakeHistoryServer server;
@@ -415,6 +434,98 @@ private Q_SLOTS:
         QCOMPARE(report->added, 0);
         QCOMPARE(localCount(acc), 6);
         QCOMPARE(m_store->record(acc, g.id).value()->rowId, row);
+    }
+
+    // A full sync asks for the next page one ahead; a server that sends fewer records than
+    // asked (with more to come) breaks that arithmetic, and the sync reads on page by page.
+    void shortPagesEndTheLookAheadAndLoseNothing()
+    {
+        FakeHistoryServer server;
+        server.addNewest(2500);
+        server.pageCap = 300;
+        auto sync = makeSync(server, acc);
+        const auto report = run(*sync, HistorySync::Mode::Auto);
+        QVERIFY(report);
+        QCOMPARE(report->added, 2500);
+        QCOMPARE(report->gone, 0);
+        QCOMPARE(localIds(acc), serverIds(server));
+        // Nine pages of 300 and at most the two look-aheads that went wrong.
+        QVERIFY2(report->requests <= 11, qPrintable(QString::number(report->requests)));
+    }
+
+    // A worker that falls behind stops the paging (bounded memory) and the sync still ends:
+    // every page is written and reported once.
+    void slowWritesPauseThePagingAndLoseNothing()
+    {
+        FakeHistoryServer server;
+        server.addNewest(1050);
+        auto sync = makeSync(server, acc);
+        HistorySync::Options options;
+        options.fullPageSize = 100;
+        options.maxQueuedPages = 2;
+        sync->setOptions(options);
+        QSignalSpy progress(sync.get(), &HistorySync::progress);
+        const auto report = run(*sync, HistorySync::Mode::Full);
+        QVERIFY(report);
+        QCOMPARE(report->requests, 11);
+        QCOMPARE(report->added, 1050);
+        QCOMPARE(progress.size(), 11);
+        QCOMPARE(localIds(acc), serverIds(server));
+    }
+
+    // A first sync into an empty account writes its pages without looking records up; a job
+    // row that appears meanwhile must still meet its record.
+    void jobRowAddedDuringAFirstSyncMeetsItsRecord()
+    {
+        FakeHistoryServer server;
+        server.addNewest(3000);
+        GeneratedImage &onLastPage = server.records[2500];
+        onLastPage.taskId = u"task-88"_s;
+        const QString recordId = onLastPage.id;
+        qint64 jobRow = 0;
+        server.beforeAnswer = [&](int request) {
+            if (request != 2)
+                return;
+            Job job;
+            job.id = 88;
+            job.request.prompt = u"queued meanwhile"_s;
+            job.taskId = u"task-88"_s;
+            jobRow = m_store->insertLocalJobRow(acc, job).value();
+        };
+        auto sync = makeSync(server, acc);
+        const auto report = run(*sync, HistorySync::Mode::Auto);
+        QVERIFY(report);
+        QVERIFY(report->full);
+        QVERIFY(jobRow > 0);
+        QCOMPARE(report->added, 2999);
+        QCOMPARE(report->changed, 1);
+        QCOMPARE(report->gone, 0);
+        QCOMPARE(localCount(acc), 3000);
+        QCOMPARE(localIds(acc), serverIds(server));
+        const auto record = m_store->record(acc, recordId).value();
+        QVERIFY(record);
+        QCOMPARE(record->rowId, jobRow);
+        QCOMPARE(record->jobId, std::optional<qint64>(88));
+    }
+
+    // Pages written without lookups leave nothing to mark gone; a later full sync still marks
+    // what the server dropped.
+    void firstSyncIntoAnEmptyAccountThenFullSyncMarksGone()
+    {
+        FakeHistoryServer server;
+        server.addNewest(2500);
+        auto sync = makeSync(server, acc);
+        const auto first = run(*sync, HistorySync::Mode::Auto);
+        QVERIFY(first);
+        QCOMPARE(first->added, 2500);
+        QCOMPARE(first->gone, 0);
+        const QString dropped = server.records.takeAt(1200).id;
+        const auto second = run(*sync, HistorySync::Mode::Full);
+        QVERIFY(second);
+        QCOMPARE(second->added, 0);
+        QCOMPARE(second->unchanged, 2499);
+        QCOMPARE(second->gone, 1);
+        QVERIFY(m_store->record(acc, dropped).value()->goneFromServer);
     }
 };
 
