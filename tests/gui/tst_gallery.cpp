@@ -13,6 +13,7 @@
 #include "screenshot.h"
 #include "session.h"
 
+#include <QAccessible>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -606,6 +607,38 @@ private Q_SLOTS:
         }
         QVERIFY(!grid->indexAt(QPoint(columns * cell.width() + 1, 10)).isValid());
         grid->verticalScrollBar()->setValue(0);
+    }
+
+    // A screen reader sees the grid as a list of cards, each named by its prompt, and hears
+    // which card the keyboard moved to.
+    void screenReadersSeeEachCard()
+    {
+        auto *grid = m_page->grid();
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(grid);
+        QVERIFY(list);
+        QCOMPARE(list->role(), QAccessible::List);
+        QCOMPARE(list->childCount(), model()->rowCount());
+        QAccessibleInterface *first = list->child(0);
+        QVERIFY(first);
+        QCOMPARE(first->role(), QAccessible::ListItem);
+        QVERIFY2(first->text(QAccessible::Name).contains(model()->recordAt(0)->prompt),
+                 qPrintable(first->text(QAccessible::Name)));
+        QCOMPARE(list->indexOfChild(first), 0);
+        const QRect cell = grid->visualRect(model()->index(0));
+        QCOMPARE(first->rect(), QRect(grid->viewport()->mapToGlobal(cell.topLeft()), cell.size()));
+        QCOMPARE(list->childAt(first->rect().center().x(), first->rect().center().y()), first);
+        // The card's state follows the selection; a failed card says so.
+        grid->selectionModel()->select(model()->index(1), QItemSelectionModel::ClearAndSelect);
+        QVERIFY(list->child(1)->state().selected);
+        QVERIFY(!first->state().selected);
+        for (int row = 0; row < model()->rowCount(); ++row) {
+            if (model()->recordAt(row)->status != ImageStatus::Failed)
+                continue;
+            QVERIFY2(list->child(row)->text(QAccessible::Name).contains(u"failed"_s),
+                     qPrintable(list->child(row)->text(QAccessible::Name)));
+            break;
+        }
+        grid->selectionModel()->clearSelection();
     }
 
     void keyboardMovesThroughTheGrid()

@@ -1,10 +1,12 @@
 #include "gallerygrid.h"
 
+#include "galleryaccessible.h"
 #include "gallerydelegate.h"
 #include "gallerymodel.h"
 #include "records.h"
 #include "thumbnailpixmaps.h"
 
+#include <QAccessible>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QRubberBand>
@@ -20,7 +22,9 @@ constexpr int kPrefetchScreens = 2; // rows are paged in this many screens befor
 } // namespace
 
 GalleryGrid::GalleryGrid(ThumbnailCache &thumbnails, QWidget *parent)
-    : QAbstractItemView(parent)
+    // The accessibility factory must be in place before the base class is built: an
+    // accessibility event sent while it is built would cache a generic interface for us.
+    : QAbstractItemView((installGalleryAccessibility(), parent))
     , m_pixmaps(new ThumbnailPixmaps(thumbnails, kThumbnailEdge, this))
     , m_delegate(new GalleryDelegate(*m_pixmaps, this))
     , m_cell(GalleryDelegate::kMinCellWidth, GalleryDelegate::kCellHeight)
@@ -582,4 +586,15 @@ void GalleryGrid::tickSpinner()
     for (const int row : std::as_const(m_visiblePending))
         if (row < m_model->rowCount())
             update(m_model->index(row));
+}
+
+void GalleryGrid::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    // A screen reader follows the keyboard from card to card (as QListView tells it).
+    if (QAccessible::isActive() && current.isValid() && hasFocus()) {
+        QAccessibleEvent event(this, QAccessible::Focus);
+        event.setChild(current.row());
+        QAccessible::updateAccessibility(&event);
+    }
+    QAbstractItemView::currentChanged(current, previous);
 }

@@ -54,6 +54,7 @@ protected:
     QRegion visualRegionForSelection(const QItemSelection &selection) const override;
     void updateGeometries() override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
 
     void paintEvent(QPaintEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
