@@ -20,7 +20,6 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QPointer>
 #include <QtConcurrent>
 
 namespace {
@@ -57,18 +56,15 @@ AppServices::AppServices(Options options, QObject *parent)
 
 void AppServices::startIntegrityCheck()
 {
-    HistoryDatabase *database = m_database.get();
-    QPointer<AppServices> self(this);
-    m_integrityCheck = QtConcurrent::run([database, self] {
-        const Result<bool> verified = database->verifyIntegrity();
-        database->releaseThreadConnection();
+    // The destructor waits for the check, so `this` outlives it; a report still queued when
+    // `this` goes is dropped with it.
+    m_integrityCheck = QtConcurrent::run([this] {
+        const Result<bool> verified = m_database->verifyIntegrity();
+        m_database->releaseThreadConnection();
         if (!verified)
             QMetaObject::invokeMethod(
-                self,
-                [self, message = verified.error().userMessage] {
-                    if (self)
-                        Q_EMIT self->historyDamaged(message);
-                },
+                this,
+                [this, message = verified.error().userMessage] { Q_EMIT historyDamaged(message); },
                 Qt::QueuedConnection);
     });
 }

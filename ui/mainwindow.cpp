@@ -242,9 +242,8 @@ void MainWindow::sessionReady()
         // The gallery has just counted the account's rows when it shows them unfiltered: no
         // second count of 100,000 rows on the way to the first paint.
         const HistoryQuery &shown = m_gallery->model()->query();
-        const bool unfiltered = shown.accountId == any.accountId && shown.search.isEmpty()
-                                && shown.statuses.isEmpty() && shown.kinds.isEmpty()
-                                && !shown.favoritesOnly && !shown.includeHidden;
+        const bool unfiltered = shown.accountId == any.accountId && !shown.hasFilters()
+                                && shown.includeHidden == any.includeHidden;
         const auto count = any.accountId.isEmpty() ? Result<qint64>(qint64(0))
                            : unfiltered ? Result<qint64>(m_gallery->model()->matchCount())
                                         : m_services.reader().count(any);

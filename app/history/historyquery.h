@@ -35,6 +35,12 @@ struct HistoryQuery
     Order order = Order::NewestFirst;
     std::optional<HistoryCursor> after; // continue after this row; never OFFSET
     int limit = 100;
+
+    // True when the search, status, kind or favourites choice leaves out rows of the account.
+    bool hasFilters() const
+    {
+        return !search.isEmpty() || !statuses.isEmpty() || !kinds.isEmpty() || favoritesOnly;
+    }
 };
 
 struct HistoryPage

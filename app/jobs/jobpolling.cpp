@@ -93,10 +93,6 @@ void JobQueue::armPollTimer()
         m_pollTimer.stop();
         return;
     }
-    if (!m_pollTimer.isSingleShot()) {
-        m_pollTimer.setSingleShot(true);
-        connect(&m_pollTimer, &QTimer::timeout, this, &JobQueue::pollRound);
-    }
     m_pollTimer.start(int(qMax<qint64>(0, earliest - steadyNowMs())));
 }
 

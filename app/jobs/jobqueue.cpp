@@ -76,6 +76,8 @@ JobQueue::JobQueue(JobStore &store, BackendClient &client, ImageDownloader &down
     , m_hooks(std::move(hooks))
 {
     m_workers.setMaxThreadCount(1);
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &JobQueue::pollRound);
     connect(&m_downloader, &ImageDownloader::imageStored, this, &JobQueue::onImageStored);
     connect(&m_downloader, &ImageDownloader::imageFailed, this, &JobQueue::onImageFailed);
 }

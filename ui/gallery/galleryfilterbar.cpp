@@ -91,8 +91,7 @@ HistoryQuery GalleryFilterBar::query() const
 
 bool GalleryFilterBar::hasFilters() const
 {
-    const auto q = query();
-    return !q.search.isEmpty() || !q.statuses.isEmpty() || !q.kinds.isEmpty() || q.favoritesOnly;
+    return query().hasFilters();
 }
 
 void GalleryFilterBar::setMatchCount(qint64 count)
