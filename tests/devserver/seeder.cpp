@@ -72,7 +72,6 @@ ImageRecord Store::seededRecord(const UserRecord &user, int index, int count, qi
     const auto r = mix(key ^ (static_cast<quint64>(index) * 0x100000001b3ULL));
     const auto r2 = mix(r);
     ImageRecord rec;
-    rec.id = u"%1%2"_s.arg(r >> 32, 8, 16, QChar(u'0')).arg(r2, 16, 16, QChar(u'0'));
     rec.userId = user.id;
     rec.seeded = true;
 
@@ -81,6 +80,10 @@ ImageRecord Store::seededRecord(const UserRecord &user, int index, int count, qi
     const qint64 step = qMax<qint64>(1, span / qMax(1, count));
     rec.createdMs =
         baseMs - span + step * index + static_cast<qint64>(r2 % static_cast<quint64>(step));
+    // A MongoDB ObjectId, as newObjectId() makes for live records: the creation second, then
+    // (deterministic) randomness. So ids sort roughly by time, as the real backend's do.
+    rec.id = u"%1%2"_s.arg(static_cast<quint32>(rec.createdMs / 1000), 8, 16, QChar(u'0'))
+                 .arg(r2, 16, 16, QChar(u'0'));
 
     // A few prompts repeat an earlier one, as people do.
     const auto promptIndex = (index % 40 == 39) ? index - 3 : index;
