@@ -468,6 +468,35 @@ private Q_SLOTS:
         QCOMPARE(count, 2);
         QVERIFY(name != mainName);
     }
+
+    // A new history file gets 16 KB pages; a file made before keeps its own page size and
+    // still opens, upgrades and takes records.
+    void newFilesUseLargePagesAndOlderFilesKeepTheirs()
+    {
+        const auto pageSize = [](QSqlDatabase db) {
+            QSqlQuery q(db);
+            return q.exec(u"PRAGMA page_size"_s) && q.next() ? q.value(0).toInt() : -1;
+        };
+        QCOMPARE(pageSize(m_db->connection()), 16384);
+
+        const QString older = m_dir->filePath(u"older.sqlite"_s);
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"older-file"_s);
+            raw.setDatabaseName(older);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(u"PRAGMA page_size = 4096"_s));
+            QVERIFY(q.exec(u"CREATE TABLE notes (text TEXT)"_s));
+            q = QSqlQuery();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"older-file"_s);
+        HistoryDatabase database(older);
+        QVERIFY(database.open().ok());
+        QCOMPARE(pageSize(database.connection()), 4096);
+        HistoryStore store(database);
+        QCOMPARE(store.upsertServerRecords(acc, {image(1)}, baseMs).value().inserted, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryDatabase)
