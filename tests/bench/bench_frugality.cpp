@@ -39,17 +39,21 @@ QList<QJsonObject> readLog(const QString &path)
     return lines;
 }
 
-std::optional<SyncReport> runSync(AppServices &services, int timeoutMs)
+// The sync's report, or why there is none (`why`): a sync that fails or does not end leaves
+// the benchmark without its figures, which must not pass for a measurement.
+std::optional<SyncReport> runSync(AppServices &services, int timeoutMs, QString &why)
 {
     std::optional<SyncReport> report;
-    bool failed = false;
+    std::optional<ApiError> error;
     HistorySync *sync = services.startSync();
     QObject context;
     QObject::connect(sync, &HistorySync::finished, &context,
                      [&](const SyncReport &r) { report = r; });
-    QObject::connect(sync, &HistorySync::failed, &context, [&] { failed = true; });
-    if (!QTest::qWaitFor([&] { return report || failed; }, timeoutMs))
-        Bench::fail(u"a sync did not end within %1 s"_s.arg(timeoutMs / 1000));
+    QObject::connect(sync, &HistorySync::failed, &context, [&](const ApiError &e) { error = e; });
+    if (!QTest::qWaitFor([&] { return report || error; }, timeoutMs))
+        why = u"it did not end within %1 s"_s.arg(timeoutMs / 1000);
+    else if (error)
+        why = error->userMessage;
     return report;
 }
 
@@ -173,9 +177,14 @@ int main(int argc, char **argv)
     }
 
     const qsizetype beforeSync = readLog(logPath).size();
-    const auto firstSync = runSync(services, 60000);
+    QString why;
+    const auto firstSync = runSync(services, 60000, why);
+    if (!firstSync)
+        return Bench::fail(u"the first sync failed: "_s + why);
     const qsizetype afterFirstSync = readLog(logPath).size();
-    const auto resync = runSync(services, 60000);
+    const auto resync = runSync(services, 60000, why);
+    if (!resync)
+        return Bench::fail(u"the unchanged re-sync failed: "_s + why);
     const qsizetype afterResync = readLog(logPath).size();
 
     // One job alone, as a user usually works: by now the queue has seen how long this
@@ -223,10 +232,10 @@ int main(int argc, char **argv)
         {u"requests_during_jobs_by_route"_s, duringJobs},
         {u"per_job"_s, jobs},
         {u"first_sync_requests_log"_s, int(afterFirstSync - beforeSync)},
-        {u"first_sync_requests"_s, firstSync ? firstSync->requests : -1},
-        {u"first_sync_records"_s, firstSync ? firstSync->fetched : -1},
+        {u"first_sync_requests"_s, firstSync->requests},
+        {u"first_sync_records"_s, firstSync->fetched},
         {u"unchanged_resync_requests_log"_s, int(afterResync - afterFirstSync)},
-        {u"unchanged_resync_requests"_s, resync ? resync->requests : -1},
+        {u"unchanged_resync_requests"_s, resync->requests},
         {u"single_job_completed"_s,
          aloneDone && finished.value(aloneId).state == JobState::Completed},
         {u"single_job_requests"_s, int(aloneLog.size())},
