@@ -2,6 +2,7 @@
 
 #include "historyrecord.h"
 #include "historysql.h"
+#include "recordstage.h"
 
 #include <QSet>
 #include <QSqlError>
@@ -92,7 +93,6 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
     const QString &accountId = m_accountId;
     const qint64 seenAtMs = m_seenAtMs;
     QList<UpsertCounts> pageCounts(pages.size());
-    UpsertCounts total;
     qsizetype recordCount = 0;
     for (const auto &page : pages)
         recordCount += page.size();
@@ -132,22 +132,12 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
         }
     }
 
-    // New records are staged in a temporary table and inserted by one statement. FTS5
-    // flushes its pending index data at every statement boundary inside a transaction, so a
-    // row-by-row INSERT would write one index segment per record (about 4x slower).
-    QSqlQuery stage(db), update(db);
-    if (!stage.exec(u"CREATE TEMP TABLE IF NOT EXISTS history_stage (seq INTEGER PRIMARY KEY, "
-                    "id TEXT, user_id TEXT, task_id TEXT, prompt TEXT, type TEXT, kind TEXT, "
-                    "image_url TEXT, origin_image_url TEXT, reference_image_urls TEXT, "
-                    "character_ids TEXT, status TEXT, error TEXT, created_at INTEGER, "
-                    "completed_at INTEGER)"_s)
-        || !stage.exec(u"DELETE FROM temp.history_stage"_s))
-        return historyWriteError(u"saving the history"_s, stage.lastError().text());
-    stage.prepare(u"INSERT INTO temp.history_stage (id, user_id, task_id, prompt, type, kind, "
-                  "image_url, origin_image_url, reference_image_urls, character_ids, status, "
-                  "error, created_at, completed_at) VALUES (:id, :user_id, :task_id, :prompt, "
-                  ":type, :kind, :image_url, :origin_image_url, :reference_image_urls, "
-                  ":character_ids, :status, :error, :created_at, :completed_at)"_s);
+    // New records are staged and inserted by one statement: FTS5 flushes its pending index
+    // data at every statement boundary, and one pass over a batch is cheaper for every index.
+    RecordStage stage(db);
+    if (const QString error = stage.open(); !error.isEmpty())
+        return historyWriteError(u"saving the history"_s, error);
+    QSqlQuery update(db);
     update.prepare(u"UPDATE generated_images SET id = :id, user_id = :user_id, task_id = "
                    "coalesce(:task_id, task_id), prompt = :prompt, type = :type, kind = :kind, "
                    "image_url = :image_url, origin_image_url = :origin_image_url, "
@@ -187,13 +177,13 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
             }
 
             if (!row) {
-                bindServerFields(stage, image);
-                if (!stage.exec())
-                    return historyWriteError(u"saving a history record"_s,
-                                             stage.lastError().text());
-                stagedIds.insert(image.id);
-                if (!image.taskId.isEmpty())
-                    stagedTasks.insert(image.taskId);
+                if (const QString error = stage.add(image); !error.isEmpty())
+                    return historyWriteError(u"saving a history record"_s, error);
+                if (lookups) { // else the caller knows that nothing repeats
+                    stagedIds.insert(image.id);
+                    if (!image.taskId.isEmpty())
+                        stagedTasks.insert(image.taskId);
+                }
                 ++counts.inserted;
             } else if (differs(*row, image)) {
                 bindServerFields(update, image);
@@ -218,9 +208,7 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
                 ++counts.unchanged;
             }
         }
-        total.inserted += counts.inserted;
     }
-    stage.finish();
     update.finish();
 
     QSqlQuery bulk(db);
@@ -232,22 +220,8 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
         if (!bulk.exec())
             return historyWriteError(u"updating history records"_s, bulk.lastError().text());
     }
-    if (total.inserted > 0) {
-        // Oldest first, so that row ids grow with time within a page as they do across pages.
-        bulk.prepare(u"INSERT INTO generated_images (account_id, id, user_id, task_id, prompt, "
-                     "type, kind, image_url, origin_image_url, reference_image_urls, "
-                     "character_ids, status, error, created_at, completed_at, "
-                     "last_seen_on_server) SELECT :account, id, user_id, task_id, prompt, type, "
-                     "kind, image_url, origin_image_url, reference_image_urls, character_ids, "
-                     "status, error, created_at, completed_at, :seen FROM temp.history_stage "
-                     "ORDER BY seq DESC"_s);
-        bulk.bindValue(u":account"_s, accountId);
-        bulk.bindValue(u":seen"_s, seenAtMs);
-        if (!bulk.exec())
-            return historyWriteError(u"saving history records"_s, bulk.lastError().text());
-        if (!bulk.exec(u"DELETE FROM temp.history_stage"_s))
-            return historyWriteError(u"saving history records"_s, bulk.lastError().text());
-    }
+    if (const QString error = stage.insertInto(accountId, seenAtMs); !error.isEmpty())
+        return historyWriteError(u"saving history records"_s, error);
     bulk.finish();
     return pageCounts;
 }

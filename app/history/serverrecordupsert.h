@@ -31,12 +31,13 @@ struct MirrorWriteState
 
 // Writes one page of server records into the mirror, inside the caller's transaction: two
 // lookups for the whole page, an UPDATE per changed record, one UPDATE for all unchanged
-// ones and one INSERT for all new ones. Local columns are never written.
+// ones and one INSERT for all new ones (RecordStage). Local columns are never written.
 class ServerRecordUpsert final
 {
 public:
     ServerRecordUpsert(QSqlDatabase db, QString accountId, qint64 seenAtMs);
-    // `lookups` false: the caller knows that no mirrored row has any of these ids or task ids.
+    // `lookups` false: the caller knows that no mirrored row has any of these ids or task ids,
+    // and that no id or task id repeats within the records.
     Result<UpsertCounts> run(const QList<GeneratedImage> &records, bool lookups = true);
     // Several pages as one: one lookup per key and one INSERT for the new records of them all
     // (FTS5 writes an index segment per statement); the counts per page.
