@@ -1,6 +1,8 @@
 #include "historydatabase.h"
 
 #include "historylog.h"
+#include "searchbacklog.h"
+#include "sqltransaction.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -15,6 +17,20 @@ Q_LOGGING_CATEGORY(lcHistory, "studio.history")
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// A sync that stopped before indexing its records for search (the app was closed or died
+// while it wrote) left them in the backlog: index them now. Should that fail, the next sync
+// tries again; the history itself is whole either way.
+void indexWhatASyncLeft(QSqlDatabase db)
+{
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return;
+    const auto indexed =
+        SearchBacklog::index(db, QDateTime::currentMSecsSinceEpoch(), SearchBacklog::When::Now);
+    if (indexed && indexed.value() > 0 && transaction.commit())
+        qCInfo(lcHistory) << "indexed" << indexed.value() << "records a sync left for search";
+}
 
 // SQLite primary result codes that mean the bytes on disk are not a usable database.
 constexpr int sqliteCorrupt = 11;
@@ -302,6 +318,7 @@ Result<HistoryOpenReport> HistoryDatabase::open(IntegrityCheck integrity)
         return migrated.error();
     }
     report.schemaVersion = migrated.value();
+    indexWhatASyncLeft(openConnection(name));
     {
         QMutexLocker lock(&m_mutex);
         m_open = true;

@@ -2,6 +2,7 @@
 
 #include "historydatabase.h"
 #include "historysql.h"
+#include "searchbacklog.h"
 #include "sqltransaction.h"
 
 #include <QDateTime>
@@ -96,10 +97,20 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
                 break;
         }
     }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (fresh) {
+        // A first sync: its records wait for the search index and join it a batch at a time.
+        if (auto opened = SearchBacklog::open(db, now); !opened)
+            return opened.error();
+    }
     auto written = ServerRecordUpsert(db, accountId, seenAtMs).run(pages, !fresh);
     if (!written)
         return written.error(); // the transaction rolls back
     const QList<UpsertCounts> counts = written.value();
+    if (state) {
+        if (auto indexed = SearchBacklog::index(db, now, SearchBacklog::When::Due); !indexed)
+            return indexed.error();
+    }
     qint64 lastRowId = 0;
     if (fresh) {
         QSqlQuery q(db);
@@ -114,6 +125,29 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
         state->lastRowId = lastRowId;
     }
     return counts;
+}
+
+Result<int> HistoryStore::indexSearchBacklog()
+{
+    QSqlDatabase db = connection();
+    {
+        // Usually nothing waits: no need to wait for the write lock to learn it.
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT EXISTS (SELECT 1 FROM search_backlog)"_s) || !q.next())
+            return failure(u"reading the search backlog"_s, q.lastError().text());
+        if (!q.value(0).toBool())
+            return 0;
+    }
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return failure(u"indexing prompts for search"_s, transaction.errorText());
+    auto indexed =
+        SearchBacklog::index(db, QDateTime::currentMSecsSinceEpoch(), SearchBacklog::When::Now);
+    if (!indexed)
+        return indexed.error();
+    if (indexed.value() > 0 && !transaction.commit())
+        return failure(u"indexing prompts for search"_s, transaction.errorText());
+    return indexed;
 }
 
 Result<bool> HistoryStore::stillFresh(QSqlDatabase db, const QString &accountId,

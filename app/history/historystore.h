@@ -75,6 +75,9 @@ public:
     Result<QHash<QString, QString>> syncState(const QString &accountId);
     Result<bool> setSyncState(const QString &accountId, const QHash<QString, QString> &values);
 
+    // Adds the records a first sync left waiting (SearchBacklog) to the search index; how many.
+    Result<int> indexSearchBacklog();
+
     // Closes the calling thread's connection; a worker thread calls it before it ends.
     void releaseThreadConnection();
 

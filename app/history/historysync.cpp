@@ -372,6 +372,11 @@ void HistorySync::complete()
     QElapsedTimer storeClock;
     storeClock.start();
     stopWorker();
+    // The records of a first sync still waiting for the search index join it now.
+    if (auto indexed = m_store.indexSearchBacklog(); !indexed) {
+        fail(indexed.error());
+        return;
+    }
     // Only a listing that held every record the server counts proves the others are gone; a
     // server that stopped early (an empty page despite hasMore) proves nothing. Nothing can
     // be gone when every row of the account was written by this sync.
@@ -420,6 +425,9 @@ void HistorySync::fail(const ApiError &error)
         return;
     }
     stopWorker();
+    // What was written stays, and is searchable too.
+    if (auto indexed = m_store.indexSearchBacklog(); !indexed)
+        qCWarning(lcHistory) << "search backlog:" << indexed.error().serverMessage;
     m_running = false;
     qCWarning(lcHistory) << "sync failed" << m_accountId << ApiError::kindName(error.kind)
                          << error.serverMessage;
