@@ -103,7 +103,9 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
         if (auto opened = SearchBacklog::open(db, now); !opened)
             return opened.error();
     }
-    auto written = ServerRecordUpsert(db, accountId, seenAtMs).run(pages, !fresh);
+    auto written =
+        ServerRecordUpsert(db, accountId, seenAtMs)
+            .run(pages, !fresh, fresh ? RecordStage::Triggers::Skip : RecordStage::Triggers::Fire);
     if (!written)
         return written.error(); // the transaction rolls back
     const QList<UpsertCounts> counts = written.value();

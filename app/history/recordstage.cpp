@@ -5,7 +5,10 @@
 #include <QSqlDriver>
 #include <QVariant>
 
+#include <array>
+#include <optional>
 #include <sqlite3.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -36,21 +39,24 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
-// SQLite reads a text bound SQLITE_STATIC when the statement steps: `value` must live until
-// then. Bound as UTF-16, as QtSql binds it; SQLite stores it as UTF-8.
-void bindText(sqlite3_stmt *statement, int index, const QString &value)
+// Triggers off on this connection for the scope. SQLite compiles triggers into a statement
+// when it prepares it, and re-prepares every statement of the connection when this flips.
+class TriggersOff
 {
-    sqlite3_bind_text16(statement, index, value.utf16(), int(value.size() * 2), SQLITE_STATIC);
-}
+public:
+    explicit TriggersOff(sqlite3 *db)
+        : m_db(db)
+    {
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &m_was);
+    }
+    ~TriggersOff() { sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_TRIGGER, m_was, nullptr); }
+    TriggersOff(const TriggersOff &) = delete;
+    TriggersOff &operator=(const TriggersOff &) = delete;
 
-// Optional server fields stay NULL when the server left them out.
-void bindTextOrNull(sqlite3_stmt *statement, int index, const QString &value)
-{
-    if (value.isEmpty())
-        sqlite3_bind_null(statement, index);
-    else
-        bindText(statement, index, value);
-}
+private:
+    sqlite3 *m_db;
+    int m_was = 1;
+};
 
 } // namespace
 
@@ -87,18 +93,39 @@ QString RecordStage::add(const GeneratedImage &image)
     const QString status = imageStatusName(image.status);
     const QString references = jsonStringArray(image.referenceImageUrls);
     const QString characters = jsonStringArray(image.characterIds);
-    bindText(m_add, 1, image.id);
-    bindTextOrNull(m_add, 2, image.userId);
-    bindTextOrNull(m_add, 3, image.taskId);
-    bindText(m_add, 4, image.prompt);
-    bindText(m_add, 5, image.typeRaw);
-    bindText(m_add, 6, kind);
-    bindTextOrNull(m_add, 7, image.imageUrl);
-    bindTextOrNull(m_add, 8, image.originImageUrl);
-    bindText(m_add, 9, references);
-    bindText(m_add, 10, characters);
-    bindText(m_add, 11, status);
-    bindTextOrNull(m_add, 12, image.error);
+    // Parameters 1..12 in order; an empty optional one is NULL.
+    const std::array<std::pair<const QString *, bool>, 12> texts = {{
+        {&image.id, false},
+        {&image.userId, true},
+        {&image.taskId, true},
+        {&image.prompt, false},
+        {&image.typeRaw, false},
+        {&kind, false},
+        {&image.imageUrl, true},
+        {&image.originImageUrl, true},
+        {&references, false},
+        {&characters, false},
+        {&status, false},
+        {&image.error, true},
+    }};
+    // Encoded to UTF-8 (the database's encoding) into one buffer that outlives the step, so
+    // that SQLite neither copies nor converts them.
+    qsizetype room = 0;
+    for (const auto &[text, nullable] : texts)
+        room += m_encoder.requiredSpace(text->size());
+    if (m_utf8.size() < room)
+        m_utf8.resize(room);
+    char *out = m_utf8.data();
+    for (int i = 0; i < int(texts.size()); ++i) {
+        const auto &[text, nullable] = texts[i];
+        if (nullable && text->isEmpty()) {
+            sqlite3_bind_null(m_add, i + 1);
+            continue;
+        }
+        char *start = out;
+        out = m_encoder.appendToBuffer(out, *text);
+        sqlite3_bind_text(m_add, i + 1, start, int(out - start), SQLITE_STATIC);
+    }
     sqlite3_bind_int64(m_add, 13, image.createdAt.toMSecsSinceEpoch());
     if (image.completedAt.isValid())
         sqlite3_bind_int64(m_add, 14, image.completedAt.toMSecsSinceEpoch());
@@ -112,17 +139,22 @@ QString RecordStage::add(const GeneratedImage &image)
     return {};
 }
 
-QString RecordStage::insertInto(const QString &accountId, qint64 seenAtMs)
+QString RecordStage::insertInto(const QString &accountId, qint64 seenAtMs, Triggers triggers)
 {
     if (m_staged == 0)
         return {};
+    std::optional<TriggersOff> triggersOff;
+    if (triggers == Triggers::Skip)
+        triggersOff.emplace(m_handle);
     sqlite3_stmt *insert = nullptr;
     if (sqlite3_prepare_v2(m_handle, insertStaged, -1, &insert, nullptr) != SQLITE_OK)
         return lastError();
-    bindText(insert, 1, accountId);
+    const QByteArray account = accountId.toUtf8();
+    sqlite3_bind_text(insert, 1, account.constData(), int(account.size()), SQLITE_STATIC);
     sqlite3_bind_int64(insert, 2, seenAtMs);
     const int stepped = sqlite3_step(insert);
     sqlite3_finalize(insert);
+    triggersOff.reset();
     if (stepped != SQLITE_DONE
         || sqlite3_exec(m_handle, emptyStage, nullptr, nullptr, nullptr) != SQLITE_OK)
         return lastError();

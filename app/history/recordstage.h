@@ -2,8 +2,10 @@
 
 #include "records.h"
 
+#include <QByteArray>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringEncoder>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -24,9 +26,15 @@ public:
     // Each returns an empty string on success, else the driver's text.
     QString open();
     QString add(const GeneratedImage &image);
+    enum class Triggers {
+        Fire,
+        // Only while the search backlog is open (SearchBacklog): the one insert trigger, the
+        // search index's, would do nothing, and costs about a tenth of the insert to evaluate.
+        Skip,
+    };
     // Inserts every staged record, the last staged first (pages come newest first: so row ids
     // grow with time within a batch), and empties the stage.
-    QString insertInto(const QString &accountId, qint64 seenAtMs);
+    QString insertInto(const QString &accountId, qint64 seenAtMs, Triggers triggers);
 
 private:
     QString lastError() const;
@@ -35,4 +43,6 @@ private:
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_add = nullptr;
     int m_staged = 0;
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+    QByteArray m_utf8; // the texts of the record being staged
 };

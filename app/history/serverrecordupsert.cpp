@@ -87,7 +87,7 @@ Result<UpsertCounts> ServerRecordUpsert::run(const QList<GeneratedImage> &record
 }
 
 Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedImage>> &pages,
-                                                    bool lookups)
+                                                    bool lookups, RecordStage::Triggers triggers)
 {
     QSqlDatabase &db = m_db;
     const QString &accountId = m_accountId;
@@ -220,7 +220,7 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
         if (!bulk.exec())
             return historyWriteError(u"updating history records"_s, bulk.lastError().text());
     }
-    if (const QString error = stage.insertInto(accountId, seenAtMs); !error.isEmpty())
+    if (const QString error = stage.insertInto(accountId, seenAtMs, triggers); !error.isEmpty())
         return historyWriteError(u"saving history records"_s, error);
     bulk.finish();
     return pageCounts;

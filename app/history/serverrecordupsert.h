@@ -1,6 +1,7 @@
 #pragma once
 
 #include "records.h"
+#include "recordstage.h"
 #include "result.h"
 
 #include <QList>
@@ -37,11 +38,12 @@ class ServerRecordUpsert final
 public:
     ServerRecordUpsert(QSqlDatabase db, QString accountId, qint64 seenAtMs);
     // `lookups` false: the caller knows that no mirrored row has any of these ids or task ids,
-    // and that no id or task id repeats within the records.
+    // and that no id or task id repeats within the records. `triggers`: see RecordStage.
     Result<UpsertCounts> run(const QList<GeneratedImage> &records, bool lookups = true);
     // Several pages as one: one lookup per key and one INSERT for the new records of them all
     // (FTS5 writes an index segment per statement); the counts per page.
-    Result<QList<UpsertCounts>> run(const QList<QList<GeneratedImage>> &pages, bool lookups = true);
+    Result<QList<UpsertCounts>> run(const QList<QList<GeneratedImage>> &pages, bool lookups = true,
+                                    RecordStage::Triggers triggers = RecordStage::Triggers::Fire);
 
 private:
     QSqlDatabase m_db;
