@@ -3,14 +3,18 @@
 #include "historylog.h"
 #include "searchbacklog.h"
 #include "sqltransaction.h"
+#include "walcheckpointer.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QMutexLocker>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcHistory, "studio.history")
 
@@ -58,10 +62,12 @@ ApiError openError(const QString &path, const QString &detail)
 HistoryDatabase::HistoryDatabase(QString path, QList<MigrationStep> steps)
     : m_path(std::move(path))
     , m_steps(std::move(steps))
+    , m_checkpointer(std::make_unique<WalCheckpointer>(*this))
 { }
 
 HistoryDatabase::~HistoryDatabase()
 {
+    m_checkpointer->stop(); // its thread closes its connection as it ends
     QSet<QString> names;
     {
         QMutexLocker lock(&m_mutex);
@@ -76,6 +82,11 @@ QString HistoryDatabase::newerSchemaMessage(int found, int understood)
     return u"This profile was written by a newer NanoBanana Studio (schema %1); this version "
            "understands up to %2. Update the app or use another profile."_s.arg(found)
                .arg(understood);
+}
+
+int HistoryDatabase::checkpoints() const
+{
+    return m_checkpointer->checkpoints();
 }
 
 bool HistoryDatabase::isOpen() const
@@ -135,6 +146,10 @@ QSqlDatabase HistoryDatabase::openConnection(const QString &name)
     for (const auto &pragma : pragmas)
         if (!query.exec(pragma))
             qCWarning(lcHistory) << pragma << "failed:" << query.lastError().text();
+    // No commit of this connection copies the log into the file; the checkpointer does.
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_checkpointer->watch(*static_cast<sqlite3 *const *>(handle.constData()));
     return db;
 }
 

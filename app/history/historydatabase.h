@@ -8,6 +8,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
+class WalCheckpointer;
+
 // What opening the database found and did.
 struct HistoryOpenReport
 {
@@ -58,6 +62,8 @@ public:
     void releaseThreadConnection();
 
     QString path() const { return m_path; }
+    // Checkpoints the write-ahead log has had on the checkpointer's thread (WalCheckpointer).
+    int checkpoints() const;
     int latestSchemaVersion() const { return SchemaMigrator::latestVersion(m_steps); }
 
     static QString newerSchemaMessage(int found, int understood);
@@ -85,4 +91,5 @@ private:
     bool m_open = false;
     mutable QMutex m_mutex; // guards m_connectionNames
     QSet<QString> m_connectionNames;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

@@ -469,6 +469,30 @@ private Q_SLOTS:
         QVERIFY(name != mainName);
     }
 
+    // Commits never copy the write-ahead log into the file themselves: once the log passes
+    // 1,000 pages, the checkpointer's thread does, and every record is there after a restart.
+    void checkpointerCopiesALongLog()
+    {
+        QCOMPARE(m_db->checkpoints(), 0);
+        int written = 0;
+        for (int batch = 0; batch < 200 && m_db->checkpoints() == 0; ++batch) {
+            QList<GeneratedImage> page;
+            for (int i = 0; i < 1000; ++i) {
+                ++written;
+                page.append(image(written, u"a long prompt to fill the log %1"_s.arg(written)));
+            }
+            QVERIFY(m_store->upsertServerRecords(acc, page, baseMs).ok());
+            QTest::qWait(0);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_db->checkpoints() > 0, 20000);
+        m_store.reset();
+        m_db.reset();
+        m_db = std::make_unique<HistoryDatabase>(m_dir->filePath(u"studio.sqlite"_s));
+        QVERIFY(m_db->open().ok());
+        m_store = std::make_unique<HistoryStore>(*m_db);
+        QCOMPARE(rowCount(acc), written);
+    }
+
     // A new history file gets 16 KB pages; a file made before keeps its own page size and
     // still opens, upgrades and takes records.
     void newFilesUseLargePagesAndOlderFilesKeepTheirs()
