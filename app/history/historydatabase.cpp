@@ -1,40 +1,23 @@
 #include "historydatabase.h"
 
 #include "historylog.h"
+#include "historysql.h"
 #include "searchbacklog.h"
-#include "sqltransaction.h"
 #include "walcheckpointer.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QMutexLocker>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
-
-#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcHistory, "studio.history")
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A sync that stopped before indexing its records for search (the app was closed or died
-// while it wrote) left them in the backlog: index them now. Should that fail, the next sync
-// tries again; the history itself is whole either way.
-void indexWhatASyncLeft(QSqlDatabase db)
-{
-    SqlTransaction transaction(db);
-    if (!transaction.isActive())
-        return;
-    const auto indexed =
-        SearchBacklog::index(db, QDateTime::currentMSecsSinceEpoch(), SearchBacklog::When::Now);
-    if (indexed && indexed.value() > 0 && transaction.commit())
-        qCInfo(lcHistory) << "indexed" << indexed.value() << "records a sync left for search";
-}
 
 // SQLite primary result codes that mean the bytes on disk are not a usable database.
 constexpr int sqliteCorrupt = 11;
@@ -147,9 +130,7 @@ QSqlDatabase HistoryDatabase::openConnection(const QString &name)
         if (!query.exec(pragma))
             qCWarning(lcHistory) << pragma << "failed:" << query.lastError().text();
     // No commit of this connection copies the log into the file; the checkpointer does.
-    const QVariant handle = db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_checkpointer->watch(*static_cast<sqlite3 *const *>(handle.constData()));
+    m_checkpointer->watch(sqliteHandle(db));
     return db;
 }
 
@@ -333,7 +314,13 @@ Result<HistoryOpenReport> HistoryDatabase::open(IntegrityCheck integrity)
         return migrated.error();
     }
     report.schemaVersion = migrated.value();
-    indexWhatASyncLeft(openConnection(name));
+    // A sync that stopped before indexing its records for search (the app was closed or died
+    // while it wrote) left them waiting: index them now. Should that fail, the next sync tries
+    // again; the history itself is whole either way.
+    if (auto indexed = SearchBacklog::indexWaiting(openConnection(name)); !indexed)
+        qCWarning(lcHistory) << "search backlog:" << indexed.error().serverMessage;
+    else if (indexed.value() > 0)
+        qCInfo(lcHistory) << "indexed" << indexed.value() << "records a sync left for search";
     {
         QMutexLocker lock(&m_mutex);
         m_open = true;

@@ -9,6 +9,13 @@
 
 // Small SQL helpers shared by the history writers.
 
+struct sqlite3;
+
+// The SQLite connection behind a QtSql one, for what QtSql cannot do (RecordStage,
+// WalCheckpointer); null when `db` is not an open QSQLITE connection. Debian's Qt SQLite
+// driver links the system library, the one studio_core links too.
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
+
 // NULL for an empty string, so optional server fields stay NULL in the database.
 QVariant sqlNullable(const QString &value);
 QVariant sqlNullableMs(const QDateTime &time);

@@ -131,25 +131,7 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
 
 Result<int> HistoryStore::indexSearchBacklog()
 {
-    QSqlDatabase db = connection();
-    {
-        // Usually nothing waits: no need to wait for the write lock to learn it.
-        QSqlQuery q(db);
-        if (!q.exec(u"SELECT EXISTS (SELECT 1 FROM search_backlog)"_s) || !q.next())
-            return failure(u"reading the search backlog"_s, q.lastError().text());
-        if (!q.value(0).toBool())
-            return 0;
-    }
-    SqlTransaction transaction(db);
-    if (!transaction.isActive())
-        return failure(u"indexing prompts for search"_s, transaction.errorText());
-    auto indexed =
-        SearchBacklog::index(db, QDateTime::currentMSecsSinceEpoch(), SearchBacklog::When::Now);
-    if (!indexed)
-        return indexed.error();
-    if (indexed.value() > 0 && !transaction.commit())
-        return failure(u"indexing prompts for search"_s, transaction.errorText());
-    return indexed;
+    return SearchBacklog::indexWaiting(connection());
 }
 
 Result<bool> HistoryStore::stillFresh(QSqlDatabase db, const QString &accountId,

@@ -1,9 +1,7 @@
 #include "recordstage.h"
 
 #include "historyrecord.h"
-
-#include <QSqlDriver>
-#include <QVariant>
+#include "historysql.h"
 
 #include <array>
 #include <optional>
@@ -30,14 +28,6 @@ constexpr auto insertStaged =
     "created_at, completed_at, last_seen_on_server) SELECT ?1, id, user_id, task_id, prompt, "
     "type, kind, image_url, origin_image_url, reference_image_urls, character_ids, status, "
     "error, created_at, completed_at, ?2 FROM temp.history_stage ORDER BY seq DESC";
-
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.isOpen() && db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
 
 // Triggers off on this connection for the scope. SQLite compiles triggers into a statement
 // when it prepares it, and re-prepares every statement of the connection when this flips.

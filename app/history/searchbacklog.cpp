@@ -1,7 +1,9 @@
 #include "searchbacklog.h"
 
 #include "historysql.h"
+#include "sqltransaction.h"
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -57,6 +59,26 @@ Result<int> index(QSqlDatabase db, qint64 nowMs, When when)
     const int indexed = q.numRowsAffected();
     if (!q.exec(u"DELETE FROM search_backlog"_s))
         return historyWriteError(u"indexing prompts for search"_s, q.lastError().text());
+    return indexed;
+}
+
+Result<int> indexWaiting(QSqlDatabase db)
+{
+    {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT EXISTS (SELECT 1 FROM search_backlog)"_s) || !q.next())
+            return historyWriteError(u"reading the search backlog"_s, q.lastError().text());
+        if (!q.value(0).toBool())
+            return 0;
+    }
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return historyWriteError(u"indexing prompts for search"_s, transaction.errorText());
+    auto indexed = index(db, QDateTime::currentMSecsSinceEpoch(), When::Now);
+    if (!indexed)
+        return indexed.error();
+    if (indexed.value() > 0 && !transaction.commit())
+        return historyWriteError(u"indexing prompts for search"_s, transaction.errorText());
     return indexed;
 }
 

@@ -39,6 +39,18 @@ QList<QJsonObject> readLog(const QString &path)
     return lines;
 }
 
+// A logged request's method and route, with task ids and upload file names folded away.
+QString routeOf(const QJsonObject &line)
+{
+    const QString path = line.value(u"path"_s).toString();
+    const QString method = line.value(u"method"_s).toString();
+    if (path.contains(u"/task/"_s))
+        return method + u" /api/v1/nanobanana/task/:id"_s;
+    if (path.startsWith(u"/uploads/"_s))
+        return method + u" /uploads/..."_s;
+    return method + u' ' + path;
+}
+
 // The sync's report, or why there is none (`why`): a sync that fails or does not end leaves
 // the benchmark without its figures, which must not pass for a measurement.
 std::optional<SyncReport> runSync(AppServices &services, int timeoutMs, QString &why)
@@ -165,14 +177,7 @@ int main(int argc, char **argv)
     // generation costs beyond its own submit/poll/download, e.g. star-balance refreshes.
     QJsonObject duringJobs;
     for (qsizetype i = signInRequests; i < qMin(afterJobs, log.size()); ++i) {
-        const QString path = log.at(i).value(u"path"_s).toString();
-        QString route = log.at(i).value(u"method"_s).toString() + u' ';
-        if (path.contains(u"/task/"_s))
-            route += u"/api/v1/nanobanana/task/:id"_s;
-        else if (path.startsWith(u"/uploads/"_s))
-            route += u"/uploads/..."_s;
-        else
-            route += path;
+        const QString route = routeOf(log.at(i));
         duringJobs.insert(route, duringJobs.value(route).toInt() + 1);
     }
 
@@ -202,14 +207,7 @@ int main(int argc, char **argv)
     const QList<QJsonObject> aloneLog = readLog(logPath).mid(beforeAlone);
     QJsonObject aloneByRoute;
     for (const QJsonObject &line : aloneLog) {
-        const QString path = line.value(u"path"_s).toString();
-        QString route = line.value(u"method"_s).toString() + u' ';
-        if (path.contains(u"/task/"_s))
-            route += u"/api/v1/nanobanana/task/:id"_s;
-        else if (path.startsWith(u"/uploads/"_s))
-            route += u"/uploads/..."_s;
-        else
-            route += path;
+        const QString route = routeOf(line);
         aloneByRoute.insert(route, aloneByRoute.value(route).toInt() + 1);
     }
     const QJsonObject state = server.devState();

@@ -1,9 +1,9 @@
 #include "history/historydatabase.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
+#include "historyfixture.h"
 
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -46,7 +46,7 @@ Job job(qint64 id, const QString &prompt, const QString &taskId = {})
 
 // The write side of the mirror: upsert counts, local columns, job rows meeting their server
 // records, account separation, gone marks and reconcile candidates.
-class TestHistoryDatabase final : public QObject
+class TestHistoryDatabase final : public QObject, HistoryFixture
 {
     Q_OBJECT
 
@@ -72,26 +72,11 @@ private:
         return *found.value();
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<HistoryDatabase> m_db;
-    std::unique_ptr<HistoryStore> m_store;
     const QString acc = u"acc"_s;
 
 private Q_SLOTS:
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_db = std::make_unique<HistoryDatabase>(m_dir->filePath(u"studio.sqlite"_s));
-        QVERIFY(m_db->open().ok());
-        m_store = std::make_unique<HistoryStore>(*m_db);
-    }
-
-    void cleanup()
-    {
-        m_store.reset();
-        m_db.reset();
-        m_dir.reset();
-    }
+    void init() { QVERIFY(openFresh()); }
+    void cleanup() { closeAll(); }
 
     // The URL and id lists are stored as JSON text; what is written reads back the same, also
     // through SQLite's own JSON functions (the lookups use json_each).
@@ -485,11 +470,7 @@ private Q_SLOTS:
             QTest::qWait(0);
         }
         QTRY_VERIFY_WITH_TIMEOUT(m_db->checkpoints() > 0, 20000);
-        m_store.reset();
-        m_db.reset();
-        m_db = std::make_unique<HistoryDatabase>(m_dir->filePath(u"studio.sqlite"_s));
-        QVERIFY(m_db->open().ok());
-        m_store = std::make_unique<HistoryStore>(*m_db);
+        QVERIFY(reopen());
         QCOMPARE(rowCount(acc), written);
     }
 

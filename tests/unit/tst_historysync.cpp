@@ -2,10 +2,10 @@
 #include "history/historyquery.h"
 #include "history/historystore.h"
 #include "history/historysync.h"
+#include "historyfixture.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -91,7 +91,7 @@ public:
 
 // HistorySync against a stateful fake page source: request counts, drift, failures, gone
 // records and account separation.
-class TestHistorySync final : public QObject
+class TestHistorySync final : public QObject, HistoryFixture
 {
     Q_OBJECT
 
@@ -151,26 +151,11 @@ private:
         return ids;
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<HistoryDatabase> m_db;
-    std::unique_ptr<HistoryStore> m_store;
     const QString acc = u"acc"_s;
 
 private Q_SLOTS:
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_db = std::make_unique<HistoryDatabase>(m_dir->filePath(u"studio.sqlite"_s));
-        QVERIFY(m_db->open().ok());
-        m_store = std::make_unique<HistoryStore>(*m_db);
-    }
-
-    void cleanup()
-    {
-        m_store.reset();
-        m_db.reset();
-        m_dir.reset();
-    }
+    void init() { QVERIFY(openFresh()); }
+    void cleanup() { closeAll(); }
 
     void firstSyncPagesLargeAndResyncCostsOneRequest()
     {

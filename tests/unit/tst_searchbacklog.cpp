@@ -3,10 +3,10 @@
 #include "history/historystore.h"
 #include "history/searchbacklog.h"
 #include "history/sqltransaction.h"
+#include "historyfixture.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -41,7 +41,7 @@ QList<GeneratedImage> images(int from, int count, const QString &word)
 // Schema 3: the records of a first sync join the search index in large batches. Whatever
 // happens meanwhile (edits, deletes, a crash), each record must end up in the index exactly
 // once, under its current prompt.
-class TestSearchBacklog final : public QObject
+class TestSearchBacklog final : public QObject, HistoryFixture
 {
     Q_OBJECT
 
@@ -83,26 +83,11 @@ private:
                && transaction.commit();
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<HistoryDatabase> m_db;
-    std::unique_ptr<HistoryStore> m_store;
     const QString acc = u"acc"_s;
 
 private Q_SLOTS:
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_db = std::make_unique<HistoryDatabase>(m_dir->filePath(u"studio.sqlite"_s));
-        QVERIFY(m_db->open().ok());
-        m_store = std::make_unique<HistoryStore>(*m_db);
-    }
-
-    void cleanup()
-    {
-        m_store.reset();
-        m_db.reset();
-        m_dir.reset();
-    }
+    void init() { QVERIFY(openFresh()); }
+    void cleanup() { closeAll(); }
 
     void backlogRecordsAreSearchableOnceIndexed()
     {
@@ -168,12 +153,8 @@ private Q_SLOTS:
         QVERIFY(openBacklog());
         QVERIFY(m_store->upsertServerRecords(acc, images(1, 6, u"meadow"_s), baseMs).ok());
         QCOMPARE(matches(u"meadow"_s), 0);
-        // The app goes away before the sync ends.
-        m_store.reset();
-        m_db.reset();
-
-        m_db = std::make_unique<HistoryDatabase>(m_dir->filePath(u"studio.sqlite"_s));
-        QVERIFY(m_db->open().ok());
+        // The app goes away before the sync ends, and starts again.
+        QVERIFY(reopen());
         QCOMPARE(waiting(), 0);
         QCOMPARE(matches(u"meadow"_s), 6);
         QCOMPARE(indexProblem(), QString());
