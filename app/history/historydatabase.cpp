@@ -2,6 +2,7 @@
 
 #include "historylog.h"
 #include "historysql.h"
+#include "recordstage.h"
 #include "searchbacklog.h"
 #include "walcheckpointer.h"
 
@@ -131,6 +132,9 @@ QSqlDatabase HistoryDatabase::openConnection(const QString &name)
             qCWarning(lcHistory) << pragma << "failed:" << query.lastError().text();
     // No commit of this connection copies the log into the file; the checkpointer does.
     m_checkpointer->watch(sqliteHandle(db));
+    // The sync's writer inserts new records from memory through this table.
+    if (sqlite3 *handle = sqliteHandle(db); !handle || RecordStage::registerTable(handle) != 0)
+        qCWarning(lcHistory) << "cannot register the record stage on" << name;
     return db;
 }
 

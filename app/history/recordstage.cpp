@@ -3,6 +3,7 @@
 #include "historyrecord.h"
 #include "historysql.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <sqlite3.h>
@@ -12,22 +13,24 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr auto createStage =
-    "CREATE TEMP TABLE IF NOT EXISTS history_stage (seq INTEGER PRIMARY KEY, id TEXT, "
-    "user_id TEXT, task_id TEXT, prompt TEXT, type TEXT, kind TEXT, image_url TEXT, "
-    "origin_image_url TEXT, reference_image_urls TEXT, character_ids TEXT, status TEXT, "
-    "error TEXT, created_at INTEGER, completed_at INTEGER)";
-constexpr auto emptyStage = "DELETE FROM temp.history_stage";
-constexpr auto stageRecord =
-    "INSERT INTO temp.history_stage (id, user_id, task_id, prompt, type, kind, image_url, "
-    "origin_image_url, reference_image_urls, character_ids, status, error, created_at, "
-    "completed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+// The staged records as a table: an eponymous virtual table whose hidden `stage` column takes
+// the RecordStage to read, as a pointer bound to the statement (sqlite3_bind_pointer).
+constexpr auto stageTableName = "history_stage";
+constexpr auto stagePointerType = "studio.RecordStage";
+constexpr auto stageTableSchema =
+    "CREATE TABLE x(id TEXT, user_id TEXT, task_id TEXT, prompt TEXT, type TEXT, kind TEXT, "
+    "image_url TEXT, origin_image_url TEXT, reference_image_urls TEXT, character_ids TEXT, "
+    "status TEXT, error TEXT, created_at INTEGER, completed_at INTEGER, stage HIDDEN)";
+constexpr int createdAtColumn = 12;
+constexpr int completedAtColumn = 13;
+constexpr int stageColumn = 14;
+
 constexpr auto insertStaged =
     "INSERT INTO generated_images (account_id, id, user_id, task_id, prompt, type, kind, "
     "image_url, origin_image_url, reference_image_urls, character_ids, status, error, "
     "created_at, completed_at, last_seen_on_server) SELECT ?1, id, user_id, task_id, prompt, "
     "type, kind, image_url, origin_image_url, reference_image_urls, character_ids, status, "
-    "error, created_at, completed_at, ?2 FROM temp.history_stage ORDER BY seq DESC";
+    "error, created_at, completed_at, ?2 FROM history_stage(?3)";
 
 // Triggers off on this connection for the scope. SQLite compiles triggers into a statement
 // when it prepares it, and re-prepares every statement of the connection when this flips.
@@ -50,15 +53,145 @@ private:
 
 } // namespace
 
+// The virtual table's callbacks. A cursor walks the staged records from the last to the first.
+struct StageTable
+{
+    struct Cursor
+    {
+        sqlite3_vtab_cursor base{};
+        const RecordStage *stage = nullptr;
+        qsizetype index = -1; // the record under the cursor; -1 past the end
+    };
+
+    static int connect(sqlite3 *db, void *, int, const char *const *, sqlite3_vtab **table, char **)
+    {
+        const int declared = sqlite3_declare_vtab(db, stageTableSchema);
+        if (declared != SQLITE_OK)
+            return declared;
+        // Only the app's own statements may read it, never a trigger or a view of the file.
+        sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+        *table = new sqlite3_vtab{};
+        return SQLITE_OK;
+    }
+
+    static int disconnect(sqlite3_vtab *table)
+    {
+        delete table;
+        return SQLITE_OK;
+    }
+
+    static int bestIndex(sqlite3_vtab *, sqlite3_index_info *info)
+    {
+        for (int i = 0; i < info->nConstraint; ++i) {
+            const auto &constraint = info->aConstraint[i];
+            if (constraint.iColumn != stageColumn || constraint.op != SQLITE_INDEX_CONSTRAINT_EQ)
+                continue;
+            if (!constraint.usable)
+                return SQLITE_CONSTRAINT; // not a plan: the stage must be known to scan
+            info->aConstraintUsage[i].argvIndex = 1;
+            info->aConstraintUsage[i].omit = 1;
+            info->idxNum = 1;
+            info->estimatedCost = 1000;
+            return SQLITE_OK;
+        }
+        info->idxNum = 0; // no stage named: an empty table
+        info->estimatedCost = 1;
+        return SQLITE_OK;
+    }
+
+    static int open(sqlite3_vtab *, sqlite3_vtab_cursor **cursor)
+    {
+        *cursor = &(new Cursor)->base;
+        return SQLITE_OK;
+    }
+
+    static int close(sqlite3_vtab_cursor *cursor)
+    {
+        delete reinterpret_cast<Cursor *>(cursor);
+        return SQLITE_OK;
+    }
+
+    static int filter(sqlite3_vtab_cursor *base, int idxNum, const char *, int argc,
+                      sqlite3_value **argv)
+    {
+        auto *cursor = reinterpret_cast<Cursor *>(base);
+        cursor->stage =
+            idxNum == 1 && argc == 1
+                ? static_cast<const RecordStage *>(sqlite3_value_pointer(argv[0], stagePointerType))
+                : nullptr;
+        cursor->index = cursor->stage ? qsizetype(cursor->stage->m_staged.size()) - 1 : -1;
+        return SQLITE_OK;
+    }
+
+    static int next(sqlite3_vtab_cursor *base)
+    {
+        --reinterpret_cast<Cursor *>(base)->index;
+        return SQLITE_OK;
+    }
+
+    static int eof(sqlite3_vtab_cursor *base)
+    {
+        return reinterpret_cast<Cursor *>(base)->index < 0;
+    }
+
+    static int column(sqlite3_vtab_cursor *base, sqlite3_context *context, int column)
+    {
+        const auto *cursor = reinterpret_cast<Cursor *>(base);
+        const RecordStage::Staged &record = cursor->stage->m_staged[size_t(cursor->index)];
+        if (column < RecordStage::textColumns) {
+            const int length = record.length[size_t(column)];
+            if (length < 0)
+                sqlite3_result_null(context);
+            else // the buffer stays as it is until the statement is done
+                sqlite3_result_text(
+                    context, cursor->stage->m_utf8.constData() + record.offset[size_t(column)],
+                    length, SQLITE_STATIC);
+        } else if (column == createdAtColumn) {
+            sqlite3_result_int64(context, record.createdAtMs);
+        } else if (column == completedAtColumn && record.completedAtMs >= 0) {
+            sqlite3_result_int64(context, record.completedAtMs);
+        } else {
+            sqlite3_result_null(context);
+        }
+        return SQLITE_OK;
+    }
+
+    static int rowid(sqlite3_vtab_cursor *base, sqlite3_int64 *rowid)
+    {
+        *rowid = reinterpret_cast<Cursor *>(base)->index;
+        return SQLITE_OK;
+    }
+
+    static const sqlite3_module *module()
+    {
+        static const sqlite3_module table = [] {
+            sqlite3_module m{};
+            // xCreate stays null: an eponymous-only table, which no CREATE VIRTUAL TABLE makes.
+            m.xConnect = connect;
+            m.xBestIndex = bestIndex;
+            m.xDisconnect = disconnect;
+            m.xOpen = open;
+            m.xClose = close;
+            m.xFilter = filter;
+            m.xNext = next;
+            m.xEof = eof;
+            m.xColumn = column;
+            m.xRowid = rowid;
+            return m;
+        }();
+        return &table;
+    }
+};
+
+int RecordStage::registerTable(sqlite3 *db)
+{
+    return sqlite3_create_module_v2(db, stageTableName, StageTable::module(), nullptr, nullptr);
+}
+
 RecordStage::RecordStage(QSqlDatabase db)
     : m_db(std::move(db))
     , m_handle(sqliteHandle(m_db))
 { }
-
-RecordStage::~RecordStage()
-{
-    sqlite3_finalize(m_add);
-}
 
 QString RecordStage::lastError() const
 {
@@ -68,23 +201,23 @@ QString RecordStage::lastError() const
 
 QString RecordStage::open()
 {
-    if (!m_handle || sqlite3_exec(m_handle, createStage, nullptr, nullptr, nullptr) != SQLITE_OK
-        || sqlite3_exec(m_handle, emptyStage, nullptr, nullptr, nullptr) != SQLITE_OK
-        || sqlite3_prepare_v2(m_handle, stageRecord, -1, &m_add, nullptr) != SQLITE_OK)
+    if (!m_handle)
         return lastError();
+    m_staged.clear();
+    m_used = 0;
     return {};
 }
 
 QString RecordStage::add(const GeneratedImage &image)
 {
-    if (!m_add)
+    if (!m_handle)
         return lastError();
     const QString kind = imageTypeName(image.type);
     const QString status = imageStatusName(image.status);
     const QString references = jsonStringArray(image.referenceImageUrls);
     const QString characters = jsonStringArray(image.characterIds);
-    // Parameters 1..12 in order; an empty optional one is NULL.
-    const std::array<std::pair<const QString *, bool>, 12> texts = {{
+    // The table's text columns in order; an empty optional one is NULL.
+    const std::array<std::pair<const QString *, bool>, textColumns> texts = {{
         {&image.id, false},
         {&image.userId, true},
         {&image.taskId, true},
@@ -98,40 +231,38 @@ QString RecordStage::add(const GeneratedImage &image)
         {&status, false},
         {&image.error, true},
     }};
-    // Encoded to UTF-8 (the database's encoding) into one buffer that outlives the step, so
-    // that SQLite neither copies nor converts them.
+    // Encoded to UTF-8 (the database's encoding) once, into one buffer for the whole batch,
+    // so that SQLite neither copies nor converts them.
     qsizetype room = 0;
     for (const auto &[text, nullable] : texts)
         room += m_encoder.requiredSpace(text->size());
-    if (m_utf8.size() < room)
-        m_utf8.resize(room);
-    char *out = m_utf8.data();
-    for (int i = 0; i < int(texts.size()); ++i) {
+    if (m_utf8.size() < m_used + room)
+        m_utf8.resize(std::max(m_used + room, 2 * m_utf8.size()));
+    Staged record;
+    char *const begin = m_utf8.data();
+    char *out = begin + m_used;
+    for (size_t i = 0; i < texts.size(); ++i) {
         const auto &[text, nullable] = texts[i];
         if (nullable && text->isEmpty()) {
-            sqlite3_bind_null(m_add, i + 1);
+            record.length[i] = -1;
             continue;
         }
         char *start = out;
         out = m_encoder.appendToBuffer(out, *text);
-        sqlite3_bind_text(m_add, i + 1, start, int(out - start), SQLITE_STATIC);
+        record.offset[i] = start - begin;
+        record.length[i] = int(out - start);
     }
-    sqlite3_bind_int64(m_add, 13, image.createdAt.toMSecsSinceEpoch());
+    m_used = out - begin;
+    record.createdAtMs = image.createdAt.toMSecsSinceEpoch();
     if (image.completedAt.isValid())
-        sqlite3_bind_int64(m_add, 14, image.completedAt.toMSecsSinceEpoch());
-    else
-        sqlite3_bind_null(m_add, 14);
-    const int stepped = sqlite3_step(m_add);
-    sqlite3_reset(m_add);
-    if (stepped != SQLITE_DONE)
-        return lastError();
-    ++m_staged;
+        record.completedAtMs = image.completedAt.toMSecsSinceEpoch();
+    m_staged.push_back(record);
     return {};
 }
 
 QString RecordStage::insertInto(const QString &accountId, qint64 seenAtMs, Triggers triggers)
 {
-    if (m_staged == 0)
+    if (m_staged.empty())
         return {};
     std::optional<TriggersOff> triggersOff;
     if (triggers == Triggers::Skip)
@@ -142,12 +273,13 @@ QString RecordStage::insertInto(const QString &accountId, qint64 seenAtMs, Trigg
     const QByteArray account = accountId.toUtf8();
     sqlite3_bind_text(insert, 1, account.constData(), int(account.size()), SQLITE_STATIC);
     sqlite3_bind_int64(insert, 2, seenAtMs);
+    sqlite3_bind_pointer(insert, 3, this, stagePointerType, nullptr);
     const int stepped = sqlite3_step(insert);
     sqlite3_finalize(insert);
     triggersOff.reset();
-    if (stepped != SQLITE_DONE
-        || sqlite3_exec(m_handle, emptyStage, nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (stepped != SQLITE_DONE)
         return lastError();
-    m_staged = 0;
+    m_staged.clear();
+    m_used = 0;
     return {};
 }

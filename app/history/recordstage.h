@@ -7,19 +7,25 @@
 #include <QString>
 #include <QStringEncoder>
 
-struct sqlite3;
-struct sqlite3_stmt;
+#include <array>
+#include <vector>
 
-// New server records on their way into the mirror, inside the caller's transaction: staged one
-// by one in a temporary table, then inserted into generated_images by one statement, oldest
-// first. One INSERT for a whole batch keeps the indexes' work in one pass; the staging goes
-// through SQLite's own API, on the very connection QtSql opened, because binding fourteen
-// QVariants by name per record cost about a tenth of the whole write.
+struct sqlite3;
+
+// New server records on their way into the mirror, inside the caller's transaction: staged in
+// memory, then inserted into generated_images by one statement that reads them, oldest first,
+// through a virtual table (`history_stage`). One INSERT for a whole batch keeps the indexes'
+// work in one pass; reading the batch straight from memory spares writing it into a temporary
+// table and reading it back, which cost about a tenth of the whole write. It runs on the very
+// connection QtSql opened, because binding fourteen QVariants by name per record cost as much.
 class RecordStage final
 {
 public:
+    // Makes `history_stage` known to a connection; HistoryDatabase does so for every one it
+    // opens. Returns SQLite's result code.
+    static int registerTable(sqlite3 *db);
+
     explicit RecordStage(QSqlDatabase db);
-    ~RecordStage();
     RecordStage(const RecordStage &) = delete;
     RecordStage &operator=(const RecordStage &) = delete;
 
@@ -37,12 +43,24 @@ public:
     QString insertInto(const QString &accountId, qint64 seenAtMs, Triggers triggers);
 
 private:
+    friend struct StageTable;
+    static constexpr int textColumns = 12;
+    // One staged record: its texts as UTF-8 slices of m_utf8 (offsets, as the buffer grows),
+    // a negative length for NULL.
+    struct Staged
+    {
+        std::array<qsizetype, textColumns> offset{};
+        std::array<int, textColumns> length{};
+        qint64 createdAtMs = 0;
+        qint64 completedAtMs = -1; // -1: NULL
+    };
+
     QString lastError() const;
 
     QSqlDatabase m_db;
     sqlite3 *m_handle = nullptr;
-    sqlite3_stmt *m_add = nullptr;
-    int m_staged = 0;
+    std::vector<Staged> m_staged;
     QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
-    QByteArray m_utf8; // the texts of the record being staged
+    QByteArray m_utf8; // the texts of every staged record
+    qsizetype m_used = 0;
 };
