@@ -71,43 +71,20 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
         // Until this transaction commits, the state describes the database only if it fails.
         state->fresh = false;
     }
-    if (fresh) {
-        // A record met before (a repeat, or a task id seen twice) meets its row through the
-        // lookups; otherwise the state grows by these pages. Straight into the state: should
-        // this transaction fail, the state is dropped.
-        qsizetype records = 0;
-        for (const auto &page : pages)
-            records += page.size();
-        state->ids.reserve(state->ids.size() + records);
-        state->taskIds.reserve(state->taskIds.size() + records);
-        for (const auto &page : pages) {
-            for (const auto &image : page) {
-                const bool repeated =
-                    state->ids.contains(image.id)
-                    || (!image.taskId.isEmpty() && state->taskIds.contains(image.taskId));
-                if (repeated) {
-                    fresh = false;
-                    break;
-                }
-                state->ids.insert(image.id);
-                if (!image.taskId.isEmpty())
-                    state->taskIds.insert(image.taskId);
-            }
-            if (!fresh)
-                break;
-        }
-    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (fresh) {
         // A first sync: its records wait for the search index and join it a batch at a time.
         if (auto opened = SearchBacklog::open(db, now); !opened)
             return opened.error();
     }
-    auto written =
-        ServerRecordUpsert(db, accountId, seenAtMs)
-            .run(pages, !fresh, fresh ? RecordStage::Triggers::Skip : RecordStage::Triggers::Fire);
+    ServerRecordUpsert upsert(db, accountId, seenAtMs);
+    auto written = upsert.run(pages, !fresh,
+                              fresh ? RecordStage::Triggers::Skip : RecordStage::Triggers::Fire);
     if (!written)
         return written.error(); // the transaction rolls back
+    // A record repeated (see MirrorWriteState): the rest of the sync looks its records up.
+    if (upsert.lookedUp())
+        fresh = false;
     const QList<UpsertCounts> counts = written.value();
     if (state) {
         if (auto indexed = SearchBacklog::index(db, now, SearchBacklog::When::Due); !indexed)

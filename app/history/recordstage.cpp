@@ -275,6 +275,8 @@ QString RecordStage::insertInto(const QString &accountId, qint64 seenAtMs, Trigg
     sqlite3_bind_int64(insert, 2, seenAtMs);
     sqlite3_bind_pointer(insert, 3, this, stagePointerType, nullptr);
     const int stepped = sqlite3_step(insert);
+    const int code = sqlite3_extended_errcode(m_handle);
+    m_conflicted = code == SQLITE_CONSTRAINT_UNIQUE;
     sqlite3_finalize(insert);
     triggersOff.reset();
     if (stepped != SQLITE_DONE)

@@ -41,6 +41,9 @@ public:
     // Inserts every staged record, the last staged first (pages come newest first: so row ids
     // grow with time within a batch), and empties the stage.
     QString insertInto(const QString &accountId, qint64 seenAtMs, Triggers triggers);
+    // Whether the last insertInto() failed because a record was mirrored already (a UNIQUE
+    // constraint); SQLite undid that INSERT, and the stage still holds the records.
+    bool conflicted() const { return m_conflicted; }
 
 private:
     friend struct StageTable;
@@ -63,4 +66,5 @@ private:
     QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
     QByteArray m_utf8; // the texts of every staged record
     qsizetype m_used = 0;
+    bool m_conflicted = false;
 };

@@ -92,6 +92,7 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
     QSqlDatabase &db = m_db;
     const QString &accountId = m_accountId;
     const qint64 seenAtMs = m_seenAtMs;
+    m_lookedUp = lookups;
     QList<UpsertCounts> pageCounts(pages.size());
     qsizetype recordCount = 0;
     for (const auto &page : pages)
@@ -220,8 +221,12 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
         if (!bulk.exec())
             return historyWriteError(u"updating history records"_s, bulk.lastError().text());
     }
-    if (const QString error = stage.insertInto(accountId, seenAtMs, triggers); !error.isEmpty())
+    if (const QString error = stage.insertInto(accountId, seenAtMs, triggers); !error.isEmpty()) {
+        // Without lookups nothing was written before the INSERT, and SQLite undid the INSERT.
+        if (!lookups && stage.conflicted())
+            return run(pages, true, triggers);
         return historyWriteError(u"saving history records"_s, error);
+    }
     bulk.finish();
     return pageCounts;
 }

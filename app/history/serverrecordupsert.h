@@ -5,7 +5,6 @@
 #include "result.h"
 
 #include <QList>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -19,15 +18,15 @@ struct UpsertCounts
 };
 
 // Carried by one sync across its writes. When the account held no rows as the sync began and
-// no other row was written since, a record can only meet rows this sync wrote itself (known
-// by id and task id here), so a page of new records needs no lookups.
+// no other row was written since, a record can only meet a row this sync wrote itself: one that
+// offset paging repeated as newer records pushed it to the next page. The pages are then
+// written without lookups; a repeated record fails the INSERT's UNIQUE constraint, SQLite undoes
+// that INSERT, and the pages are written again with lookups (ServerRecordUpsert::lookedUp()).
 struct MirrorWriteState
 {
     bool checked = false; // the first write looked at the account
     bool fresh = false;
     qint64 lastRowId = 0; // the table's largest row id after this sync's last write
-    QSet<QString> ids;
-    QSet<QString> taskIds;
 };
 
 // Writes one page of server records into the mirror, inside the caller's transaction: two
@@ -37,16 +36,23 @@ class ServerRecordUpsert final
 {
 public:
     ServerRecordUpsert(QSqlDatabase db, QString accountId, qint64 seenAtMs);
-    // `lookups` false: the caller knows that no mirrored row has any of these ids or task ids,
-    // and that no id or task id repeats within the records. `triggers`: see RecordStage.
+    // `lookups` false: the caller expects no mirrored row to have any of these ids or task ids,
+    // and no id or task id to repeat within the records. Should one, the new records' INSERT
+    // fails, undoes itself, and they are written again with lookups. `triggers`: see
+    // RecordStage.
     Result<UpsertCounts> run(const QList<GeneratedImage> &records, bool lookups = true);
     // Several pages as one: one lookup per key and one INSERT for the new records of them all
     // (FTS5 writes an index segment per statement); the counts per page.
     Result<QList<UpsertCounts>> run(const QList<QList<GeneratedImage>> &pages, bool lookups = true,
                                     RecordStage::Triggers triggers = RecordStage::Triggers::Fire);
 
+    // Whether the last run looked its records up: asked to, or after a record it was told
+    // could not be mirrored was.
+    bool lookedUp() const { return m_lookedUp; }
+
 private:
     QSqlDatabase m_db;
     QString m_accountId;
     qint64 m_seenAtMs = 0;
+    bool m_lookedUp = false;
 };

@@ -185,6 +185,47 @@ private Q_SLOTS:
         QCOMPARE(m_store->indexSearchBacklog().value(), 1);
         QCOMPARE(matches(u"meadow"_s), 6);
     }
+
+    // A first sync writes without lookups. When offset paging repeats a record (newer ones
+    // pushed it onto the next page), within one write or across two, the write fails its
+    // UNIQUE constraint, undoes itself and is done again with lookups: nothing is lost or
+    // doubled, a record that changed meanwhile takes its new fields, and the rest of the sync
+    // looks its records up.
+    void repeatedRecordsTurnAFirstSyncToLookups()
+    {
+        MirrorWriteState state;
+        QVERIFY(m_store->upsertServerRecordPages(acc, {images(1, 3, u"meadow"_s)}, baseMs, &state)
+                    .ok());
+        QVERIFY(state.fresh);
+
+        QList<GeneratedImage> first = images(4, 2, u"meadow"_s);
+        first.append(image(3, u"harbour at dawn"_s)); // record 3 again, renamed meanwhile
+        QList<GeneratedImage> second = images(6, 2, u"meadow"_s);
+        second.append(image(6, u"meadow number 6"_s)); // and a repeat within the write
+        const auto counts = m_store->upsertServerRecordPages(acc, {first, second}, baseMs, &state);
+        QVERIFY2(counts.ok(), qPrintable(counts ? QString() : counts.error().serverMessage));
+        QCOMPARE(counts.value().size(), 2);
+        QCOMPARE(counts.value().at(0).inserted, 2);
+        QCOMPARE(counts.value().at(0).changed, 1);
+        QCOMPARE(counts.value().at(1).inserted, 2);
+        QCOMPARE(counts.value().at(1).unchanged, 1);
+        QVERIFY(!state.fresh);
+
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(u"SELECT count(*), count(DISTINCT id) FROM generated_images"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 7);
+        QCOMPARE(q.value(1).toInt(), 7);
+        QCOMPARE(m_store->record(acc, image(3, {}).id).value()->prompt, u"harbour at dawn"_s);
+
+        // Later writes of the sync look up; a repeat there is an ordinary unchanged record.
+        QVERIFY(m_store->upsertServerRecordPages(acc, {images(7, 2, u"meadow"_s)}, baseMs, &state)
+                    .ok());
+        QVERIFY(!state.fresh);
+        QCOMPARE(m_store->indexSearchBacklog().value(), 8);
+        QCOMPARE(matches(u"meadow"_s), 7);
+        QCOMPARE(matches(u"harbour"_s), 1);
+        QCOMPARE(indexProblem(), QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSearchBacklog)
