@@ -148,7 +148,7 @@ struct StageTable
                     length, SQLITE_STATIC);
         } else if (column == createdAtColumn) {
             sqlite3_result_int64(context, record.createdAtMs);
-        } else if (column == completedAtColumn && record.completedAtMs >= 0) {
+        } else if (column == completedAtColumn && record.completed) {
             sqlite3_result_int64(context, record.completedAtMs);
         } else {
             sqlite3_result_null(context);
@@ -254,7 +254,8 @@ QString RecordStage::add(const GeneratedImage &image)
     }
     m_used = out - begin;
     record.createdAtMs = image.createdAt.toMSecsSinceEpoch();
-    if (image.completedAt.isValid())
+    record.completed = image.completedAt.isValid();
+    if (record.completed)
         record.completedAtMs = image.completedAt.toMSecsSinceEpoch();
     m_staged.push_back(record);
     return {};

@@ -55,7 +55,8 @@ private:
         std::array<qsizetype, textColumns> offset{};
         std::array<int, textColumns> length{};
         qint64 createdAtMs = 0;
-        qint64 completedAtMs = -1; // -1: NULL
+        qint64 completedAtMs = 0;
+        bool completed = false; // else completed_at is NULL
     };
 
     QString lastError() const;
