@@ -130,10 +130,11 @@ QSqlDatabase HistoryDatabase::openConnection(const QString &name)
     for (const auto &pragma : pragmas)
         if (!query.exec(pragma))
             qCWarning(lcHistory) << pragma << "failed:" << query.lastError().text();
+    sqlite3 *handle = sqliteHandle(db);
     // No commit of this connection copies the log into the file; the checkpointer does.
-    m_checkpointer->watch(sqliteHandle(db));
+    m_checkpointer->watch(handle);
     // The sync's writer inserts new records from memory through this table.
-    if (sqlite3 *handle = sqliteHandle(db); !handle || RecordStage::registerTable(handle) != 0)
+    if (!handle || RecordStage::registerTable(handle) != 0)
         qCWarning(lcHistory) << "cannot register the record stage on" << name;
     return db;
 }

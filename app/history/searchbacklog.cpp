@@ -48,8 +48,8 @@ Result<int> index(QSqlDatabase db, qint64 nowMs, When when)
     q.finish();
     if (when == When::Due && !due)
         return 0;
-    // The search text of a prompt exactly as the triggers of 0003_search_backlog.sql write it
-    // (Arabic yeh and kaf as Persian, no zero-width non-joiner): they delete entries by it.
+    // The search text of a prompt exactly as the schema's triggers (0003, recreated by 0004)
+    // write it, Arabic yeh and kaf as Persian and no zero-width non-joiner: they delete by it.
     q.prepare(u"INSERT INTO images_fts (rowid, prompt) SELECT row_id, "
               "replace(replace(replace(prompt, 'ي', 'ی'), 'ك', 'ک'), char(8204), '') "
               "FROM generated_images WHERE row_id >= :from"_s);

@@ -180,7 +180,7 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
             if (!row) {
                 if (const QString error = stage.add(image); !error.isEmpty())
                     return historyWriteError(u"saving a history record"_s, error);
-                if (lookups) { // else the caller knows that nothing repeats
+                if (lookups) { // else a repeat fails the INSERT, and the pages are done again
                     stagedIds.insert(image.id);
                     if (!image.taskId.isEmpty())
                         stagedTasks.insert(image.taskId);
