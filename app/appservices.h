@@ -1,7 +1,7 @@
 #pragma once
 
+#include "domain/result.h"
 #include "profile.h"
-#include "result.h"
 #include "studiosettings.h"
 
 #include <QFuture>

@@ -1,8 +1,8 @@
 #include "appstatus.h"
 
-#include "backendclient.h"
-#include "requestbudget.h"
-#include "session.h"
+#include "backend/backendclient.h"
+#include "backend/requestbudget.h"
+#include "session/session.h"
 
 #include <QLocale>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apicall.h"
-#include "apierror.h"
+#include "backend/apicall.h"
+#include "domain/apierror.h"
 
 #include <QList>
 #include <QObject>

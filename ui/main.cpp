@@ -1,8 +1,8 @@
 #include "appservices.h"
 #include "common/uiresources.h"
-#include "imagelimits.h"
 #include "mainwindow.h"
-#include "session.h"
+#include "media/imagelimits.h"
+#include "session/session.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

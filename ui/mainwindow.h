@@ -1,6 +1,6 @@
 #pragma once
 
-#include "job.h"
+#include "domain/job.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "decoders.h"
+#include "backend/decoders.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

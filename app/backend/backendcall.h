@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apicall.h"
-#include "httpexchange.h"
-#include "requestbudget.h"
+#include "backend/apicall.h"
+#include "backend/httpexchange.h"
+#include "backend/requestbudget.h"
 
 #include <QPointer>
 

@@ -1,9 +1,9 @@
-#include "backendclient.h"
+#include "backend/backendclient.h"
 
-#include "backendcall.h"
-#include "backendlog.h"
-#include "decoders.h"
-#include "multipart.h"
+#include "backend/backendcall.h"
+#include "backend/backendlog.h"
+#include "backend/decoders.h"
+#include "backend/multipart.h"
 
 #include <QBuffer>
 #include <QImageReader>

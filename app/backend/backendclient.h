@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apicall.h"
-#include "job.h"
-#include "records.h"
+#include "backend/apicall.h"
+#include "domain/job.h"
+#include "domain/records.h"
 
 #include <QByteArray>
 #include <QObject>

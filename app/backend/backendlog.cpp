@@ -1,3 +1,3 @@
-#include "backendlog.h"
+#include "backend/backendlog.h"
 
 Q_LOGGING_CATEGORY(lcBackend, "studio.backend")

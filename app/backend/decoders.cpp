@@ -1,6 +1,6 @@
-#include "decoders.h"
+#include "backend/decoders.h"
 
-#include "backendlog.h"
+#include "backend/backendlog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "httpanswer.h"
-#include "records.h"
-#include "result.h"
+#include "backend/httpanswer.h"
+#include "domain/records.h"
+#include "domain/result.h"
 
 #include <QDateTime>
 

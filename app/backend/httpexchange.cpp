@@ -1,6 +1,6 @@
-#include "httpexchange.h"
+#include "backend/httpexchange.h"
 
-#include "backendlog.h"
+#include "backend/backendlog.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "httpanswer.h"
-#include "result.h"
+#include "backend/httpanswer.h"
+#include "domain/result.h"
 
 #include <QObject>
 #include <QPointer>

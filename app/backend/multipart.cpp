@@ -1,4 +1,4 @@
-#include "multipart.h"
+#include "backend/multipart.h"
 
 #include <QRandomGenerator>
 

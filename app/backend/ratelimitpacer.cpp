@@ -1,4 +1,4 @@
-#include "ratelimitpacer.h"
+#include "backend/ratelimitpacer.h"
 
 #include <algorithm>
 #include <cmath>

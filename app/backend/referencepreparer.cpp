@@ -1,6 +1,6 @@
-#include "referencepreparer.h"
+#include "backend/referencepreparer.h"
 
-#include "backendlog.h"
+#include "backend/backendlog.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backendclient.h"
-#include "result.h"
-#include "uploadlimits.h"
+#include "backend/backendclient.h"
+#include "backend/uploadlimits.h"
+#include "domain/result.h"
 
 #include <QStringList>
 

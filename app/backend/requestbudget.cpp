@@ -1,7 +1,7 @@
-#include "requestbudget.h"
+#include "backend/requestbudget.h"
 
-#include "backendlog.h"
-#include "httpanswer.h"
+#include "backend/backendlog.h"
+#include "backend/httpanswer.h"
 
 #include <QElapsedTimer>
 

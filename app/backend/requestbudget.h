@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ratelimitpacer.h"
+#include "backend/ratelimitpacer.h"
 
 #include <QObject>
 #include <QPointer>

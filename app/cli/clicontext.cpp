@@ -1,8 +1,8 @@
-#include "clicontext.h"
+#include "cli/clicontext.h"
 
 #include "appservices.h"
-#include "session.h"
-#include "tokenstore.h"
+#include "session/session.h"
+#include "session/tokenstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

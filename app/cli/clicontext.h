@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apicall.h"
-#include "cliargs.h"
+#include "backend/apicall.h"
+#include "cli/cliargs.h"
 
 #include <QEventLoop>
 #include <QJsonValue>

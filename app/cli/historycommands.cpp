@@ -1,8 +1,8 @@
 #include "appservices.h"
-#include "clicontext.h"
-#include "historyquery.h"
-#include "historystore.h"
-#include "jsonviews.h"
+#include "cli/clicontext.h"
+#include "cli/jsonviews.h"
+#include "history/historyquery.h"
+#include "history/historystore.h"
 
 #include <QDir>
 #include <QFile>

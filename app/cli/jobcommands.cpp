@@ -1,10 +1,10 @@
 #include "appservices.h"
-#include "backendclient.h"
-#include "charactercache.h"
-#include "clicontext.h"
-#include "jobqueue.h"
-#include "jsonviews.h"
-#include "requestbudget.h"
+#include "backend/backendclient.h"
+#include "backend/requestbudget.h"
+#include "characters/charactercache.h"
+#include "cli/clicontext.h"
+#include "cli/jsonviews.h"
+#include "jobs/jobqueue.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "jsonviews.h"
+#include "cli/jsonviews.h"
 
 #include <QJsonArray>
 

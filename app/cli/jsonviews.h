@@ -1,8 +1,8 @@
 #pragma once
 
-#include "historyrecord.h"
-#include "job.h"
-#include "records.h"
+#include "domain/job.h"
+#include "domain/records.h"
+#include "history/historyrecord.h"
 
 #include <QJsonObject>
 

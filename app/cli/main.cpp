@@ -1,5 +1,5 @@
-#include "clicontext.h"
-#include "imagelimits.h"
+#include "cli/clicontext.h"
+#include "media/imagelimits.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 #include "appservices.h"
-#include "backendclient.h"
-#include "charactercache.h"
-#include "clicontext.h"
-#include "historysync.h"
-#include "jsonviews.h"
-#include "phonenumber.h"
-#include "session.h"
+#include "backend/backendclient.h"
+#include "characters/charactercache.h"
+#include "cli/clicontext.h"
+#include "cli/jsonviews.h"
+#include "history/historysync.h"
+#include "session/phonenumber.h"
+#include "session/session.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "apierror.h"
+#include "domain/apierror.h"
 
 bool ApiError::isTransient() const
 {
@@ -24,7 +24,19 @@ ApiError ApiError::make(Kind kind, QString userMessage, int httpStatus, QString 
 {
     ApiError e;
     e.kind = kind;
+    e.message = UserMessage::plain(userMessage);
     e.userMessage = std::move(userMessage);
+    e.httpStatus = httpStatus;
+    e.serverMessage = std::move(serverMessage);
+    return e;
+}
+
+ApiError ApiError::make(Kind kind, UserMessage message, int httpStatus, QString serverMessage)
+{
+    ApiError e;
+    e.kind = kind;
+    e.userMessage = message.text();
+    e.message = std::move(message);
     e.httpStatus = httpStatus;
     e.serverMessage = std::move(serverMessage);
     return e;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/usermessage.h"
+
 #include <QString>
 
 #include <optional>
@@ -27,7 +29,8 @@ struct ApiError
     Kind kind = Kind::Network;
     int httpStatus = 0; // 0 when there was no HTTP answer
     QString serverMessage; // message / error / reason phrase, verbatim
-    QString userMessage; // one or two sentences: what happened and what to do
+    QString userMessage; // one or two sentences: what happened and what to do (message.text())
+    UserMessage message; // the same sentence as a code and arguments, for storing
     int retryAfterSeconds = -1; // from Retry-After on 429, else -1
 
     // Worth retrying automatically with backoff (429, 502-504, network, timeout on reads).
@@ -36,6 +39,8 @@ struct ApiError
     bool outcomeUnknown() const;
 
     static ApiError make(Kind kind, QString userMessage, int httpStatus = 0,
+                         QString serverMessage = {});
+    static ApiError make(Kind kind, UserMessage message, int httpStatus = 0,
                          QString serverMessage = {});
     static QString kindName(Kind kind);
 

@@ -1,4 +1,4 @@
-#include "job.h"
+#include "domain/job.h"
 
 QString jobKindName(JobKind kind)
 {

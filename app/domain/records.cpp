@@ -1,4 +1,4 @@
-#include "records.h"
+#include "domain/records.h"
 
 ImageType imageTypeFromServer(const QString &raw)
 {

@@ -1,10 +1,10 @@
-#include "historydatabase.h"
+#include "history/historydatabase.h"
 
-#include "historylog.h"
-#include "historysql.h"
-#include "recordstage.h"
-#include "searchbacklog.h"
-#include "walcheckpointer.h"
+#include "history/historylog.h"
+#include "history/historysql.h"
+#include "history/recordstage.h"
+#include "history/searchbacklog.h"
+#include "history/walcheckpointer.h"
 
 #include <QDateTime>
 #include <QFile>

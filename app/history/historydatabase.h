@@ -1,7 +1,7 @@
 #pragma once
 
-#include "result.h"
-#include "schemamigrator.h"
+#include "domain/result.h"
+#include "history/schemamigrator.h"
 
 #include <QMutex>
 #include <QSet>

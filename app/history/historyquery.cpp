@@ -1,7 +1,7 @@
-#include "historyquery.h"
+#include "history/historyquery.h"
 
-#include "historydatabase.h"
-#include "historylog.h"
+#include "history/historydatabase.h"
+#include "history/historylog.h"
 
 #include <QRegularExpression>
 #include <QSqlError>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "historyrecord.h"
-#include "records.h"
-#include "result.h"
+#include "domain/records.h"
+#include "domain/result.h"
+#include "history/historyrecord.h"
 
 #include <QHash>
 #include <QList>

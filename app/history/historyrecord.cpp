@@ -1,4 +1,4 @@
-#include "historyrecord.h"
+#include "history/historyrecord.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "historysql.h"
+#include "history/historysql.h"
 
-#include "historylog.h"
+#include "history/historylog.h"
 
 #include <QSqlDriver>
 #include <QSqlError>

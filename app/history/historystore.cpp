@@ -1,9 +1,9 @@
-#include "historystore.h"
+#include "history/historystore.h"
 
-#include "historydatabase.h"
-#include "historysql.h"
-#include "searchbacklog.h"
-#include "sqltransaction.h"
+#include "history/historydatabase.h"
+#include "history/historysql.h"
+#include "history/searchbacklog.h"
+#include "history/sqltransaction.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "historyrecord.h"
-#include "job.h"
-#include "records.h"
-#include "result.h"
-#include "serverrecordupsert.h"
+#include "domain/job.h"
+#include "domain/records.h"
+#include "domain/result.h"
+#include "history/historyrecord.h"
+#include "history/serverrecordupsert.h"
 
 #include <QHash>
 #include <QList>

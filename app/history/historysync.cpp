@@ -1,7 +1,7 @@
-#include "historysync.h"
+#include "history/historysync.h"
 
-#include "historylog.h"
-#include "historystore.h"
+#include "history/historylog.h"
+#include "history/historystore.h"
 
 #include <QDateTime>
 #include <QMutexLocker>

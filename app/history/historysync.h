@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apicall.h"
-#include "records.h"
-#include "serverrecordupsert.h"
+#include "backend/apicall.h"
+#include "domain/records.h"
+#include "history/serverrecordupsert.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

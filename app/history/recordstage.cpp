@@ -1,7 +1,7 @@
-#include "recordstage.h"
+#include "history/recordstage.h"
 
-#include "historyrecord.h"
-#include "historysql.h"
+#include "history/historyrecord.h"
+#include "history/historysql.h"
 
 #include <algorithm>
 #include <array>

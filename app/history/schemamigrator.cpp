@@ -1,7 +1,7 @@
-#include "schemamigrator.h"
+#include "history/schemamigrator.h"
 
-#include "historylog.h"
-#include "sqltransaction.h"
+#include "history/historylog.h"
+#include "history/sqltransaction.h"
 
 #include <QFile>
 #include <QSqlError>

@@ -1,7 +1,7 @@
-#include "searchbacklog.h"
+#include "history/searchbacklog.h"
 
-#include "historysql.h"
-#include "sqltransaction.h"
+#include "history/historysql.h"
+#include "history/sqltransaction.h"
 
 #include <QDateTime>
 #include <QSqlError>

@@ -1,8 +1,8 @@
-#include "serverrecordupsert.h"
+#include "history/serverrecordupsert.h"
 
-#include "historyrecord.h"
-#include "historysql.h"
-#include "recordstage.h"
+#include "history/historyrecord.h"
+#include "history/historysql.h"
+#include "history/recordstage.h"
 
 #include <QSet>
 #include <QSqlError>

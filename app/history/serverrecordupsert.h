@@ -1,8 +1,8 @@
 #pragma once
 
-#include "records.h"
-#include "recordstage.h"
-#include "result.h"
+#include "domain/records.h"
+#include "domain/result.h"
+#include "history/recordstage.h"
 
 #include <QList>
 #include <QSqlDatabase>

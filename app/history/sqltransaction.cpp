@@ -1,6 +1,6 @@
-#include "sqltransaction.h"
+#include "history/sqltransaction.h"
 
-#include "historylog.h"
+#include "history/historylog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

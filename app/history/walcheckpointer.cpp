@@ -1,7 +1,7 @@
-#include "walcheckpointer.h"
+#include "history/walcheckpointer.h"
 
-#include "historydatabase.h"
-#include "historylog.h"
+#include "history/historydatabase.h"
+#include "history/historylog.h"
 
 #include <QMutexLocker>
 #include <QSqlError>

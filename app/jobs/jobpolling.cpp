@@ -4,8 +4,8 @@
 // the server records every job in the history from the moment it is submitted, so the
 // newest page of GET /images answers for all of them. A job missing from that page, or a job
 // due alone, asks GET /task/:id.
-#include "jobqueue.h"
-#include "jobqueueactive.h"
+#include "jobs/jobqueue.h"
+#include "jobs/jobqueueactive.h"
 
 #include <QDeadlineTimer>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "jobqueue.h"
+#include "jobs/jobqueue.h"
 
-#include "jobqueueactive.h"
+#include "jobs/jobqueueactive.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "backendclient.h"
-#include "imagedownloader.h"
-#include "job.h"
-#include "jobstore.h"
+#include "backend/backendclient.h"
+#include "domain/job.h"
+#include "jobs/jobstore.h"
+#include "media/imagedownloader.h"
 
 #include <QObject>
 #include <QPointer>

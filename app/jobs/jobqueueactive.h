@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobqueue.h"
+#include "jobs/jobqueue.h"
 
 // What JobQueue keeps per job while it works on it (jobqueue.cpp and jobpolling.cpp).
 struct JobQueue::Active

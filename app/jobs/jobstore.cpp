@@ -1,6 +1,6 @@
-#include "jobstore.h"
+#include "jobs/jobstore.h"
 
-#include "historydatabase.h"
+#include "history/historydatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "backenddownload.h"
+#include "media/backenddownload.h"
 
 #include <QPointer>
 

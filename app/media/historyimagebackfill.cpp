@@ -1,8 +1,8 @@
-#include "historyimagebackfill.h"
+#include "media/historyimagebackfill.h"
 
-#include "backendclient.h"
-#include "historystore.h"
-#include "imagedownloader.h"
+#include "backend/backendclient.h"
+#include "history/historystore.h"
+#include "media/imagedownloader.h"
 
 HistoryImageBackfill::HistoryImageBackfill(ImageDownloader &downloader, HistoryStore &store,
                                            BackendClient &client, QObject *parent)

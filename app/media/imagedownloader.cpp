@@ -1,6 +1,6 @@
-#include "imagedownloader.h"
+#include "media/imagedownloader.h"
 
-#include "medialog.h"
+#include "media/medialog.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>

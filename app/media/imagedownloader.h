@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backendclient.h"
-#include "imagestore.h"
+#include "backend/backendclient.h"
+#include "media/imagestore.h"
 
 #include <QHash>
 #include <QList>

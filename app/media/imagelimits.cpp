@@ -1,4 +1,4 @@
-#include "imagelimits.h"
+#include "media/imagelimits.h"
 
 #include <QImageReader>
 

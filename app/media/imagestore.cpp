@@ -1,6 +1,6 @@
-#include "imagestore.h"
+#include "media/imagestore.h"
 
-#include "medialog.h"
+#include "media/medialog.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "imageverifier.h"
-#include "result.h"
+#include "domain/result.h"
+#include "media/imageverifier.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "imageverifier.h"
+#include "media/imageverifier.h"
 
-#include "imagelimits.h"
+#include "media/imagelimits.h"
 
 #include <QBuffer>
 #include <QImage>

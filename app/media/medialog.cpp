@@ -1,3 +1,3 @@
-#include "medialog.h"
+#include "media/medialog.h"
 
 Q_LOGGING_CATEGORY(lcMedia, "studio.media")

@@ -1,6 +1,6 @@
-#include "thumbnailcache.h"
+#include "media/thumbnailcache.h"
 
-#include "medialog.h"
+#include "media/medialog.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>

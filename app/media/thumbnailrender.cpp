@@ -1,6 +1,6 @@
 // ThumbnailCache::renderThumbnail: the decode path, kept apart from the cache's bookkeeping.
-#include "imagelimits.h"
-#include "thumbnailcache.h"
+#include "media/imagelimits.h"
+#include "media/thumbnailcache.h"
 
 #include <QImageReader>
 

@@ -1,4 +1,4 @@
-#include "gallerymodel.h"
+#include "models/gallerymodel.h"
 
 #include <QScopedValueRollback>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "historyquery.h"
-#include "historyrecord.h"
+#include "history/historyquery.h"
+#include "history/historyrecord.h"
 
 #include <QAbstractListModel>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "jobsmodel.h"
+#include "models/jobsmodel.h"
 
-#include "jobqueue.h"
+#include "jobs/jobqueue.h"
 
 JobsModel::JobsModel(JobQueue &queue, QObject *parent)
     : QAbstractListModel(parent)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "records.h"
-#include "result.h"
+#include "domain/records.h"
+#include "domain/result.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "backendauth.h"
+#include "session/backendauth.h"
 
-#include "backendclient.h"
+#include "backend/backendclient.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "authbackend.h"
+#include "session/authbackend.h"
 
 class BackendClient;
 

@@ -1,4 +1,4 @@
-#include "jwt.h"
+#include "session/jwt.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "phonenumber.h"
+#include "session/phonenumber.h"
 
 namespace PhoneNumber {
 

@@ -1,8 +1,8 @@
-#include "session.h"
+#include "session/session.h"
 
-#include "phonenumber.h"
-#include "sessionlog.h"
-#include "tokenstore.h"
+#include "session/phonenumber.h"
+#include "session/sessionlog.h"
+#include "session/tokenstore.h"
 
 #include <QRegularExpression>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "authbackend.h"
-#include "jwt.h"
-#include "usercache.h"
+#include "session/authbackend.h"
+#include "session/jwt.h"
+#include "session/usercache.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,3 +1,3 @@
-#include "sessionlog.h"
+#include "session/sessionlog.h"
 
 Q_LOGGING_CATEGORY(lcSession, "studio.session")

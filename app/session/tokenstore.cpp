@@ -1,6 +1,6 @@
-#include "tokenstore.h"
+#include "session/tokenstore.h"
 
-#include "sessionlog.h"
+#include "session/sessionlog.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "usercache.h"
+#include "session/usercache.h"
 
-#include "sessionlog.h"
+#include "session/sessionlog.h"
 
 #include <QDir>
 #include <QFile>

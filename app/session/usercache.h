@@ -1,6 +1,6 @@
 #pragma once
 
-#include "records.h"
+#include "domain/records.h"
 
 #include <QJsonObject>
 #include <QString>

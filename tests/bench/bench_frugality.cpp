@@ -5,10 +5,10 @@
 //   bench_frugality [JOBS] [LATENCY_MS]
 #include "appservices.h"
 #include "benchcommon.h"
-#include "devserverprocess.h"
 #include "history/historysync.h"
 #include "jobs/jobqueue.h"
 #include "session/session.h"
+#include "support/devserverprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

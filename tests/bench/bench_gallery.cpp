@@ -14,16 +14,16 @@
 #include "appservices.h"
 #include "benchcommon.h"
 #include "common/uiresources.h"
-#include "devserverprocess.h"
 #include "gallery/gallerygrid.h"
 #include "gallery/gallerypage.h"
 #include "gallery/thumbnailpixmaps.h"
 #include "history/historystore.h"
-#include "imagelimits.h"
 #include "mainwindow.h"
+#include "media/imagelimits.h"
 #include "models/gallerymodel.h"
 #include "profile.h"
-#include "session.h"
+#include "session/session.h"
+#include "support/devserverprocess.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 // nanobanana-cli's sync / list / show / favorite / hide / export against a seeded dev server,
 // offline behaviour, and two accounts on one machine.
-#include "clirunner.h"
-#include "devserverprocess.h"
+#include "support/clirunner.h"
+#include "support/devserverprocess.h"
 
 #include <QDir>
 #include <QFile>

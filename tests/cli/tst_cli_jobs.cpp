@@ -1,8 +1,8 @@
 // nanobanana-cli's generate / edit / jobs / wait / cancel / retry / characters, run as processes
 // against dev servers of the asynchronous flavour.
-#include "clirunner.h"
-#include "devserverprocess.h"
-#include "requestlog.h"
+#include "support/clirunner.h"
+#include "support/devserverprocess.h"
+#include "support/requestlog.h"
 
 #include <QBuffer>
 #include <QDir>

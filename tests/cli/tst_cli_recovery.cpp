@@ -1,8 +1,8 @@
 // nanobanana-cli when things go wrong under it: the server away, the process killed mid-job.
 // Nothing submitted is lost, and nothing is sent twice.
-#include "clirunner.h"
-#include "devserverprocess.h"
-#include "requestlog.h"
+#include "support/clirunner.h"
+#include "support/devserverprocess.h"
+#include "support/requestlog.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // nanobanana-cli's command line and sign-in, run as a process against the dev server.
-#include "clirunner.h"
-#include "devserverprocess.h"
+#include "support/clirunner.h"
+#include "support/devserverprocess.h"
 
 #include <QTemporaryDir>
 #include <QTest>

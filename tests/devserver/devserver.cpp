@@ -1,6 +1,6 @@
-#include "devserver.h"
+#include "devserver/devserver.h"
 
-#include "responses.h"
+#include "devserver/responses.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

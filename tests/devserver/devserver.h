@@ -1,11 +1,11 @@
 #pragma once
 
-#include "httplistener.h"
-#include "imagerenderer.h"
-#include "jwt.h"
-#include "multipart.h"
-#include "options.h"
-#include "store.h"
+#include "devserver/httplistener.h"
+#include "devserver/imagerenderer.h"
+#include "devserver/jwt.h"
+#include "devserver/multipart.h"
+#include "devserver/options.h"
+#include "devserver/store.h"
 
 #include <QFile>
 #include <QHash>

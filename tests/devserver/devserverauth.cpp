@@ -1,6 +1,6 @@
 // DevServer: API dispatch, sign-in, profile, templates and categories.
-#include "devserver.h"
-#include "responses.h"
+#include "devserver/devserver.h"
+#include "devserver/responses.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 // DevServer: the characters routes.
-#include "devserver.h"
-#include "responses.h"
+#include "devserver/devserver.h"
+#include "devserver/responses.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

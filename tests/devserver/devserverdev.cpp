@@ -1,6 +1,6 @@
 // DevServer: the /__dev control routes (tests only) and the /uploads file server.
-#include "devserver.h"
-#include "responses.h"
+#include "devserver/devserver.h"
+#include "devserver/responses.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // DevServer: generate and edit (both flavours), task polling and the history list.
-#include "devserver.h"
-#include "responses.h"
+#include "devserver/devserver.h"
+#include "devserver/responses.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

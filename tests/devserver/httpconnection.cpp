@@ -1,4 +1,4 @@
-#include "httpconnection.h"
+#include "devserver/httpconnection.h"
 
 #include <QTimer>
 #include <QUrl>

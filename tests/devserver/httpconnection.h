@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httptypes.h"
+#include "devserver/httptypes.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "httplistener.h"
+#include "devserver/httplistener.h"
 
 HttpListener::HttpListener(bool imageOrigin, RequestHandler handler, QObject *parent)
     : QObject(parent)

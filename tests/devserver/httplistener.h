@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpconnection.h"
+#include "devserver/httpconnection.h"
 
 #include <QTcpServer>
 

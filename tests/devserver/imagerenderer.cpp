@@ -1,4 +1,4 @@
-#include "imagerenderer.h"
+#include "devserver/imagerenderer.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>

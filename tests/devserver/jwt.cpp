@@ -1,4 +1,4 @@
-#include "jwt.h"
+#include "devserver/jwt.h"
 
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>

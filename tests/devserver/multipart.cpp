@@ -1,4 +1,4 @@
-#include "multipart.h"
+#include "devserver/multipart.h"
 
 QString FormData::field(const QString &name) const
 {

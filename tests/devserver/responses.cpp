@@ -1,4 +1,4 @@
-#include "responses.h"
+#include "devserver/responses.h"
 
 #include <QDateTime>
 #include <QJsonArray>

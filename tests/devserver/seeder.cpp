@@ -1,5 +1,5 @@
 // Store's deterministic history seeding: the same user and index always give the same record.
-#include "store.h"
+#include "devserver/store.h"
 
 #include <QCryptographicHash>
 

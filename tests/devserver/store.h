@@ -1,6 +1,6 @@
 #pragma once
 
-#include "records.h"
+#include "devserver/records.h"
 
 #include <QHash>
 #include <QJsonObject>

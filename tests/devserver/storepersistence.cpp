@@ -1,5 +1,5 @@
 // Store's --data persistence: one state.json plus the uploaded files under files/.
-#include "store.h"
+#include "devserver/store.h"
 
 #include <QDir>
 #include <QFile>

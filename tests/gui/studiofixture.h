@@ -2,9 +2,9 @@
 
 #include "appservices.h"
 #include "appstatus.h"
-#include "jobqueue.h"
+#include "jobs/jobqueue.h"
 #include "mainwindow.h"
-#include "session.h"
+#include "session/session.h"
 
 #include <QColor>
 #include <QImage>

@@ -1,5 +1,5 @@
 #include "appservices.h"
-#include "devserverprocess.h"
+#include "gallery/gallerycore.h"
 #include "gallery/gallerydelegate.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/galleryfilterbar.h"
@@ -8,10 +8,10 @@
 #include "gallery/imageviewer.h"
 #include "gallery/thumbnailpixmaps.h"
 #include "history/historystore.h"
-#include "models/gallerycore.h"
 #include "models/gallerymodel.h"
 #include "screenshot.h"
-#include "session.h"
+#include "session/session.h"
+#include "support/devserverprocess.h"
 
 #include <QAccessible>
 #include <QComboBox>

@@ -1,10 +1,10 @@
 #include "jobs/jobdelegate.h"
 #include "jobs/jobnotifier.h"
 #include "jobs/jobspanel.h"
-#include "jobsmodel.h"
+#include "media/thumbnailcache.h"
+#include "models/jobsmodel.h"
 #include "screenshot.h"
 #include "studiofixture.h"
-#include "thumbnailcache.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

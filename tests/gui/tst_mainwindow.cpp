@@ -2,15 +2,15 @@
 #include "common/banner.h"
 #include "compose/composerpanel.h"
 #include "compose/prompteditor.h"
-#include "devserverprocess.h"
-#include "historystore.h"
+#include "history/historystore.h"
 #include "jobs/jobdelegate.h"
 #include "jobs/jobspanel.h"
-#include "jobsmodel.h"
+#include "models/jobsmodel.h"
 #include "session/signindialog.h"
-#include "status/signinflow.h"
+#include "session/signinflow.h"
 #include "status/statusindicators.h"
 #include "studiofixture.h"
+#include "support/devserverprocess.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

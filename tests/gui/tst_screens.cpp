@@ -2,14 +2,14 @@
 #include "characters/characterspage.h"
 #include "compose/composerpanel.h"
 #include "compose/prompteditor.h"
-#include "devserverprocess.h"
 #include "jobs/jobspanel.h"
-#include "jobsmodel.h"
+#include "models/jobsmodel.h"
 #include "screenshot.h"
 #include "session/signindialog.h"
+#include "session/signinflow.h"
 #include "settings/settingsdialog.h"
-#include "status/signinflow.h"
 #include "studiofixture.h"
+#include "support/devserverprocess.h"
 
 #include <QDockWidget>
 #include <QLineEdit>

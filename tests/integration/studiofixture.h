@@ -4,13 +4,13 @@
 // DevServerProcess, and small waits over the job queue and the local history.
 
 #include "appservices.h"
-#include "backendclient.h"
-#include "devserverprocess.h"
-#include "historydatabase.h"
-#include "historysync.h"
-#include "jobqueue.h"
-#include "jobstore.h"
-#include "session.h"
+#include "backend/backendclient.h"
+#include "history/historydatabase.h"
+#include "history/historysync.h"
+#include "jobs/jobqueue.h"
+#include "jobs/jobstore.h"
+#include "session/session.h"
+#include "support/devserverprocess.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

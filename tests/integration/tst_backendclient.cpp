@@ -1,8 +1,8 @@
-#include "backendclient.h"
-#include "cannedhttpserver.h"
-#include "devserverprocess.h"
-#include "httpexchange.h"
-#include "requestbudget.h"
+#include "backend/backendclient.h"
+#include "backend/httpexchange.h"
+#include "backend/requestbudget.h"
+#include "support/cannedhttpserver.h"
+#include "support/devserverprocess.h"
 
 #include <QBuffer>
 #include <QImage>

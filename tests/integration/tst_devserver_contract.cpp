@@ -1,5 +1,5 @@
 // Contract tests of nanobanana-devserver: one row per route and error path of CONTRACT.md.
-#include "devserverprocess.h"
+#include "support/devserverprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

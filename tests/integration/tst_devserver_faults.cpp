@@ -1,6 +1,6 @@
 // Dev server behaviour beyond the shapes: rate limiter, faults, flavours, image origin, logs,
 // persistence and the /__dev control routes.
-#include "devserverprocess.h"
+#include "support/devserverprocess.h"
 
 #include <QCryptographicHash>
 #include <QFile>

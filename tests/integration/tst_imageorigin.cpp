@@ -1,8 +1,8 @@
-#include "historyquery.h"
-#include "historystore.h"
-#include "imagedownloader.h"
-#include "requestlog.h"
+#include "history/historyquery.h"
+#include "history/historystore.h"
+#include "media/imagedownloader.h"
 #include "studiofixture.h"
+#include "support/requestlog.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>

@@ -1,5 +1,5 @@
-#include "requestlog.h"
 #include "studiofixture.h"
+#include "support/requestlog.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "historyquery.h"
+#include "history/historyquery.h"
 #include "studiofixture.h"
 
 using namespace studiotest;

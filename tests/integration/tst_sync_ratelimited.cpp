@@ -1,6 +1,6 @@
-#include "requestbudget.h"
-#include "requestlog.h"
+#include "backend/requestbudget.h"
 #include "studiofixture.h"
+#include "support/requestlog.h"
 
 #include <QFile>
 #include <QJsonDocument>

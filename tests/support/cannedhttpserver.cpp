@@ -1,4 +1,4 @@
-#include "cannedhttpserver.h"
+#include "support/cannedhttpserver.h"
 
 #include <QHostAddress>
 #include <QTcpServer>

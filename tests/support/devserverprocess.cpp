@@ -1,4 +1,4 @@
-#include "devserverprocess.h"
+#include "support/devserverprocess.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>

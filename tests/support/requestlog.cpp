@@ -1,4 +1,4 @@
-#include "requestlog.h"
+#include "support/requestlog.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "apicall.h"
 #include "appstatus.h"
-#include "records.h"
+#include "backend/apicall.h"
+#include "domain/records.h"
 
 #include <QPointer>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "imagelimits.h"
-#include "referencepreparer.h"
+#include "backend/referencepreparer.h"
+#include "media/imagelimits.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "httpanswer.h"
-#include "requestbudget.h"
+#include "backend/httpanswer.h"
+#include "backend/requestbudget.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "charactereditor.h"
+#include "characters/charactereditor.h"
 
 #include "common/banner.h"
 

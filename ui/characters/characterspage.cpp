@@ -1,13 +1,13 @@
-#include "characterspage.h"
+#include "characters/characterspage.h"
 
 #include "appservices.h"
-#include "backendclient.h"
-#include "charactercache.h"
-#include "charactereditor.h"
-#include "characterthumbnails.h"
+#include "backend/backendclient.h"
+#include "backend/referencepreparer.h"
+#include "characters/charactercache.h"
+#include "characters/charactereditor.h"
+#include "characters/characterthumbnails.h"
 #include "common/banner.h"
 #include "common/busyindicator.h"
-#include "referencepreparer.h"
 
 #include <QFutureWatcher>
 #include <QHBoxLayout>

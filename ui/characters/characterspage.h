@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "records.h"
+#include "domain/apierror.h"
+#include "domain/records.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "characterthumbnails.h"
+#include "characters/characterthumbnails.h"
 
-#include "backendclient.h"
-#include "imagedownloader.h"
-#include "thumbnailcache.h"
+#include "backend/backendclient.h"
+#include "media/imagedownloader.h"
+#include "media/thumbnailcache.h"
 
 CharacterThumbnails::CharacterThumbnails(BackendClient &client, ImageDownloader &downloader,
                                          ThumbnailCache &thumbnails, QObject *parent)

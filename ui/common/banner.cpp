@@ -1,6 +1,6 @@
-#include "banner.h"
+#include "common/banner.h"
 
-#include "uiresources.h"
+#include "common/uiresources.h"
 
 #include <QHBoxLayout>
 #include <QIcon>

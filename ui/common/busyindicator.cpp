@@ -1,4 +1,4 @@
-#include "busyindicator.h"
+#include "common/busyindicator.h"
 
 #include <QPainter>
 

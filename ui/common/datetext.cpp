@@ -1,4 +1,4 @@
-#include "datetext.h"
+#include "common/datetext.h"
 
 #include <QLocale>
 #include <QObject>

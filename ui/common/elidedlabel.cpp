@@ -1,4 +1,4 @@
-#include "elidedlabel.h"
+#include "common/elidedlabel.h"
 
 #include <QPainter>
 

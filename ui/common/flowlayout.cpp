@@ -1,4 +1,4 @@
-#include "flowlayout.h"
+#include "common/flowlayout.h"
 
 #include <QWidget>
 

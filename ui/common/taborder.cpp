@@ -1,4 +1,4 @@
-#include "taborder.h"
+#include "common/taborder.h"
 
 #include <QWidget>
 

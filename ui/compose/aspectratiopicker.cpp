@@ -1,6 +1,6 @@
-#include "aspectratiopicker.h"
+#include "compose/aspectratiopicker.h"
 
-#include "job.h"
+#include "domain/job.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>

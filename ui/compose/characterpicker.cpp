@@ -1,4 +1,4 @@
-#include "characterpicker.h"
+#include "compose/characterpicker.h"
 
 #include "common/flowlayout.h"
 #include "common/taborder.h"

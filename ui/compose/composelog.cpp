@@ -1,3 +1,3 @@
-#include "composelog.h"
+#include "compose/composelog.h"
 
 Q_LOGGING_CATEGORY(lcCompose, "studio.ui.compose")

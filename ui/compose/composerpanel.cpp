@@ -1,12 +1,12 @@
-#include "composerpanel.h"
+#include "compose/composerpanel.h"
 
-#include "aspectratiopicker.h"
-#include "characterpicker.h"
 #include "common/banner.h"
 #include "common/busyindicator.h"
-#include "prompteditor.h"
-#include "referencestrip.h"
-#include "resolutionpicker.h"
+#include "compose/aspectratiopicker.h"
+#include "compose/characterpicker.h"
+#include "compose/prompteditor.h"
+#include "compose/referencestrip.h"
+#include "compose/resolutionpicker.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "job.h"
-#include "records.h"
+#include "domain/job.h"
+#include "domain/records.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "prompteditor.h"
+#include "compose/prompteditor.h"
 
 #include <QKeyEvent>
 #include <QMimeData>

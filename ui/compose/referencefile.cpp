@@ -1,4 +1,4 @@
-#include "referencefile.h"
+#include "compose/referencefile.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

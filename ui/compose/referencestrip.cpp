@@ -1,11 +1,11 @@
-#include "referencestrip.h"
+#include "compose/referencestrip.h"
 
 #include "common/flowlayout.h"
 #include "common/taborder.h"
 #include "common/uiresources.h"
-#include "composelog.h"
-#include "referencefile.h"
-#include "referencethumb.h"
+#include "compose/composelog.h"
+#include "compose/referencefile.h"
+#include "compose/referencethumb.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,7 @@
-#include "referencethumb.h"
+#include "compose/referencethumb.h"
 
 #include "common/uiresources.h"
-#include "referencefile.h"
+#include "compose/referencefile.h"
 
 #include <QFileInfo>
 #include <QIcon>

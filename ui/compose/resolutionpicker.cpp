@@ -1,6 +1,6 @@
-#include "resolutionpicker.h"
+#include "compose/resolutionpicker.h"
 
-#include "job.h"
+#include "domain/job.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
-#include "galleryaccessible.h"
+#include "gallery/galleryaccessible.h"
 
-#include "gallerygrid.h"
-#include "gallerymodel.h"
-#include "records.h"
+#include "domain/records.h"
+#include "gallery/gallerygrid.h"
+#include "models/gallerymodel.h"
 
 #include <QAccessibleWidget>
 #include <QCoreApplication>

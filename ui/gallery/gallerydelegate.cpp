@@ -1,9 +1,9 @@
-#include "gallerydelegate.h"
+#include "gallery/gallerydelegate.h"
 
 #include "common/datetext.h"
-#include "gallerymodel.h"
-#include "records.h"
-#include "thumbnailpixmaps.h"
+#include "domain/records.h"
+#include "gallery/thumbnailpixmaps.h"
+#include "models/gallerymodel.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,8 +1,8 @@
-#include "gallerydetail.h"
+#include "gallery/gallerydetail.h"
 
 #include "common/datetext.h"
-#include "imageviewer.h"
-#include "thumbnailcache.h"
+#include "gallery/imageviewer.h"
+#include "media/thumbnailcache.h"
 
 #include <QApplication>
 #include <QClipboard>

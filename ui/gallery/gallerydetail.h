@@ -1,6 +1,6 @@
 #pragma once
 
-#include "historyrecord.h"
+#include "history/historyrecord.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "galleryfilterbar.h"
+#include "gallery/galleryfilterbar.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "historyquery.h"
+#include "history/historyquery.h"
 
 #include <QTimer>
 #include <QWidget>

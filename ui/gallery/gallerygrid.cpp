@@ -1,10 +1,10 @@
-#include "gallerygrid.h"
+#include "gallery/gallerygrid.h"
 
-#include "galleryaccessible.h"
-#include "gallerydelegate.h"
-#include "gallerymodel.h"
-#include "records.h"
-#include "thumbnailpixmaps.h"
+#include "domain/records.h"
+#include "gallery/galleryaccessible.h"
+#include "gallery/gallerydelegate.h"
+#include "gallery/thumbnailpixmaps.h"
+#include "models/gallerymodel.h"
 
 #include <QAccessible>
 #include <QKeyEvent>

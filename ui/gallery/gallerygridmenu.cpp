@@ -1,6 +1,6 @@
-#include "gallerygridmenu.h"
+#include "gallery/gallerygridmenu.h"
 
-#include "historyrecord.h"
+#include "history/historyrecord.h"
 
 #include <QFileInfo>
 #include <QKeySequence>

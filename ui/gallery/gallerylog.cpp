@@ -1,3 +1,3 @@
-#include "gallerylog.h"
+#include "gallery/gallerylog.h"
 
 Q_LOGGING_CATEGORY(lcGallery, "studio.gallery")

@@ -1,16 +1,16 @@
-#include "gallerypage.h"
+#include "gallery/gallerypage.h"
 
 #include "appservices.h"
-#include "gallerycore.h"
-#include "gallerydetail.h"
-#include "galleryexport.h"
-#include "galleryfilterbar.h"
-#include "gallerygrid.h"
-#include "gallerylog.h"
-#include "gallerymodel.h"
-#include "historyquery.h"
-#include "imageviewer.h"
-#include "session.h"
+#include "gallery/gallerycore.h"
+#include "gallery/gallerydetail.h"
+#include "gallery/galleryexport.h"
+#include "gallery/galleryfilterbar.h"
+#include "gallery/gallerygrid.h"
+#include "gallery/gallerylog.h"
+#include "gallery/imageviewer.h"
+#include "history/historyquery.h"
+#include "models/gallerymodel.h"
+#include "session/session.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,14 +1,14 @@
 // GalleryPage's right-click menu on the grid and the opening of a detail's references: kept
 // apart from gallerypage.cpp, which holds the layout and the actions themselves.
 #include "appservices.h"
-#include "backendclient.h"
-#include "gallerycore.h"
-#include "gallerydetail.h"
-#include "gallerygrid.h"
-#include "gallerygridmenu.h"
-#include "gallerymodel.h"
-#include "gallerypage.h"
-#include "historyrecord.h"
+#include "backend/backendclient.h"
+#include "gallery/gallerycore.h"
+#include "gallery/gallerydetail.h"
+#include "gallery/gallerygrid.h"
+#include "gallery/gallerygridmenu.h"
+#include "gallery/gallerypage.h"
+#include "history/historyrecord.h"
+#include "models/gallerymodel.h"
 
 #include <QFileInfo>
 #include <QMenu>

@@ -1,6 +1,6 @@
-#include "imageviewer.h"
+#include "gallery/imageviewer.h"
 
-#include "gallerylog.h"
+#include "gallery/gallerylog.h"
 
 #include <QImageReader>
 #include <QKeyEvent>

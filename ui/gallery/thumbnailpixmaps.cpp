@@ -1,6 +1,6 @@
-#include "thumbnailpixmaps.h"
+#include "gallery/thumbnailpixmaps.h"
 
-#include "thumbnailcache.h"
+#include "media/thumbnailcache.h"
 
 ThumbnailPixmaps::ThumbnailPixmaps(ThumbnailCache &cache, int edgePx, QObject *parent)
     : QObject(parent)

@@ -1,8 +1,8 @@
-#include "jobdelegate.h"
+#include "jobs/jobdelegate.h"
 
-#include "job.h"
-#include "jobsmodel.h"
-#include "thumbnailcache.h"
+#include "domain/job.h"
+#include "media/thumbnailcache.h"
+#include "models/jobsmodel.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,7 +1,7 @@
-#include "jobnotifier.h"
+#include "jobs/jobnotifier.h"
 
-#include "job.h"
-#include "jobqueue.h"
+#include "domain/job.h"
+#include "jobs/jobqueue.h"
 
 #include <QApplication>
 #include <QStatusBar>

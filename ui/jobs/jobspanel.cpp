@@ -1,9 +1,9 @@
-#include "jobspanel.h"
+#include "jobs/jobspanel.h"
 
-#include "jobdelegate.h"
-#include "jobqueue.h"
-#include "jobsmodel.h"
-#include "thumbnailcache.h"
+#include "jobs/jobdelegate.h"
+#include "jobs/jobqueue.h"
+#include "media/thumbnailcache.h"
+#include "models/jobsmodel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

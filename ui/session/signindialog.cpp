@@ -1,9 +1,9 @@
-#include "signindialog.h"
+#include "session/signindialog.h"
 
 #include "common/banner.h"
 #include "common/busyindicator.h"
 #include "common/uiresources.h"
-#include "signininput.h"
+#include "session/signininput.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "signininput.h"
+#include "session/signininput.h"
 
 #include <QRegularExpression>
 #include <QUrl>

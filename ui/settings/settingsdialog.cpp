@@ -1,8 +1,8 @@
-#include "settingsdialog.h"
+#include "settings/settingsdialog.h"
 
 #include "appservices.h"
-#include "jobqueue.h"
-#include "thumbnailcache.h"
+#include "jobs/jobqueue.h"
+#include "media/thumbnailcache.h"
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>

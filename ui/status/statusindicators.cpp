@@ -1,4 +1,4 @@
-#include "statusindicators.h"
+#include "status/statusindicators.h"
 
 #include "appstatus.h"
 #include "common/busyindicator.h"

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "historyrecord.h"
-#include "job.h"
-#include "result.h"
+#include "domain/job.h"
+#include "domain/result.h"
+#include "history/historyrecord.h"
 
 #include <QSize>
 #include <QStringList>

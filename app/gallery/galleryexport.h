@@ -1,7 +1,7 @@
 #pragma once
 
-#include "historyrecord.h"
-#include "result.h"
+#include "domain/result.h"
+#include "history/historyrecord.h"
 
 #include <QJsonObject>
 #include <QList>

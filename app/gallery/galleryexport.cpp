@@ -1,4 +1,4 @@
-#include "galleryexport.h"
+#include "gallery/galleryexport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "signinflow.h"
+#include "session/signinflow.h"
 
 #include "appservices.h"
-#include "session.h"
+#include "session/session.h"
 #include "session/signindialog.h"
 
 #include <QUrl>

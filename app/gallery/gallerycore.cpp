@@ -1,9 +1,9 @@
-#include "gallerycore.h"
+#include "gallery/gallerycore.h"
 
 #include "appservices.h"
-#include "charactercache.h"
-#include "historystore.h"
-#include "jobstore.h"
+#include "characters/charactercache.h"
+#include "history/historystore.h"
+#include "jobs/jobstore.h"
 
 #include <QFileInfo>
 

@@ -1,6 +1,6 @@
-#include "charactercache.h"
+#include "characters/charactercache.h"
 
-#include "historydatabase.h"
+#include "history/historydatabase.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,0 +1,15 @@
+// The jobs messages a person can see; see UserMessage.
+#include "domain/usermessage.h"
+
+#include <QtGlobal>
+
+namespace {
+constexpr MessageSource kMessages[] = {
+    {"placeholder.jobs", QT_TRANSLATE_NOOP("Messages", "%1")},
+};
+} // namespace
+
+std::span<const MessageSource> Messages::jobs()
+{
+    return kMessages;
+}

@@ -1,0 +1,93 @@
+#include "domain/usermessage.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+namespace {
+Q_LOGGING_CATEGORY(lcMessages, "studio.messages")
+
+const MessageSource *findSource(const QString &code)
+{
+    for (const auto catalogue : {Messages::api(), Messages::jobs(), Messages::core()})
+        for (const auto &entry : catalogue)
+            if (code == QLatin1String(entry.code))
+                return &entry;
+    return nullptr;
+}
+
+} // namespace
+
+QString Messages::fill(QString text, const QStringList &args)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'%' && i + 1 < text.size() && text.at(i + 1) >= u'1' && text.at(i + 1) <= u'9') {
+            const int index = text.at(i + 1).digitValue() - 1;
+            out += args.value(index);
+            ++i;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+QString UserMessage::text() const
+{
+    if (code.isEmpty())
+        return {};
+    if (code == u"text")
+        return args.value(0);
+    const MessageSource *source = findSource(code);
+    if (!source) {
+        qCWarning(lcMessages) << "no message with the code" << code;
+        return args.join(u' ');
+    }
+    const int n = source->pluralArg >= 0 ? args.value(source->pluralArg).toInt() : -1;
+    return Messages::fill(QCoreApplication::translate("Messages", source->source, nullptr, n),
+                          args);
+}
+
+UserMessage UserMessage::plain(const QString &sentence)
+{
+    if (sentence.isEmpty())
+        return {};
+    return {QStringLiteral("text"), {sentence}};
+}
+
+UserMessage UserMessage::of(const char *code, QStringList args)
+{
+    return {QString::fromLatin1(code), std::move(args)};
+}
+
+QString UserMessage::toStorage() const
+{
+    if (code.isEmpty())
+        return {};
+    QJsonObject object{{QStringLiteral("code"), code},
+                       {QStringLiteral("args"), QJsonArray::fromStringList(args)}};
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+UserMessage UserMessage::fromStorage(const QString &stored)
+{
+    if (stored.isEmpty())
+        return {};
+    if (stored.startsWith(u'{')) {
+        const auto document = QJsonDocument::fromJson(stored.toUtf8());
+        const auto object = document.object();
+        if (document.isObject() && object.value(QStringLiteral("code")).isString()) {
+            UserMessage message;
+            message.code = object.value(QStringLiteral("code")).toString();
+            for (const auto &arg : object.value(QStringLiteral("args")).toArray())
+                message.args << arg.toString();
+            return message;
+        }
+    }
+    return plain(stored);
+}
