@@ -90,10 +90,9 @@ int GalleryGrid::rowCount() const
     return m_model ? m_model->rowCount() : 0;
 }
 
-int GalleryGrid::lineCount() const
+GridGeometry GalleryGrid::geometry() const
 {
-    const int columns = columnCount();
-    return (rowCount() + columns - 1) / columns;
+    return {rowCount(), columnCount(), m_cell};
 }
 
 int GalleryGrid::layoutWidth() const
@@ -126,46 +125,24 @@ void GalleryGrid::fitCellsToWidth()
     }
 }
 
-QRect GalleryGrid::contentRect(int row) const
-{
-    const int columns = columnCount();
-    return {(row % columns) * m_cell.width(), (row / columns) * m_cell.height(), m_cell.width(),
-            m_cell.height()};
-}
-
 std::pair<int, int> GalleryGrid::visibleRange() const
 {
-    const int count = rowCount();
-    if (count == 0 || viewport()->height() <= 0)
-        return {0, -1};
-    const int columns = columnCount();
-    const int top = verticalOffset();
-    const int firstLine = qMax(0, top / m_cell.height());
-    const int lastLine = (top + viewport()->height() - 1) / m_cell.height();
-    const int first = firstLine * columns;
-    const int last = qMin(count - 1, lastLine * columns + columns - 1);
-    return {first, last};
+    return geometry().rowsInLines(verticalOffset(), viewport()->height());
 }
 
 QRect GalleryGrid::visualRect(const QModelIndex &index) const
 {
     if (!index.isValid() || index.model() != model() || index.row() >= rowCount())
         return {};
-    return contentRect(index.row()).translated(-horizontalOffset(), -verticalOffset());
+    return geometry().cellRect(index.row()).translated(-horizontalOffset(), -verticalOffset());
 }
 
 QModelIndex GalleryGrid::indexAt(const QPoint &point) const
 {
-    if (!m_model || point.x() < 0)
+    if (!m_model)
         return {};
-    const int y = point.y() + verticalOffset();
-    if (y < 0)
-        return {};
-    const int column = (point.x() + horizontalOffset()) / m_cell.width();
-    if (column >= columnCount())
-        return {};
-    const int row = (y / m_cell.height()) * columnCount() + column;
-    return row < rowCount() ? m_model->index(row) : QModelIndex();
+    const int row = geometry().rowAt(point + QPoint(horizontalOffset(), verticalOffset()));
+    return row >= 0 ? m_model->index(row) : QModelIndex();
 }
 
 int GalleryGrid::horizontalOffset() const
@@ -189,7 +166,7 @@ void GalleryGrid::updateScrollRange()
     const int height = viewport()->height();
     auto *bar = verticalScrollBar();
     bar->setPageStep(height);
-    bar->setRange(0, qMax(0, lineCount() * m_cell.height() - height));
+    bar->setRange(0, qMax(0, geometry().contentSize().height() - height));
     horizontalScrollBar()->setRange(0, 0);
 }
 
@@ -250,56 +227,50 @@ void GalleryGrid::scrollTo(const QModelIndex &index, ScrollHint hint)
 
 QModelIndex GalleryGrid::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers)
 {
+    using Move = GridGeometry::Move;
     if (!m_model || rowCount() == 0)
         return {};
     const QModelIndex current = currentIndex();
     if (!current.isValid())
         return m_model->index(0);
-    const int columns = columnCount();
     const int linesPerPage = qMax(1, viewport()->height() / m_cell.height());
-    const int row = current.row();
-    // Moving past the rows paged in so far pages in more, as scrolling there would.
-    const auto fetchUpTo = [this](int wanted) {
-        while (wanted >= rowCount() && m_model->canFetchMore({}))
-            m_model->fetchMore({});
-        return qMin(wanted, rowCount() - 1);
-    };
-    int target = row;
+    Move move = Move::Next;
     switch (cursorAction) {
     case MoveLeft:
     case MovePrevious:
-        target = qMax(0, row - 1);
+        move = Move::Previous;
         break;
     case MoveRight:
     case MoveNext:
-        target = fetchUpTo(row + 1);
+        move = Move::Next;
         break;
     case MoveUp:
-        target = row >= columns ? row - columns : row;
+        move = Move::Up;
         break;
-    case MoveDown: {
-        const int below = row + columns;
-        target = fetchUpTo(below);
-        // No card right below (the last line is short): stay, as a list view does.
-        if (target != below)
-            target = row;
+    case MoveDown:
+        move = Move::Down;
         break;
-    }
     case MovePageUp:
-        target = row - columns * linesPerPage;
-        if (target < 0)
-            target = row % columns;
+        move = Move::PageUp;
         break;
     case MovePageDown:
-        target = fetchUpTo(row + columns * linesPerPage);
+        move = Move::PageDown;
         break;
     case MoveHome:
-        target = 0;
+        move = Move::Home;
         break;
     case MoveEnd:
-        target = rowCount() - 1;
+        move = Move::End;
         break;
     }
+    const int wanted = geometry().moveTarget(move, current.row(), linesPerPage);
+    // Moving past the rows paged in so far pages in more, as scrolling there would.
+    while (wanted >= rowCount() && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    const int target = qMin(wanted, rowCount() - 1);
+    // No card right below (the last line is short): stay, as a list view does.
+    if (move == Move::Down && target != wanted)
+        return current;
     return m_model->index(target);
 }
 
@@ -308,7 +279,6 @@ void GalleryGrid::setSelection(const QRect &rect, QItemSelectionModel::Selection
     if (!m_model || !selectionModel())
         return;
     QItemSelection selection;
-    const int count = rowCount();
     if (state() != DragSelectingState) {
         // A click, Shift+click or Shift+arrow: the rows in reading order from the card under
         // one corner to the card under the other, as a list view selects them.
@@ -321,30 +291,9 @@ void GalleryGrid::setSelection(const QRect &rect, QItemSelectionModel::Selection
         return;
     }
     // A rubber band: the cards it crosses.
-    const int columns = columnCount();
-    const QRect content(0, 0, columns * m_cell.width(), lineCount() * m_cell.height());
-    const QRect area =
-        rect.normalized().translated(horizontalOffset(), verticalOffset()).intersected(content);
-    if (count > 0 && !area.isEmpty()) {
-        const int firstLine = area.top() / m_cell.height();
-        const int lastLine = area.bottom() / m_cell.height();
-        const int firstColumn = area.left() / m_cell.width();
-        const int lastColumn = qMin(columns - 1, area.right() / m_cell.width());
-        if (firstColumn == 0 && lastColumn == columns - 1) {
-            // Whole lines: one contiguous range of rows.
-            const int first = firstLine * columns;
-            const int last = qMin(count - 1, lastLine * columns + columns - 1);
-            selection.select(m_model->index(first), m_model->index(last));
-        } else {
-            for (int line = firstLine; line <= lastLine; ++line) {
-                const int first = line * columns + firstColumn;
-                if (first >= count)
-                    break;
-                const int last = qMin(count - 1, line * columns + lastColumn);
-                selection.select(m_model->index(first), m_model->index(last));
-            }
-        }
-    }
+    const QRect area = rect.translated(horizontalOffset(), verticalOffset());
+    for (const auto &[first, last] : geometry().rowRangesIn(area))
+        selection.select(m_model->index(first), m_model->index(last));
     selectionModel()->select(selection, command);
 }
 
@@ -355,19 +304,15 @@ QRegion GalleryGrid::visualRegionForSelection(const QItemSelection &selection) c
     const auto [firstVisible, lastVisible] = visibleRange();
     if (lastVisible < firstVisible)
         return region;
-    const int columns = columnCount();
+    const GridGeometry grid = geometry();
     for (const auto &range : selection) {
         if (range.parent().isValid() || range.model() != model())
             continue;
         const int first = qMax(range.top(), firstVisible);
         const int last = qMin(range.bottom(), lastVisible);
-        for (int lineStart = first; lineStart <= last;) {
-            const int lineEnd = qMin(last, (lineStart / columns) * columns + columns - 1);
-            const QRect left = visualRect(m_model->index(lineStart));
-            const QRect right = visualRect(m_model->index(lineEnd));
-            region += left.united(right);
-            lineStart = lineEnd + 1;
-        }
+        for (const auto &[lineStart, lineEnd] : grid.lineRuns(first, last))
+            region +=
+                visualRect(m_model->index(lineStart)).united(visualRect(m_model->index(lineEnd)));
     }
     return region;
 }
@@ -386,21 +331,12 @@ void GalleryGrid::paintEvent(QPaintEvent *event)
         const QModelIndex current = currentIndex();
         const bool focus = (hasFocus() || viewport()->hasFocus()) && current.isValid();
         const QItemSelectionModel *selections = selectionModel();
-        const int columns = columnCount();
-        const int offset = verticalOffset();
-        const QRect area = event->rect();
-        const int firstLine = qMax(0, (area.top() + offset) / m_cell.height());
-        const int lastLine = (area.bottom() + offset) / m_cell.height();
-        const int firstColumn = qMax(0, area.left() / m_cell.width());
-        const int lastColumn = qMin(columns - 1, area.right() / m_cell.width());
-        for (int line = firstLine; line <= lastLine; ++line) {
-            for (int column = firstColumn; column <= lastColumn; ++column) {
-                const int row = line * columns + column;
-                if (row >= count)
-                    break;
+        const GridGeometry grid = geometry();
+        const QPoint offset(horizontalOffset(), verticalOffset());
+        for (const auto &[first, last] : grid.rowRangesIn(event->rect().translated(offset))) {
+            for (int row = first; row <= last; ++row) {
                 const QModelIndex index = m_model->index(row);
-                option.rect = QRect(column * m_cell.width(), line * m_cell.height() - offset,
-                                    m_cell.width(), m_cell.height());
+                option.rect = grid.cellRect(row).translated(-offset);
                 option.state = state;
                 if (selections && selections->isSelected(index))
                     option.state |= QStyle::State_Selected;
@@ -425,71 +361,6 @@ void GalleryGrid::paintEvent(QPaintEvent *event)
     }
 }
 
-// ---- Input.
-
-void GalleryGrid::mousePressEvent(QMouseEvent *event)
-{
-    m_pressed = event->position().toPoint() + QPoint(horizontalOffset(), verticalOffset());
-    QAbstractItemView::mousePressEvent(event);
-}
-
-void GalleryGrid::mouseMoveEvent(QMouseEvent *event)
-{
-    QAbstractItemView::mouseMoveEvent(event);
-    // The selection rectangle while dragging across cards.
-    if (state() == DragSelectingState && selectionMode() != SingleSelection
-        && selectionMode() != NoSelection) {
-        const QPoint offset(horizontalOffset(), verticalOffset());
-        const QRect band = QRect(m_pressed, event->position().toPoint() + offset).normalized();
-        const int margin = 2 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
-        viewport()->update(band.united(m_rubberBand)
-                               .translated(-offset)
-                               .adjusted(-margin, -margin, margin, margin));
-        m_rubberBand = band;
-    }
-}
-
-void GalleryGrid::mouseReleaseEvent(QMouseEvent *event)
-{
-    QAbstractItemView::mouseReleaseEvent(event);
-    clearRubberBand();
-}
-
-void GalleryGrid::clearRubberBand()
-{
-    if (!m_rubberBand.isValid())
-        return;
-    const int margin = 2 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth);
-    viewport()->update(m_rubberBand.translated(-horizontalOffset(), -verticalOffset())
-                           .adjusted(-margin, -margin, margin, margin));
-    m_rubberBand = QRect();
-}
-
-void GalleryGrid::keyPressEvent(QKeyEvent *event)
-{
-    if (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier) {
-        switch (event->key()) {
-        case Qt::Key_Return:
-        case Qt::Key_Enter:
-            if (currentIndex().isValid())
-                Q_EMIT openRequested(currentIndex());
-            event->accept();
-            return;
-        case Qt::Key_F:
-            Q_EMIT favoriteRequested();
-            event->accept();
-            return;
-        case Qt::Key_Delete:
-            Q_EMIT hideRequested();
-            event->accept();
-            return;
-        default:
-            break;
-        }
-    }
-    QAbstractItemView::keyPressEvent(event);
-}
-
 void GalleryGrid::resizeEvent(QResizeEvent *event)
 {
     QAbstractItemView::resizeEvent(event); // updateGeometries: the cells refit the width
@@ -506,86 +377,6 @@ void GalleryGrid::scrollContentsBy(int dx, int dy)
         && m_model->canFetchMore({}))
         m_model->fetchMore({});
     scheduleSettle();
-}
-
-// ---- Thumbnails after the scroll settles.
-
-QList<int> GalleryGrid::visibleRows() const
-{
-    QList<int> rows;
-    const auto [first, last] = visibleRange();
-    for (int row = first; row <= last; ++row)
-        rows << row;
-    return rows;
-}
-
-void GalleryGrid::scheduleSettle()
-{
-    m_settle.start();
-}
-
-void GalleryGrid::settle()
-{
-    if (!m_model)
-        return;
-    const QList<int> rows = visibleRows();
-    m_model->setVisibleRows(rows.isEmpty() ? -1 : rows.first(), rows.isEmpty() ? -1 : rows.last());
-    QList<ThumbnailPixmaps::Wanted> visible;
-    QList<qint64> wanted;
-    m_visiblePending.clear();
-    for (const int row : rows) {
-        const auto *r = m_model->recordAt(row);
-        if (r->status == ImageStatus::Pending)
-            m_visiblePending << row;
-        else if (r->localFile.isEmpty() && r->status == ImageStatus::Completed)
-            wanted << r->rowId;
-        if (!r->localFile.isEmpty())
-            visible << ThumbnailPixmaps::Wanted{r->rowId, r->localFile};
-    }
-    // Keep a screen's worth either side so a short scroll back finds its work still queued.
-    QList<ThumbnailPixmaps::Wanted> keep;
-    if (!rows.isEmpty()) {
-        const int span = int(rows.size());
-        const int from = qMax(0, rows.first() - span);
-        const int to = qMin(m_model->rowCount() - 1, rows.last() + span);
-        for (int row = from; row <= to; ++row) {
-            const auto *r = m_model->recordAt(row);
-            if (!r->localFile.isEmpty())
-                keep << ThumbnailPixmaps::Wanted{r->rowId, r->localFile};
-        }
-    }
-    m_pixmaps->request(visible, keep);
-    if (!wanted.isEmpty() && wanted != m_lastWanted)
-        Q_EMIT imagesWanted(wanted);
-    m_lastWanted = wanted;
-    if (m_visiblePending.isEmpty())
-        m_spinner.stop();
-    else if (!m_spinner.isActive())
-        m_spinner.start();
-}
-
-void GalleryGrid::repaintRow(qint64 rowId)
-{
-    if (!m_model)
-        return;
-    // Only a cell on screen needs the repaint; one scrolled away paints its pixmap when it
-    // comes back. So look through the visible cells, not the whole list.
-    const auto [first, last] = visibleRange();
-    for (int row = first; row <= last; ++row) {
-        if (m_model->recordAt(row)->rowId == rowId) {
-            update(m_model->index(row));
-            return;
-        }
-    }
-}
-
-void GalleryGrid::tickSpinner()
-{
-    m_spinnerStep = (m_spinnerStep + 1) % 12;
-    m_delegate->setSpinnerStep(m_spinnerStep);
-    for (const int row : std::as_const(m_visiblePending))
-        if (row < m_model->rowCount())
-            update(m_model->index(row));
 }
 
 void GalleryGrid::currentChanged(const QModelIndex &current, const QModelIndex &previous)

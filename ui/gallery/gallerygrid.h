@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gallery/gridgeometry.h"
+
 #include <QAbstractItemView>
 #include <QTimer>
 
@@ -70,14 +72,12 @@ private:
     void repaintRow(qint64 rowId);
     void tickSpinner();
     int rowCount() const;
-    int lineCount() const;
+    GridGeometry geometry() const;
     // The first and last rows whose cells intersect the viewport; last < first when none.
     std::pair<int, int> visibleRange() const;
     int layoutWidth() const;
     void fitCellsToWidth();
     void updateScrollRange();
-    // A row's cell in content coordinates (the top of the first line is 0).
-    QRect contentRect(int row) const;
     void clearRubberBand();
 
     GalleryModel *m_model = nullptr;
