@@ -4,6 +4,7 @@
 #include "history/syncscheduler.h"
 #include "historyfixture.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
@@ -79,6 +80,10 @@ private:
             5000);
     }
 
+    // True when no further signal comes within a while: the time another sync would need to
+    // start (the coalescing interval is one pass of the event loop).
+    static bool nothingMore(QSignalSpy &spy) { return !spy.wait(50); }
+
 private Q_SLOTS:
     void init()
     {
@@ -108,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(m_scheduler->isPending());
         QCOMPARE(started.count(), 0); // coalesced: nothing starts before the event loop runs
         QVERIFY(finishSyncs(finished, 1));
-        QTest::qWait(0);
+        QVERIFY(nothingMore(started));
         QCOMPARE(started.count(), 1);
         QCOMPARE(m_pages->requests, 1);
         QVERIFY(!m_scheduler->isPending());
@@ -120,10 +125,10 @@ private Q_SLOTS:
         m_scheduler->setCoalesceMs(50);
         QSignalSpy started(m_scheduler.get(), &SyncScheduler::started);
         m_scheduler->requestSync(SyncScheduler::Reason::OnDemand);
-        QTest::qWait(0);
+        QCoreApplication::processEvents(); // the second request comes in a later pass
         m_scheduler->requestSync(SyncScheduler::Reason::OnDemand);
         QVERIFY(started.wait());
-        QTest::qWait(80);
+        QVERIFY(!started.wait(100));
         QCOMPARE(started.count(), 1);
     }
 
@@ -142,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(m_scheduler->isPending());
         QVERIFY(finishSyncs(finished, 2));
         QCOMPARE(started.count(), 2);
-        QTest::qWait(20);
+        QVERIFY(nothingMore(started));
         QCOMPARE(started.count(), 2);
         QCOMPARE(finished.count(), 2);
         QVERIFY(!m_scheduler->isPending());
@@ -154,7 +159,7 @@ private Q_SLOTS:
         QSignalSpy finished(m_scheduler.get(), &SyncScheduler::finished);
         m_scheduler->requestSync(SyncScheduler::Reason::Start);
         QVERIFY(finishSyncs(finished, 1));
-        QTest::qWait(20);
+        QVERIFY(nothingMore(started));
         QCOMPARE(started.count(), 1);
     }
 
@@ -168,7 +173,7 @@ private Q_SLOTS:
         m_scheduler->backOnline();
         m_scheduler->jobFinished(jobIn(JobState::Completed));
         QVERIFY(!m_scheduler->isPending());
-        QTest::qWait(20);
+        QVERIFY(nothingMore(started));
         QCOMPARE(started.count(), 0);
         QCOMPARE(m_pages->requests, 0);
     }
@@ -182,7 +187,7 @@ private Q_SLOTS:
         m_scheduler->requestSync(SyncScheduler::Reason::OnDemand);
         m_scheduler->setAccount({});
         QVERIFY(finishSyncs(finished, 1));
-        QTest::qWait(20);
+        QVERIFY(nothingMore(started));
         QCOMPARE(started.count(), 1);
     }
 
@@ -227,7 +232,9 @@ private Q_SLOTS:
             m_scheduler->jobFinished(jobIn(JobState::Cancelled));
             break;
         }
-        QTest::qWait(20);
+        if (syncs)
+            QVERIFY(started.wait());
+        QVERIFY(nothingMore(started));
         QCOMPARE(started.count(), syncs ? 1 : 0);
         QCOMPARE(m_pages->requests, syncs ? 1 : 0);
     }
@@ -263,7 +270,7 @@ private Q_SLOTS:
         for (const auto &call : std::exchange(m_pages->held, {}))
             call->abort();
         QTRY_COMPARE(failed.count(), 1);
-        QTest::qWait(20);
+        QVERIFY(nothingMore(started));
         QCOMPARE(started.count(), 1);
         // The next trigger syncs again.
         m_scheduler->backOnline();
