@@ -1,16 +1,22 @@
 #include "appservices.h"
 
+#include "appstatus.h"
 #include "backend/backendclient.h"
 #include "backend/referencepreparer.h"
 #include "backend/requestbudget.h"
 #include "characters/charactercache.h"
+#include "characters/characterlist.h"
+#include "characters/characterthumbnails.h"
+#include "gallery/gallerycore.h"
 #include "history/historydatabase.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
 #include "history/historysync.h"
+#include "history/syncscheduler.h"
 #include "jobs/jobqueue.h"
 #include "jobs/jobstore.h"
 #include "media/backenddownload.h"
+#include "media/historyimagebackfill.h"
 #include "media/imagedownloader.h"
 #include "media/thumbnailcache.h"
 #include "session/backendauth.h"
@@ -74,7 +80,12 @@ AppServices::~AppServices()
     // Stop work that reports back before the objects it reports to go away. A running sync
     // writes through m_history on its own thread: it goes before the store and the database.
     m_integrityCheck.waitForFinished();
-    qDeleteAll(findChildren<HistorySync *>(Qt::FindDirectChildrenOnly));
+    m_sync.reset();
+    m_gallery.reset();
+    m_characterList.reset();
+    m_characterThumbnails.reset();
+    m_backfill.reset();
+    m_status.reset();
     if (m_downloader)
         m_downloader->cancelAll();
     m_jobs.reset();
@@ -155,8 +166,11 @@ Result<bool> AppServices::open()
     m_thumbnails = std::make_unique<ThumbnailCache>(m_profile.thumbnailsDir(), thumbOptions);
 
     wireJobsToHistory();
+    buildViewServices();
     connect(m_session.get(), &Session::stateChanged, this, [this] { adoptAccount(); });
     connect(m_session.get(), &Session::restored, this, [this] { adoptAccount(); });
+    if (m_options.desktop)
+        wireDesktop();
     return true;
 }
 
@@ -165,9 +179,54 @@ QString AppServices::accountId() const
     return m_session ? m_session->accountId() : QString();
 }
 
+void AppServices::buildViewServices()
+{
+    auto *client = m_client.get();
+    m_sync = std::make_unique<SyncScheduler>(
+        [client](int limit, int skip) { return client->fetchImages(limit, skip); }, *m_history);
+    connect(m_sync.get(), &SyncScheduler::progress, this, [this] { Q_EMIT historyChanged(); });
+    connect(m_sync.get(), &SyncScheduler::finished, this, [this] {
+        learnRecordIds();
+        Q_EMIT historyChanged();
+    });
+    m_status = std::make_unique<AppStatus>();
+    connect(m_sync.get(), &SyncScheduler::started, m_status.get(), &AppStatus::syncStarted);
+    connect(m_sync.get(), &SyncScheduler::progress, m_status.get(), &AppStatus::syncProgress);
+    connect(m_sync.get(), &SyncScheduler::finished, m_status.get(),
+            [status = m_status.get()](const SyncReport &report) {
+                status->syncFinished(report.added);
+            });
+    connect(m_sync.get(), &SyncScheduler::failed, m_status.get(), &AppStatus::syncFailed);
+
+    m_backfill = std::make_unique<HistoryImageBackfill>(*m_downloader, *m_history, *m_client);
+    // Each saved file is a change of its row: the gallery swaps the placeholder (coalesced).
+    connect(m_backfill.get(), &HistoryImageBackfill::imageSaved, this,
+            [this] { Q_EMIT historyChanged(); });
+    m_characterThumbnails =
+        std::make_unique<CharacterThumbnails>(*m_client, *m_downloader, *m_thumbnails);
+    m_characterList = std::make_unique<CharacterList>(*m_client, *m_characters, *m_session);
+    m_gallery = std::make_unique<GalleryCore>(*m_history, *m_jobStore, *m_characters, *m_client,
+                                              *m_session);
+    connect(this, &AppServices::historyChanged, m_gallery.get(), &GalleryCore::historyChanged);
+}
+
+void AppServices::wireDesktop()
+{
+    m_status->attach(*m_client, *m_budget, *m_session);
+    auto *client = m_client.get();
+    m_status->setProbe([client] { return static_cast<ApiCallBase *>(client->fetchMe()); });
+    // After adoptAccount() (connected first), so the scheduler knows the account.
+    connect(m_session.get(), &Session::restored, m_sync.get(), &SyncScheduler::sessionStarted);
+    connect(m_session.get(), &Session::signedIn, m_sync.get(), &SyncScheduler::signedIn);
+    connect(m_jobs.get(), &JobQueue::jobFinished, m_sync.get(), &SyncScheduler::jobFinished);
+    connect(m_status.get(), &AppStatus::backOnline, m_sync.get(), &SyncScheduler::backOnline);
+}
+
 void AppServices::adoptAccount()
 {
     const auto account = m_session->accountId();
+    // Only a session the server accepts can sync.
+    m_sync->setAccount(m_session->isSignedIn() ? account : QString());
     if (m_session->isSignedIn()) {
         if (!m_options.startJobs)
             m_jobs->pause(); // before setAccount(), which would send queued jobs
@@ -236,19 +295,7 @@ void AppServices::onResultStored(const Job &job, const StoredImage &image)
 
 HistorySync *AppServices::startSync(bool full)
 {
-    auto *client = m_client.get();
-    auto *sync =
-        new HistorySync([client](int limit, int skip) { return client->fetchImages(limit, skip); },
-                        *m_history, accountId(), this);
-    connect(sync, &HistorySync::progress, this, [this] { Q_EMIT historyChanged(); });
-    connect(sync, &HistorySync::finished, this, [this, sync] {
-        learnRecordIds();
-        Q_EMIT historyChanged();
-        sync->deleteLater();
-    });
-    connect(sync, &HistorySync::failed, this, [sync] { sync->deleteLater(); });
-    sync->start(full ? HistorySync::Mode::Full : HistorySync::Mode::Auto);
-    return sync;
+    return m_sync->startNow(SyncScheduler::Reason::OnDemand, full);
 }
 
 void AppServices::learnRecordIds()
@@ -267,20 +314,4 @@ void AppServices::learnRecordIds()
         job.imageId = record.value()->id;
         m_jobStore->update(job);
     }
-}
-
-Result<QStringList> AppServices::characterImageUrls(const QStringList &characterIds)
-{
-    QStringList urls;
-    for (const auto &id : characterIds) {
-        const auto character = m_characters->find(accountId(), id);
-        if (!character)
-            return ApiError::make(ApiError::Kind::Validation,
-                                  QStringLiteral("There is no character %1 in this account; "
-                                                 "`nanobanana-cli characters` lists them.")
-                                      .arg(id));
-        for (const auto &image : character->images)
-            urls.append(image.url);
-    }
-    return urls;
 }

@@ -11,10 +11,15 @@
 
 #include <memory>
 
+class AppStatus;
 class BackendAuth;
 class BackendClient;
 class CharacterCache;
+class CharacterList;
+class CharacterThumbnails;
+class GalleryCore;
 class HistoryDatabase;
+class HistoryImageBackfill;
 class HistoryReader;
 class HistoryStore;
 class HistorySync;
@@ -24,6 +29,7 @@ class JobStore;
 class QNetworkAccessManager;
 class RequestBudget;
 class Session;
+class SyncScheduler;
 class ThumbnailCache;
 class TokenStore;
 struct Job;
@@ -47,6 +53,10 @@ public:
         // of inside it (the desktop app: the first paint does not wait for it).
         // historyDamaged() reports what it finds.
         bool deferIntegrityCheck = false;
+        // The desktop app: probe the server while offline, and sync the history at start,
+        // after sign-in, after a completed job and when the server answers again. A one-shot
+        // CLI command syncs only when asked.
+        bool desktop = false;
     };
 
     explicit AppServices(Options options, QObject *parent = nullptr);
@@ -72,17 +82,20 @@ public:
     JobQueue &jobs() { return *m_jobs; }
     ImageDownloader &downloader() { return *m_downloader; }
     ThumbnailCache &thumbnails() { return *m_thumbnails; }
+    CharacterCache &characters() { return *m_characters; }
+    AppStatus &status() { return *m_status; }
+    SyncScheduler &sync() { return *m_sync; }
+    HistoryImageBackfill &imageBackfill() { return *m_backfill; }
+    CharacterThumbnails &characterThumbnails() { return *m_characterThumbnails; }
+    CharacterList &characterList() { return *m_characterList; }
+    GalleryCore &gallery() { return *m_gallery; }
 
     // The signed-in account (the user id rows are keyed by); empty when signed out.
     QString accountId() const;
 
-    // Starts a mirror of the history for the signed-in account; the sync deletes itself
-    // after finished / failed.
+    // Starts a sync at once through sync() (or returns the running one) and hands it out.
+    // Only tests/bench/bench_frugality.cpp still uses it; everything else asks sync().
     HistorySync *startSync(bool full = false);
-
-    // The image URLs of the given characters, from the local cache of the character list.
-    Result<QStringList> characterImageUrls(const QStringList &characterIds);
-    CharacterCache &characters() { return *m_characters; }
 
 Q_SIGNALS:
     // The local history changed (a sync page, a job's progress, a favourite): views refresh.
@@ -97,6 +110,8 @@ private:
     void adoptAccount();
     void learnRecordIds();
     void startIntegrityCheck();
+    void buildViewServices();
+    void wireDesktop();
 
     Options m_options;
     Profile m_profile;
@@ -120,4 +135,11 @@ private:
     // Jobs that finish together (one shared poll) refresh the star balance once.
     QTimer m_balanceRefresh;
     QFuture<void> m_integrityCheck;
+    // Declared last, destroyed first: they use the services above.
+    std::unique_ptr<SyncScheduler> m_sync;
+    std::unique_ptr<AppStatus> m_status;
+    std::unique_ptr<HistoryImageBackfill> m_backfill;
+    std::unique_ptr<CharacterThumbnails> m_characterThumbnails;
+    std::unique_ptr<CharacterList> m_characterList;
+    std::unique_ptr<GalleryCore> m_gallery;
 };

@@ -48,6 +48,7 @@ int main(int argc, char *argv[])
         options.server = QUrl::fromUserInput(parser.value(serverOption));
     // The first paint does not wait for every page of a large history to be read.
     options.deferIntegrityCheck = true;
+    options.desktop = true;
     AppServices services(options);
     const auto opened = services.open();
     if (!opened) {

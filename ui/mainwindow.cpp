@@ -2,16 +2,14 @@
 
 #include "appservices.h"
 #include "appstatus.h"
-#include "backend/backendclient.h"
-#include "backend/requestbudget.h"
 #include "characters/characterspage.h"
 #include "characters/characterthumbnails.h"
 #include "common/banner.h"
 #include "compose/composerpanel.h"
+#include "gallery/gallerycore.h"
 #include "gallery/gallerypage.h"
 #include "history/historyquery.h"
-#include "history/historystore.h"
-#include "history/historysync.h"
+#include "history/syncscheduler.h"
 #include "jobs/jobnotifier.h"
 #include "jobs/jobqueue.h"
 #include "jobs/jobspanel.h"
@@ -35,28 +33,22 @@
 MainWindow::MainWindow(AppServices &services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
-    , m_status(new AppStatus(this))
-    , m_characterThumbs(new CharacterThumbnails(services.client(), services.downloader(),
-                                                services.thumbnails(), this))
+    , m_status(&services.status())
+    , m_characterThumbs(&services.characterThumbnails())
     , m_pages(new QTabWidget(this))
     , m_signInBanner(new Banner(this))
     , m_connectionBanner(new Banner(this))
     , m_generate(new ComposerPanel(JobKind::Generate))
     , m_edit(new ComposerPanel(JobKind::Edit))
-    , m_gallery(new GalleryPage(services))
-    , m_backfill(new HistoryImageBackfill(services.downloader(), services.history(),
-                                          services.client(), this))
-    , m_characters(new CharactersPage(services, *m_characterThumbs))
+    , m_gallery(new GalleryPage(services.gallery(), services.reader(), services.thumbnails()))
+    , m_characters(new CharactersPage(services.characterList(), *m_characterThumbs))
     , m_jobs(new JobsPanel(services.jobs(), services.thumbnails()))
     , m_jobsDock(new QDockWidget(tr("Jobs"), this))
-    , m_signIn(new SignInFlow(services, this))
+    , m_signIn(new SignInFlow(services.session(), services.settings(), services.server(), this))
     , m_indicators(new StatusIndicators(*m_status, statusBar()))
     , m_notifier(new JobNotifier(services.jobs(), this, statusBar()))
 {
     setWindowTitle(QStringLiteral("NanoBanana Studio"));
-    m_status->attach(services.client(), services.budget(), services.session());
-    auto *client = &services.client();
-    m_status->setProbe([client] { return static_cast<ApiCallBase *>(client->fetchMe()); });
 
     m_pages->setDocumentMode(true);
     m_pages->addTab(wrapComposer(m_generate), tr("&Generate"));
@@ -92,11 +84,6 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     connect(m_jobs, &JobsPanel::openInGalleryRequested, this, &MainWindow::openJobInGallery);
     connect(m_jobs, &JobsPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    // The mirror adopts a finished job's server record (matched by task id): one cheap request.
-    connect(&services.jobs(), &JobQueue::jobFinished, this, [this](const Job &job) {
-        if (job.state == JobState::Completed)
-            syncNow();
-    });
     connect(&services.jobs(), &JobQueue::noticeChanged, this, [this](const QString &notice) {
         if (!notice.isEmpty())
             statusBar()->showMessage(notice, 8000);
@@ -119,8 +106,7 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
         if (!m_services.session().isSignedIn())
             return;
         m_services.jobs().resume();
-        m_services.session().refreshUser();
-        syncNow();
+        m_services.session().refreshUser(); // the history syncs by itself (SyncScheduler)
         m_characters->refreshFromServer();
     });
     connect(m_connectionBanner, &Banner::actionTriggered, this, [this] {
@@ -137,12 +123,6 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
             m_dismissedFault = m_status->faultText();
     });
     connect(m_signInBanner, &Banner::actionTriggered, this, &MainWindow::openSignIn);
-
-    m_galleryRefresh.setSingleShot(true);
-    m_galleryRefresh.setInterval(150);
-    connect(&m_galleryRefresh, &QTimer::timeout, m_gallery, &GalleryPage::refresh);
-    connect(&services, &AppServices::historyChanged, &m_galleryRefresh,
-            qOverload<>(&QTimer::start));
 
     m_characters->showCached();
     resize(1280, 820);
@@ -254,7 +234,6 @@ void MainWindow::sessionReady()
             m_generate->setBalance(session.user().stars);
             m_edit->setBalance(session.user().stars);
         }
-        syncNow();
         m_characters->refreshFromServer();
     } else if (session.state() == Session::State::SignedOut) {
         openSignIn();
@@ -266,7 +245,6 @@ void MainWindow::afterSignIn()
     m_jobs->reload();
     m_gallery->refresh();
     refreshSignInBanner();
-    syncNow();
     m_characters->refreshFromServer();
     statusBar()->showMessage(tr("Signed in as %1.").arg(m_services.session().user().displayName()),
                              8000);
@@ -361,11 +339,10 @@ void MainWindow::wireGallery()
         m_edit->addReference(path);
         showPage(Page::Edit);
     };
-    // History images come down as their cells become visible; each saved file refreshes the
-    // gallery (coalesced) so the thumbnail replaces the placeholder.
-    connect(m_gallery, &GalleryPage::imagesWanted, m_backfill, &HistoryImageBackfill::want);
-    connect(m_backfill, &HistoryImageBackfill::imageSaved, &m_galleryRefresh,
-            qOverload<>(&QTimer::start));
+    // History images come down as their cells become visible; each saved file is a change of
+    // the history, so the gallery's thumbnail replaces the placeholder.
+    connect(m_gallery, &GalleryPage::imagesWanted, &m_services.imageBackfill(),
+            &HistoryImageBackfill::want);
     connect(m_gallery, &GalleryPage::editRequested, this, attach);
     connect(m_gallery, &GalleryPage::useAsReferenceRequested, this, attach);
     connect(m_gallery, &GalleryPage::statusMessage, this,
@@ -374,23 +351,13 @@ void MainWindow::wireGallery()
 
 void MainWindow::openJobInGallery(const Job &job)
 {
-    std::optional<qint64> rowId;
-    if (!job.imageId.isEmpty()) {
-        auto record = m_services.history().record(job.accountId, job.imageId);
-        if (record && record.value())
-            rowId = record.value()->rowId;
-    }
-    if (!rowId) {
-        // Idempotent: the job's existing gallery row comes back.
-        auto row = m_services.history().insertLocalJobRow(job.accountId, job);
-        if (!row) {
-            statusBar()->showMessage(row.error().userMessage, 8000);
-            return;
-        }
-        rowId = row.value();
+    const auto row = m_services.gallery().rowOfJob(job);
+    if (!row) {
+        statusBar()->showMessage(row.error().userMessage, 8000);
+        return;
     }
     showPage(Page::Gallery);
-    m_gallery->showRecord(*rowId);
+    m_gallery->showRecord(row.value());
 }
 
 void MainWindow::showPage(Page page)
@@ -410,7 +377,9 @@ void MainWindow::openSignIn()
 
 void MainWindow::openSettings()
 {
-    SettingsDialog dialog(m_services, this);
+    SettingsDialog dialog({m_services.settings(), m_services.jobs(), m_services.thumbnails(),
+                           m_services.profile().rootPath(), m_services.server()},
+                          this);
     if (dialog.exec() == QDialog::Accepted && dialog.serverChanged())
         QMessageBox::information(this, tr("Server changed"),
                                  tr("The new server is saved. Restart NanoBanana Studio to use "
@@ -420,20 +389,5 @@ void MainWindow::openSettings()
 
 void MainWindow::syncNow()
 {
-    if (!m_services.session().isSignedIn())
-        return;
-    if (m_sync && m_sync->isRunning()) {
-        m_syncAgain = true; // what changed meanwhile may be past the page being read
-        return;
-    }
-    m_syncAgain = false;
-    m_sync = m_services.startSync();
-    m_status->syncStarted();
-    connect(m_sync, &HistorySync::progress, m_status, &AppStatus::syncProgress);
-    connect(m_sync, &HistorySync::finished, this, [this](const SyncReport &report) {
-        m_status->syncFinished(report.added);
-        if (m_syncAgain)
-            QTimer::singleShot(0, this, &MainWindow::syncNow);
-    });
-    connect(m_sync, &HistorySync::failed, m_status, &AppStatus::syncFailed);
+    m_services.sync().requestSync(SyncScheduler::Reason::OnDemand);
 }

@@ -3,8 +3,6 @@
 #include "domain/job.h"
 
 #include <QMainWindow>
-#include <QPointer>
-#include <QTimer>
 
 class AppServices;
 class AppStatus;
@@ -13,8 +11,6 @@ class CharacterThumbnails;
 class CharactersPage;
 class ComposerPanel;
 class GalleryPage;
-class HistoryImageBackfill;
-class HistorySync;
 class JobNotifier;
 class JobsPanel;
 class QDockWidget;
@@ -52,7 +48,7 @@ public:
 public Q_SLOTS:
     void openSignIn();
     void openSettings();
-    void syncNow();
+    void syncNow(); // F5: asks the SyncScheduler
 
 private:
     QWidget *wrapComposer(ComposerPanel *composer);
@@ -76,17 +72,13 @@ private:
     ComposerPanel *m_generate;
     ComposerPanel *m_edit;
     GalleryPage *m_gallery;
-    HistoryImageBackfill *m_backfill;
     CharactersPage *m_characters;
     JobsPanel *m_jobs;
     QDockWidget *m_jobsDock;
     SignInFlow *m_signIn;
     StatusIndicators *m_indicators;
     JobNotifier *m_notifier;
-    QPointer<HistorySync> m_sync;
-    QTimer m_galleryRefresh; // coalesces bursts of historyChanged
     bool m_started = false;
-    bool m_syncAgain = false;
     bool m_offlineDismissed = false;
     bool m_bannerShowsStatus = false; // offline or fault, not a one-time notice
     QString m_dismissedFault;

@@ -73,6 +73,10 @@ private:
     bool m_progressOpen = false;
 };
 
+// The image URLs of the given characters, from the local cache of the character list; the
+// error names the command that refreshes it (characterurls.cpp).
+Result<QStringList> characterImageUrls(AppServices &services, const QStringList &characterIds);
+
 // The commands, one function each (sessioncommands.cpp, jobcommands.cpp, historycommands.cpp).
 int runLogin(CliContext &ctx);
 int runLogout(CliContext &ctx);

@@ -240,14 +240,14 @@ int runGenerate(CliContext &ctx)
         return ctx.fail(ExitUsage, QStringLiteral("An edit needs at least one --image FILE."));
     const auto characterIds = args.all(QStringLiteral("character"));
     if (!characterIds.isEmpty()) {
-        auto urls = services->characterImageUrls(characterIds);
+        auto urls = characterImageUrls(*services, characterIds);
         if (!urls) {
             // The cache only holds what `characters` last saw: ask the server once.
             auto fetched = ctx.await(services->client().fetchCharacters());
             if (!fetched)
                 return ctx.failWith(fetched.error());
             services->characters().replace(services->accountId(), fetched.value());
-            urls = services->characterImageUrls(characterIds);
+            urls = characterImageUrls(*services, characterIds);
         }
         if (!urls)
             return ctx.failWith(urls.error());

@@ -4,9 +4,11 @@
 #include "cli/clicontext.h"
 #include "cli/jsonviews.h"
 #include "history/historysync.h"
+#include "history/syncscheduler.h"
 #include "session/phonenumber.h"
 #include "session/session.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -172,21 +174,25 @@ int runSync(CliContext &ctx)
     auto *services = ctx.services();
     if (!services || !ctx.requireSignIn())
         return services ? ExitSignIn : ExitUsage;
-    auto *sync = services->startSync(ctx.args().has(QStringLiteral("full")));
+    auto &sync = services->sync();
     std::optional<SyncReport> report;
     std::optional<ApiError> error;
     QEventLoop loop;
-    QObject::connect(sync, &HistorySync::progress, &loop, [&](qint64 fetched, qint64 total) {
+    QObject::connect(&sync, &SyncScheduler::progress, &loop, [&](qint64 fetched, qint64 total) {
         ctx.progress(QStringLiteral("synced %1 of %2 records").arg(fetched).arg(total));
     });
-    QObject::connect(sync, &HistorySync::finished, &loop, [&](const SyncReport &r) {
+    QObject::connect(&sync, &SyncScheduler::finished, &loop, [&](const SyncReport &r) {
         report = r;
         loop.quit();
     });
-    QObject::connect(sync, &HistorySync::failed, &loop, [&](const ApiError &e) {
+    QObject::connect(&sync, &SyncScheduler::failed, &loop, [&](const ApiError &e) {
         error = e;
         loop.quit();
     });
+    if (!sync.requestSync(SyncScheduler::Reason::OnDemand, ctx.args().has(QStringLiteral("full"))))
+        return ctx.fail(ExitSignIn, QCoreApplication::translate(
+                                        "CliSync", "The server no longer accepts your sign-in. "
+                                                   "Run `nanobanana-cli login` again to sync."));
     loop.exec();
     if (error)
         return ctx.failWith(*error);

@@ -1,40 +1,57 @@
 #include "gallery/gallerycore.h"
 
-#include "appservices.h"
+#include "backend/backendclient.h"
 #include "characters/charactercache.h"
 #include "history/historystore.h"
 #include "jobs/jobstore.h"
+#include "session/session.h"
 
 #include <QFileInfo>
 
 #include <cmath>
 #include <limits>
 
-namespace GalleryCore {
+GalleryCore::GalleryCore(HistoryStore &history, JobStore &jobs, CharacterCache &characters,
+                         BackendClient &client, Session &session, QObject *parent)
+    : QObject(parent)
+    , m_history(history)
+    , m_jobs(jobs)
+    , m_characters(characters)
+    , m_client(client)
+    , m_session(session)
+{
+    connect(&m_session, &Session::stateChanged, this, &GalleryCore::accountMayHaveChanged);
+    connect(&m_session, &Session::restored, this, &GalleryCore::accountMayHaveChanged);
+}
 
-Result<bool> setFavorite(AppServices &services, const QList<qint64> &rowIds, bool favorite)
+QString GalleryCore::accountId() const
+{
+    return m_session.accountId();
+}
+
+Result<bool> GalleryCore::setFavorite(const QList<qint64> &rowIds, bool favorite)
 {
     for (const qint64 rowId : rowIds) {
-        auto done = services.history().setFavorite(rowId, favorite);
+        auto done = m_history.setFavorite(rowId, favorite);
         if (!done)
             return done.error();
     }
     return true;
 }
 
-Result<bool> setHidden(AppServices &services, const QList<qint64> &rowIds, bool hidden)
+Result<bool> GalleryCore::setHidden(const QList<qint64> &rowIds, bool hidden)
 {
     for (const qint64 rowId : rowIds) {
-        auto done = services.history().setHidden(rowId, hidden);
+        auto done = m_history.setHidden(rowId, hidden);
         if (!done)
             return done.error();
     }
     return true;
 }
 
-Result<HistoryRecord> record(AppServices &services, qint64 rowId)
+Result<HistoryRecord> GalleryCore::record(qint64 rowId)
 {
-    auto found = services.history().recordByRowId(rowId);
+    auto found = m_history.recordByRowId(rowId);
     if (!found)
         return found.error();
     if (!found.value())
@@ -43,7 +60,18 @@ Result<HistoryRecord> record(AppServices &services, qint64 rowId)
     return *found.value();
 }
 
-QString nearestAspectRatio(int width, int height)
+Result<qint64> GalleryCore::rowOfJob(const Job &job)
+{
+    if (!job.imageId.isEmpty()) {
+        auto record = m_history.record(job.accountId, job.imageId);
+        if (record && record.value())
+            return record.value()->rowId;
+    }
+    // Idempotent: the job's existing gallery row comes back.
+    return m_history.insertLocalJobRow(job.accountId, job);
+}
+
+QString GalleryCore::nearestAspectRatio(int width, int height)
 {
     if (width <= 0 || height <= 0)
         return QStringLiteral("1:1");
@@ -67,12 +95,12 @@ QString nearestAspectRatio(int width, int height)
     return best;
 }
 
-QStringList localReferencePaths(AppServices &services, const HistoryRecord &record)
+QStringList GalleryCore::localReferencePaths(const HistoryRecord &record)
 {
     QStringList paths;
     if (!record.jobId)
         return paths;
-    const auto job = services.jobStore().load(*record.jobId);
+    const auto job = m_jobs.load(*record.jobId);
     if (!job)
         return paths;
     for (const QString &path : job->request.referencePaths)
@@ -81,18 +109,24 @@ QStringList localReferencePaths(AppServices &services, const HistoryRecord &reco
     return paths;
 }
 
-QStringList characterLabels(AppServices &services, const QStringList &characterIds)
+QStringList GalleryCore::characterLabels(const QStringList &characterIds)
 {
     QStringList labels;
-    const QString account = services.accountId();
+    const QString account = accountId();
     for (const QString &id : characterIds) {
-        const auto character = services.characters().find(account, id);
+        const auto character = m_characters.find(account, id);
         labels << (character && !character->name.isEmpty() ? character->name : id);
     }
     return labels;
 }
 
-JobRequest regenerateRequest(const HistoryRecord &record, const QStringList &localReferences)
+QUrl GalleryCore::resolveImageUrl(const QString &url) const
+{
+    return m_client.resolveImageUrl(url);
+}
+
+JobRequest GalleryCore::regenerateRequest(const HistoryRecord &record,
+                                          const QStringList &localReferences)
 {
     JobRequest request;
     request.kind = record.kind == ImageType::ImageToImage ? JobKind::Edit : JobKind::Generate;
@@ -103,5 +137,3 @@ JobRequest regenerateRequest(const HistoryRecord &record, const QStringList &loc
     request.characterIds = record.characterIds;
     return request;
 }
-
-} // namespace GalleryCore

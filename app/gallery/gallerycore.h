@@ -4,34 +4,64 @@
 #include "domain/result.h"
 #include "history/historyrecord.h"
 
+#include <QObject>
 #include <QSize>
 #include <QStringList>
+#include <QUrl>
 
-class AppServices;
+class BackendClient;
+class CharacterCache;
+class HistoryStore;
+class JobStore;
+class Session;
 
 // What the gallery's actions need from the core, kept out of ui/ (which includes no QtSql
-// header): local flags on many rows, one record, its local reference files, and the composer
-// request that regenerates it.
-namespace GalleryCore {
+// header): local flags on many rows, one record, the row of a job, its local reference files,
+// and the composer request that regenerates it.
+class GalleryCore final : public QObject
+{
+    Q_OBJECT
+public:
+    GalleryCore(HistoryStore &history, JobStore &jobs, CharacterCache &characters,
+                BackendClient &client, Session &session, QObject *parent = nullptr);
 
-// Sets the local favourite / hidden flag of every row; stops at the first failure.
-Result<bool> setFavorite(AppServices &services, const QList<qint64> &rowIds, bool favorite);
-Result<bool> setHidden(AppServices &services, const QList<qint64> &rowIds, bool hidden);
-// The record as stored now (e.g. to export or to show the detail after a change).
-Result<HistoryRecord> record(AppServices &services, qint64 rowId);
+    // The account whose rows the gallery shows; empty when none.
+    QString accountId() const;
 
-// The accepted aspect ratio ("16:9"...) closest to width:height; "1:1" when unknown.
-QString nearestAspectRatio(int width, int height);
+    // Sets the local favourite / hidden flag of every row; stops at the first failure.
+    Result<bool> setFavorite(const QList<qint64> &rowIds, bool favorite);
+    Result<bool> setHidden(const QList<qint64> &rowIds, bool hidden);
+    // The record as stored now (e.g. to export or to show the detail after a change).
+    Result<HistoryRecord> record(qint64 rowId);
+    // The gallery row of a job: its server record when known, else its own local row.
+    Result<qint64> rowOfJob(const Job &job);
 
-// The local copies of the record's reference images, in order, when the job that made it
-// is still known (references are copied into the profile when queued); else empty.
-QStringList localReferencePaths(AppServices &services, const HistoryRecord &record);
+    // The local copies of the record's reference images, in order, when the job that made it
+    // is still known (references are copied into the profile when queued); else empty.
+    QStringList localReferencePaths(const HistoryRecord &record);
+    // A name for each character id from the local character cache; the id itself when unknown.
+    QStringList characterLabels(const QStringList &characterIds);
+    // Where a record's image (or reference) URL points: relative ones against the server.
+    QUrl resolveImageUrl(const QString &url) const;
 
-// A name for each character id from the local character cache; the id itself when unknown.
-QStringList characterLabels(AppServices &services, const QStringList &characterIds);
+    // The accepted aspect ratio ("16:9"...) closest to width:height; "1:1" when unknown.
+    static QString nearestAspectRatio(int width, int height);
+    // The request that makes this image again: same prompt and kind, the ratio from the
+    // image's dimensions when known, resolution 1K, local references and the characters.
+    static JobRequest regenerateRequest(const HistoryRecord &record,
+                                        const QStringList &localReferences);
 
-// The request that makes this image again: same prompt and kind, the ratio from the image's
-// dimensions when known, resolution 1K, local references and the record's characters.
-JobRequest regenerateRequest(const HistoryRecord &record, const QStringList &localReferences);
+Q_SIGNALS:
+    // The local history changed (a sync page, a job's progress, a saved image...); comes in
+    // bursts, which a view coalesces.
+    void historyChanged();
+    // The session changed: the account shown may be another one now.
+    void accountMayHaveChanged();
 
-} // namespace GalleryCore
+private:
+    HistoryStore &m_history;
+    JobStore &m_jobs;
+    CharacterCache &m_characters;
+    BackendClient &m_client;
+    Session &m_session;
+};

@@ -31,6 +31,7 @@ struct StudioFixture
         options.profilePath = profile;
         options.server = server;
         options.fileOnlyTokens = true;
+        options.desktop = true;
         services = std::make_unique<AppServices>(options);
         const auto opened = services->open();
         if (!opened) {

@@ -123,7 +123,7 @@ private:
     {
         qint64 n = 0;
         for (int i = 1; i <= kRecords; ++i) {
-            auto r = GalleryCore::record(*m_services, m_rowOf.value(i));
+            auto r = m_services->gallery().record(m_rowOf.value(i));
             if (r && !r.value().hidden && match(i))
                 ++n;
         }
@@ -132,10 +132,7 @@ private:
 
     int rowOfNumber(int n) const { return model()->rowOfRecord(m_rowOf.value(n)); }
 
-    HistoryRecord stored(int n)
-    {
-        return GalleryCore::record(*m_services, m_rowOf.value(n)).value();
-    }
+    HistoryRecord stored(int n) { return m_services->gallery().record(m_rowOf.value(n)).value(); }
 
     // Makes record n current in the grid (loading pages as needed).
     void makeCurrent(int n)
@@ -207,7 +204,8 @@ private Q_SLOTS:
             ++withFiles;
         }
 
-        m_page = std::make_unique<GalleryPage>(*m_services);
+        m_page = std::make_unique<GalleryPage>(m_services->gallery(), m_services->reader(),
+                                               m_services->thumbnails());
         m_page->resize(1280, 820);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -341,8 +339,8 @@ private Q_SLOTS:
         QCOMPARE(model()->matchCount(), count - 2);
         // The keyboard stays in the grid, on the row that followed.
         QCOMPARE(model()->recordAt(grid->currentIndex().row())->rowId, m_rowOf.value(198));
-        QVERIFY(GalleryCore::setHidden(*m_services, {m_rowOf.value(200), m_rowOf.value(199)}, false)
-                    .ok());
+        QVERIFY(
+            m_services->gallery().setHidden({m_rowOf.value(200), m_rowOf.value(199)}, false).ok());
         m_page->refresh();
         QCOMPARE(model()->matchCount(), count);
     }

@@ -144,7 +144,10 @@ void TestScreens::characters()
 
 void TestScreens::settings()
 {
-    SettingsDialog dialog(*m_studio.services, m_studio.window.get());
+    auto &services = *m_studio.services;
+    SettingsDialog dialog({services.settings(), services.jobs(), services.thumbnails(),
+                           services.profile().rootPath(), services.server()},
+                          m_studio.window.get());
     dialog.show();
     QVERIFY(!shoot(&dialog, u"08-settings"_s).isEmpty());
 }

@@ -7,6 +7,7 @@
 #include "backend/backendclient.h"
 #include "history/historydatabase.h"
 #include "history/historysync.h"
+#include "history/syncscheduler.h"
 #include "jobs/jobqueue.h"
 #include "jobs/jobstore.h"
 #include "session/session.h"
@@ -108,9 +109,11 @@ inline std::optional<Job> waitFinished(AppServices &services, qint64 jobId, int 
 inline std::optional<SyncReport> runSync(AppServices &services, bool full = false,
                                          int timeoutMs = 60000)
 {
-    auto *sync = services.startSync(full);
-    QSignalSpy finished(sync, &HistorySync::finished);
-    QSignalSpy failed(sync, &HistorySync::failed);
+    auto &sync = services.sync();
+    QSignalSpy finished(&sync, &SyncScheduler::finished);
+    QSignalSpy failed(&sync, &SyncScheduler::failed);
+    if (!sync.requestSync(SyncScheduler::Reason::OnDemand, full))
+        return std::nullopt;
     if (!QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, timeoutMs))
         return std::nullopt;
     if (finished.isEmpty()) {

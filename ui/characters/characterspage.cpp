@@ -1,10 +1,7 @@
 #include "characters/characterspage.h"
 
-#include "appservices.h"
-#include "backend/backendclient.h"
-#include "backend/referencepreparer.h"
-#include "characters/charactercache.h"
 #include "characters/charactereditor.h"
+#include "characters/characterlist.h"
 #include "characters/characterthumbnails.h"
 #include "common/banner.h"
 #include "common/busyindicator.h"
@@ -19,7 +16,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -37,10 +33,10 @@ QPixmap placeholder(int edge, const QPalette &palette)
 
 } // namespace
 
-CharactersPage::CharactersPage(AppServices &services, CharacterThumbnails &thumbnails,
+CharactersPage::CharactersPage(CharacterList &characters, CharacterThumbnails &thumbnails,
                                QWidget *parent)
     : QWidget(parent)
-    , m_services(services)
+    , m_characterList(characters)
     , m_thumbnails(thumbnails)
     , m_banner(new Banner(this))
     , m_stack(new QStackedWidget(this))
@@ -103,15 +99,15 @@ CharactersPage::CharactersPage(AppServices &services, CharacterThumbnails &thumb
 
 void CharactersPage::showCached()
 {
-    showList(m_services.characters().list(m_services.accountId()));
+    showList(m_characterList.cached());
 }
 
 void CharactersPage::refreshFromServer()
 {
-    if (m_services.accountId().isEmpty())
+    if (!m_characterList.hasAccount())
         return;
     setBusy(true, tr("Loading characters…"));
-    auto *call = m_services.client().fetchCharacters();
+    auto *call = m_characterList.fetch();
     connect(call, &ApiCallBase::finished, this, [this, call] {
         setBusy(false);
         const auto &result = call->result();
@@ -120,8 +116,7 @@ void CharactersPage::refreshFromServer()
                 showError(tr("Could not load your characters."), result.error());
             return;
         }
-        const QString account = m_services.accountId();
-        if (auto stored = m_services.characters().replace(account, result.value()); !stored)
+        if (auto stored = m_characterList.keep(result.value()); !stored)
             showError(tr("Could not keep your characters on this computer."), stored.error());
         showList(result.value());
     });
@@ -139,7 +134,7 @@ void CharactersPage::createCharacter(const QString &name, const QStringList &ima
             showError(tr("Could not read the images of %1.").arg(name), prepared.error());
             return;
         }
-        auto *call = m_services.client().createCharacter(name, prepared.value());
+        auto *call = m_characterList.create(name, prepared.value());
         connect(call, &ApiCallBase::finished, this, [this, call, name] {
             setBusy(false);
             if (!call->result()) {
@@ -151,14 +146,13 @@ void CharactersPage::createCharacter(const QString &name, const QStringList &ima
             refreshFromServer();
         });
     });
-    watcher->setFuture(
-        QtConcurrent::run([imagePaths] { return ReferencePreparer::prepareAll(imagePaths); }));
+    watcher->setFuture(CharacterList::prepareImages(imagePaths));
 }
 
 void CharactersPage::renameCharacter(const QString &id, const QString &name)
 {
     setBusy(true, tr("Renaming…"));
-    auto *call = m_services.client().renameCharacter(id, name);
+    auto *call = m_characterList.rename(id, name);
     connect(call, &ApiCallBase::finished, this, [this, call, name] {
         setBusy(false);
         if (!call->result()) {
@@ -174,7 +168,7 @@ void CharactersPage::renameCharacter(const QString &id, const QString &name)
 void CharactersPage::deleteCharacter(const QString &id)
 {
     setBusy(true, tr("Deleting…"));
-    auto *call = m_services.client().deleteCharacter(id);
+    auto *call = m_characterList.remove(id);
     connect(call, &ApiCallBase::finished, this, [this, call] {
         setBusy(false);
         if (!call->result()) {
@@ -269,7 +263,7 @@ QString CharactersPage::currentId() const
 void CharactersPage::refreshButtons()
 {
     const bool selected = !currentId().isEmpty();
-    const bool signedIn = !m_services.accountId().isEmpty();
+    const bool signedIn = m_characterList.hasAccount();
     m_create->setEnabled(signedIn);
     m_rename->setEnabled(selected && m_busyCount == 0);
     m_delete->setEnabled(selected && m_busyCount == 0);

@@ -5,9 +5,9 @@
 
 #include <QWidget>
 
-class AppServices;
 class Banner;
 class BusyIndicator;
+class CharacterList;
 class CharacterThumbnails;
 class QLabel;
 class QListWidget;
@@ -20,7 +20,7 @@ class CharactersPage final : public QWidget
 {
     Q_OBJECT
 public:
-    CharactersPage(AppServices &services, CharacterThumbnails &thumbnails,
+    CharactersPage(CharacterList &characters, CharacterThumbnails &thumbnails,
                    QWidget *parent = nullptr);
 
     QList<Character> characters() const { return m_characters; }
@@ -51,7 +51,7 @@ private:
     QString currentId() const;
     void refreshButtons();
 
-    AppServices &m_services;
+    CharacterList &m_characterList;
     CharacterThumbnails &m_thumbnails;
     QList<Character> m_characters;
     int m_busyCount = 0;

@@ -1,6 +1,5 @@
 #include "gallery/gallerypage.h"
 
-#include "appservices.h"
 #include "gallery/gallerycore.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/galleryexport.h"
@@ -10,7 +9,6 @@
 #include "gallery/imageviewer.h"
 #include "history/historyquery.h"
 #include "models/gallerymodel.h"
-#include "session/session.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -45,17 +43,19 @@ GalleryPage::Dialogs defaultDialogs()
 
 } // namespace
 
-GalleryPage::GalleryPage(AppServices &services, QWidget *parent)
+GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCache &thumbnails,
+                         QWidget *parent)
     : QWidget(parent)
-    , m_services(services)
+    , m_core(core)
+    , m_reader(reader)
     , m_dialogs(defaultDialogs())
 {
     m_exportPool.setMaxThreadCount(1);
-    m_model = new GalleryModel(m_services.reader(), this);
+    m_model = new GalleryModel(m_reader, this);
     m_filters = new GalleryFilterBar(this);
-    m_grid = new GalleryGrid(m_services.thumbnails(), this);
+    m_grid = new GalleryGrid(thumbnails, this);
     m_grid->setGalleryModel(m_model);
-    m_detail = new GalleryDetail(m_services.thumbnails(), this);
+    m_detail = new GalleryDetail(thumbnails, this);
     m_empty = new QLabel(this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -118,8 +118,8 @@ GalleryPage::GalleryPage(AppServices &services, QWidget *parent)
     });
     connect(m_detail, &GalleryDetail::regenerateRequested, this, [this] {
         const auto &record = m_detail->record();
-        Q_EMIT regenerateRequested(GalleryCore::regenerateRequest(
-            record, GalleryCore::localReferencePaths(m_services, record)));
+        Q_EMIT regenerateRequested(
+            GalleryCore::regenerateRequest(record, m_core.localReferencePaths(record)));
     });
     connect(m_detail, &GalleryDetail::editRequested, this,
             [this] { Q_EMIT editRequested(m_detail->record().localFile); });
@@ -138,14 +138,12 @@ GalleryPage::GalleryPage(AppServices &services, QWidget *parent)
     m_changed.setSingleShot(true);
     m_changed.setInterval(100);
     connect(&m_changed, &QTimer::timeout, this, &GalleryPage::refresh);
-    connect(&m_services, &AppServices::historyChanged, this, [this] { m_changed.start(); });
+    connect(&m_core, &GalleryCore::historyChanged, &m_changed, qOverload<>(&QTimer::start));
     // A new account means other rows; a lost session keeps them (accountId stays).
-    const auto accountMaybeChanged = [this] {
-        if (m_services.accountId() != m_account)
+    connect(&m_core, &GalleryCore::accountMayHaveChanged, this, [this] {
+        if (m_core.accountId() != m_account)
             applyFilters();
-    };
-    connect(&m_services.session(), &Session::stateChanged, this, accountMaybeChanged);
-    connect(&m_services.session(), &Session::restored, this, accountMaybeChanged);
+    });
     connect(&m_export, &QFutureWatcher<QString>::finished, this,
             [this] { Q_EMIT statusMessage(m_export.result()); });
 
@@ -164,7 +162,7 @@ void GalleryPage::setDialogs(Dialogs dialogs)
 
 void GalleryPage::applyFilters()
 {
-    m_account = m_services.accountId();
+    m_account = m_core.accountId();
     HistoryQuery query = m_filters->query();
     query.accountId = m_account;
     m_model->setQuery(query);
@@ -175,13 +173,14 @@ void GalleryPage::applyFilters()
 
 void GalleryPage::refresh()
 {
-    if (m_services.accountId() != m_account) {
+    if (m_core.accountId() != m_account) {
         applyFilters();
-        return;
+    } else {
+        m_model->refresh();
+        afterRowsChanged();
+        reloadDetail();
     }
-    m_model->refresh();
-    afterRowsChanged();
-    reloadDetail();
+    Q_EMIT refreshed();
 }
 
 void GalleryPage::afterRowsChanged()
@@ -196,7 +195,7 @@ void GalleryPage::afterRowsChanged()
     if (!accountEmpty) {
         HistoryQuery all;
         all.accountId = m_account;
-        const auto total = m_services.reader().count(all);
+        const auto total = m_reader.count(all);
         accountEmpty = total && total.value() == 0;
     }
     m_empty->setText(accountEmpty ? tr("No images yet — generate one") : tr("No matches"));
@@ -257,7 +256,7 @@ void GalleryPage::toggleFavorite(const QList<qint64> &rowIds)
         if (r ? !r->favorite : !(m_detail->record().rowId == rowId && m_detail->record().favorite))
             allStarred = false;
     }
-    const auto done = GalleryCore::setFavorite(m_services, rowIds, !allStarred);
+    const auto done = m_core.setFavorite(rowIds, !allStarred);
     if (!done)
         Q_EMIT statusMessage(done.error().userMessage);
     refresh();
@@ -269,7 +268,7 @@ void GalleryPage::hide(const QList<qint64> &rowIds)
         return;
     // Keep the keyboard where it was: the row after the first hidden one becomes current.
     const int firstRow = m_model->rowOfRecord(rowIds.first());
-    const auto done = GalleryCore::setHidden(m_services, rowIds, true);
+    const auto done = m_core.setHidden(rowIds, true);
     if (!done) {
         Q_EMIT statusMessage(done.error().userMessage);
         return;
@@ -296,15 +295,15 @@ void GalleryPage::openDetail(const QModelIndex &index)
 
 void GalleryPage::showDetailOf(const HistoryRecord &record)
 {
-    m_detail->setRecord(record, GalleryCore::localReferencePaths(m_services, record),
-                        GalleryCore::characterLabels(m_services, record.characterIds));
+    m_detail->setRecord(record, m_core.localReferencePaths(record),
+                        m_core.characterLabels(record.characterIds));
 }
 
 void GalleryPage::reloadDetail()
 {
     if (!isDetailOpen())
         return;
-    const auto fresh = GalleryCore::record(m_services, m_detail->record().rowId);
+    const auto fresh = m_core.record(m_detail->record().rowId);
     if (fresh)
         showDetailOf(fresh.value());
 }

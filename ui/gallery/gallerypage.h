@@ -9,16 +9,18 @@
 
 #include <functional>
 
-class AppServices;
+class GalleryCore;
 class GalleryDetail;
 class GalleryFilterBar;
 class GalleryGrid;
 class GalleryModel;
+class HistoryReader;
 class QLabel;
 class QMenu;
 class QUrl;
 class QModelIndex;
 class QStackedWidget;
+class ThumbnailCache;
 struct HistoryRecord;
 
 // The Gallery: the filter bar, the virtualised thumbnail grid over the local history and the
@@ -38,10 +40,12 @@ public:
         std::function<bool(const QUrl &url)> openUrl;
     };
 
-    explicit GalleryPage(AppServices &services, QWidget *parent = nullptr);
+    GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCache &thumbnails,
+                QWidget *parent = nullptr);
     ~GalleryPage() override;
 
-    // Re-reads the visible rows (after a sync page, a job update, a favourite...).
+    // Re-reads the visible rows (after a sync page, a job update, a favourite...). A burst of
+    // GalleryCore::historyChanged comes here once, after it.
     void refresh();
     // Selects (and scrolls to) a record, e.g. "open in gallery" from the jobs panel.
     void showRecord(qint64 rowId);
@@ -74,6 +78,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     // Visible completed records with no local file: the core may download them.
     void imagesWanted(const QList<qint64> &rowIds);
+    // refresh() re-read the rows.
+    void refreshed();
 
 private:
     void applyFilters();
@@ -91,7 +97,8 @@ private:
     void reloadDetail();
     QList<qint64> targetRows() const; // the selection, else the current row
 
-    AppServices &m_services;
+    GalleryCore &m_core;
+    HistoryReader &m_reader;
     GalleryModel *m_model = nullptr;
     GalleryFilterBar *m_filters = nullptr;
     GalleryGrid *m_grid = nullptr;

@@ -1,7 +1,5 @@
 // GalleryPage's right-click menu on the grid and the opening of a detail's references: kept
 // apart from gallerypage.cpp, which holds the layout and the actions themselves.
-#include "appservices.h"
-#include "backend/backendclient.h"
 #include "gallery/gallerycore.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/gallerygrid.h"
@@ -36,8 +34,8 @@ QMenu *GalleryPage::createGridMenu(QWidget *parent)
                 openDetail(m_model->index(row));
         };
         handlers.regenerate = [this, record] {
-            Q_EMIT regenerateRequested(GalleryCore::regenerateRequest(
-                record, GalleryCore::localReferencePaths(m_services, record)));
+            Q_EMIT regenerateRequested(
+                GalleryCore::regenerateRequest(record, m_core.localReferencePaths(record)));
         };
         handlers.saveAs = [this, record] { saveRecordAs(record); };
     }
@@ -59,7 +57,7 @@ void GalleryPage::openReference(const QString &localPath, const QString &url)
 {
     const QUrl target = !localPath.isEmpty() && QFileInfo::exists(localPath)
                             ? QUrl::fromLocalFile(localPath)
-                            : m_services.client().resolveImageUrl(url);
+                            : m_core.resolveImageUrl(url);
     if (!target.isValid() || target.isEmpty()) {
         Q_EMIT statusMessage(tr("This reference is not on this computer and has no address."));
         return;

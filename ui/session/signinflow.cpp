@@ -1,17 +1,18 @@
 #include "session/signinflow.h"
 
-#include "appservices.h"
 #include "session/session.h"
 #include "session/signindialog.h"
+#include "studiosettings.h"
 
 #include <QUrl>
 
-SignInFlow::SignInFlow(AppServices &services, QWidget *window)
+SignInFlow::SignInFlow(Session &session, StudioSettings &settings, QUrl server, QWidget *window)
     : QObject(window)
-    , m_services(services)
+    , m_session(session)
+    , m_settings(settings)
+    , m_server(std::move(server))
     , m_window(window)
 {
-    auto &session = m_services.session();
     connect(&session, &Session::codeSent, this, [this] {
         if (m_dialog)
             m_dialog->codeSent();
@@ -35,14 +36,14 @@ bool SignInFlow::sameServer(const QString &server)
 {
     const QUrl wanted = QUrl::fromUserInput(server).adjusted(
         QUrl::StripTrailingSlash | QUrl::RemovePath | QUrl::RemoveQuery);
-    if (wanted == m_services.server())
+    if (wanted == m_server)
         return true;
-    m_services.settings().setServer(wanted);
-    m_services.settings().sync();
+    m_settings.setServer(wanted);
+    m_settings.sync();
     if (m_dialog)
         m_dialog->showError(tr("%1 is saved as your server. Restart NanoBanana Studio to sign "
                                "in there; until then it talks to %2.")
-                                .arg(wanted.toString(), m_services.server().toString()));
+                                .arg(wanted.toString(), m_server.toString()));
     return false;
 }
 
@@ -53,9 +54,9 @@ void SignInFlow::open()
         m_dialog->activateWindow();
         return;
     }
-    m_dialog = new SignInDialog(m_services.server().toString(), m_window);
+    m_dialog = new SignInDialog(m_server.toString(), m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    auto &session = m_services.session();
+    auto &session = m_session;
     connect(m_dialog, &SignInDialog::codeRequested, this,
             [this, &session](const QString &server, const QString &phone) {
                 if (sameServer(server))

@@ -2,9 +2,11 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
-class AppServices;
+class Session;
 class SignInDialog;
+class StudioSettings;
 class QWidget;
 
 // Runs the sign-in dialog against the session: code request, code check, pasted token. A
@@ -13,7 +15,8 @@ class SignInFlow final : public QObject
 {
     Q_OBJECT
 public:
-    SignInFlow(AppServices &services, QWidget *window);
+    // `server`: the one the session talks to (a new one is saved for the next start).
+    SignInFlow(Session &session, StudioSettings &settings, QUrl server, QWidget *window);
 
     // Opens the dialog (window-modal), or raises the one already open.
     void open();
@@ -25,7 +28,9 @@ Q_SIGNALS:
 private:
     bool sameServer(const QString &server);
 
-    AppServices &m_services;
+    Session &m_session;
+    StudioSettings &m_settings;
+    QUrl m_server;
     QWidget *m_window;
     QPointer<SignInDialog> m_dialog;
 };

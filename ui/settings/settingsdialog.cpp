@@ -1,8 +1,8 @@
 #include "settings/settingsdialog.h"
 
-#include "appservices.h"
 #include "jobs/jobqueue.h"
 #include "media/thumbnailcache.h"
+#include "studiosettings.h"
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -16,10 +16,10 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-SettingsDialog::SettingsDialog(AppServices &services, QWidget *parent)
+SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     : QDialog(parent)
     , m_services(services)
-    , m_server(new QLineEdit(services.settings().server().toString(), this))
+    , m_server(new QLineEdit(services.settings.server().toString(), this))
     , m_serverNote(new QLabel(this))
     , m_jobs(new QSpinBox(this))
     , m_thumbMemory(new QSpinBox(this))
@@ -30,25 +30,24 @@ SettingsDialog::SettingsDialog(AppServices &services, QWidget *parent)
     m_server->setPlaceholderText(QStringLiteral("https://example.org"));
     m_serverNote->setWordWrap(true);
     m_serverNote->setText(tr("Now connected to %1. A new address takes effect after a restart.")
-                              .arg(services.server().toString()));
+                              .arg(services.server.toString()));
     m_serverNote->setForegroundRole(QPalette::PlaceholderText);
 
-    auto *profile = new QLineEdit(QDir::toNativeSeparators(services.profile().rootPath()), this);
+    auto *profile = new QLineEdit(QDir::toNativeSeparators(services.profileFolder), this);
     profile->setReadOnly(true);
     auto *open = new QPushButton(tr("Open"), this);
-    connect(open, &QPushButton::clicked, this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_services.profile().rootPath()));
-    });
+    connect(open, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_services.profileFolder)); });
     auto *profileRow = new QHBoxLayout;
     profileRow->addWidget(profile, 1);
     profileRow->addWidget(open);
 
     m_jobs->setRange(1, 8);
-    m_jobs->setValue(services.settings().maxJobsInFlight());
+    m_jobs->setValue(services.settings.maxJobsInFlight());
     m_jobs->setToolTip(tr("How many jobs are sent to the server at the same time."));
     m_thumbMemory->setRange(16, 2048);
     m_thumbMemory->setSuffix(tr(" MiB"));
-    m_thumbMemory->setValue(services.settings().thumbnailMemoryMiB());
+    m_thumbMemory->setValue(services.settings.thumbnailMemoryMiB());
     auto *thumbRow = new QHBoxLayout;
     thumbRow->addWidget(m_thumbMemory);
     thumbRow->addSpacing(6);
@@ -91,15 +90,15 @@ bool SettingsDialog::apply()
                                   .arg(m_server->text()));
         return false;
     }
-    auto &settings = m_services.settings();
+    auto &settings = m_services.settings;
     const QUrl origin =
         server.adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath | QUrl::RemoveQuery);
-    m_serverChanged = origin != m_services.server();
+    m_serverChanged = origin != m_services.server;
     settings.setServer(origin);
     settings.setMaxJobsInFlight(m_jobs->value());
-    m_services.jobs().setMaxInFlight(m_jobs->value());
+    m_services.jobs.setMaxInFlight(m_jobs->value());
     settings.setThumbnailMemoryMiB(m_thumbMemory->value());
-    m_services.thumbnails().setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
+    m_services.thumbnails.setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
     settings.sync();
     return true;
 }
@@ -112,7 +111,7 @@ void SettingsDialog::accept()
 
 void SettingsDialog::clearThumbnails()
 {
-    const bool cleared = m_services.thumbnails().clearDisk();
+    const bool cleared = m_services.thumbnails.clearDisk();
     m_clearNote->setText(cleared ? tr("Cleared; they are made again as needed.")
                                  : tr("Some thumbnails could not be removed; check the "
                                       "permissions of the profile folder."));

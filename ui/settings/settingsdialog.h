@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QDialog>
+#include <QUrl>
 
-class AppServices;
+class JobQueue;
+class StudioSettings;
+class ThumbnailCache;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,7 +17,17 @@ class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit SettingsDialog(AppServices &services, QWidget *parent = nullptr);
+    // What the dialog shows and changes.
+    struct Services
+    {
+        StudioSettings &settings;
+        JobQueue &jobs; // takes the new job limit at once
+        ThumbnailCache &thumbnails; // takes the new memory limit at once
+        QString profileFolder;
+        QUrl server; // the one in use until a restart
+    };
+
+    explicit SettingsDialog(const Services &services, QWidget *parent = nullptr);
 
     QLineEdit *serverEdit() const { return m_server; }
     QSpinBox *jobLimit() const { return m_jobs; }
@@ -31,7 +44,7 @@ public:
 private:
     void clearThumbnails();
 
-    AppServices &m_services;
+    Services m_services;
     bool m_serverChanged = false;
     QLineEdit *m_server;
     QLabel *m_serverNote;

@@ -1,0 +1,55 @@
+#include "characters/characterlist.h"
+
+#include "backend/referencepreparer.h"
+#include "characters/charactercache.h"
+#include "session/session.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+CharacterList::CharacterList(BackendClient &client, CharacterCache &cache, Session &session,
+                             QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_cache(cache)
+    , m_session(session)
+{ }
+
+bool CharacterList::hasAccount() const
+{
+    return !m_session.accountId().isEmpty();
+}
+
+QList<Character> CharacterList::cached() const
+{
+    return m_cache.list(m_session.accountId());
+}
+
+Result<bool> CharacterList::keep(const QList<Character> &characters)
+{
+    return m_cache.replace(m_session.accountId(), characters);
+}
+
+ApiCall<QList<Character>> *CharacterList::fetch()
+{
+    return m_client.fetchCharacters();
+}
+
+QFuture<Result<QList<UploadFile>>> CharacterList::prepareImages(const QStringList &imagePaths)
+{
+    return QtConcurrent::run([imagePaths] { return ReferencePreparer::prepareAll(imagePaths); });
+}
+
+ApiCall<Character> *CharacterList::create(const QString &name, const QList<UploadFile> &images)
+{
+    return m_client.createCharacter(name, images);
+}
+
+ApiCall<Character> *CharacterList::rename(const QString &id, const QString &name)
+{
+    return m_client.renameCharacter(id, name);
+}
+
+ApiCall<Done> *CharacterList::remove(const QString &id)
+{
+    return m_client.deleteCharacter(id);
+}
