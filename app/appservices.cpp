@@ -293,11 +293,6 @@ void AppServices::onResultStored(const Job &job, const StoredImage &image)
     Q_EMIT historyChanged();
 }
 
-HistorySync *AppServices::startSync(bool full)
-{
-    return m_sync->startNow(SyncScheduler::Reason::OnDemand, full);
-}
-
 void AppServices::learnRecordIds()
 {
     // An asynchronous server's task answer carries no record id; once the mirror holds the

@@ -93,10 +93,6 @@ public:
     // The signed-in account (the user id rows are keyed by); empty when signed out.
     QString accountId() const;
 
-    // Starts a sync at once through sync() (or returns the running one) and hands it out.
-    // Only tests/bench/bench_frugality.cpp still uses it; everything else asks sync().
-    HistorySync *startSync(bool full = false);
-
 Q_SIGNALS:
     // The local history changed (a sync page, a job's progress, a favourite): views refresh.
     void historyChanged();

@@ -6,6 +6,7 @@
 #include "appservices.h"
 #include "benchcommon.h"
 #include "history/historysync.h"
+#include "history/syncscheduler.h"
 #include "jobs/jobqueue.h"
 #include "session/session.h"
 #include "support/devserverprocess.h"
@@ -57,11 +58,12 @@ std::optional<SyncReport> runSync(AppServices &services, int timeoutMs, QString 
 {
     std::optional<SyncReport> report;
     std::optional<ApiError> error;
-    HistorySync *sync = services.startSync();
     QObject context;
-    QObject::connect(sync, &HistorySync::finished, &context,
+    QObject::connect(&services.sync(), &SyncScheduler::finished, &context,
                      [&](const SyncReport &r) { report = r; });
-    QObject::connect(sync, &HistorySync::failed, &context, [&](const ApiError &e) { error = e; });
+    QObject::connect(&services.sync(), &SyncScheduler::failed, &context,
+                     [&](const ApiError &e) { error = e; });
+    services.sync().startNow(SyncScheduler::Reason::OnDemand);
     if (!QTest::qWaitFor([&] { return report || error; }, timeoutMs))
         why = u"it did not end within %1 s"_s.arg(timeoutMs / 1000);
     else if (error)
