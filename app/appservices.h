@@ -14,6 +14,7 @@
 class BackendAuth;
 class BackendClient;
 class CharacterCache;
+class ClientJobBackend;
 class HistoryDatabase;
 class HistoryReader;
 class HistoryStore;
@@ -26,8 +27,6 @@ class RequestBudget;
 class Session;
 class ThumbnailCache;
 class TokenStore;
-struct Job;
-struct StoredImage;
 
 // Builds every service of one profile once, wires them together and hands out references:
 // the composition root shared by the desktop app and the CLI. No singletons.
@@ -92,10 +91,7 @@ Q_SIGNALS:
 
 private:
     void wireJobsToHistory();
-    void onJobChanged(const Job &job);
-    void onResultStored(const Job &job, const StoredImage &image);
     void adoptAccount();
-    void learnRecordIds();
     void startIntegrityCheck();
 
     Options m_options;
@@ -115,6 +111,7 @@ private:
     std::unique_ptr<JobStore> m_jobStore;
     std::unique_ptr<CharacterCache> m_characters;
     std::unique_ptr<ImageDownloader> m_downloader;
+    std::unique_ptr<ClientJobBackend> m_jobBackend;
     std::unique_ptr<JobQueue> m_jobs;
     std::unique_ptr<ThumbnailCache> m_thumbnails;
     // Jobs that finish together (one shared poll) refresh the star balance once.
