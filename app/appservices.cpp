@@ -13,6 +13,7 @@
 #include "history/historystore.h"
 #include "history/historysync.h"
 #include "history/syncscheduler.h"
+#include "jobs/jobbackend.h"
 #include "jobs/jobqueue.h"
 #include "jobs/jobstore.h"
 #include "media/backenddownload.h"
@@ -24,32 +25,16 @@
 #include "session/tokenstore.h"
 
 #include <QDir>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QtConcurrent>
 
 namespace {
-Q_LOGGING_CATEGORY(lcServices, "studio.services")
-
 QString resolveProfilePath(const QString &given)
 {
     if (!given.isEmpty())
         return given;
     const auto env = qEnvironmentVariable("NANOBANANA_PROFILE");
     return env.isEmpty() ? Profile::defaultRootPath() : env;
-}
-
-ImageStatus galleryStatus(JobState state)
-{
-    switch (state) {
-    case JobState::Completed:
-        return ImageStatus::Completed;
-    case JobState::Failed:
-    case JobState::Cancelled:
-        return ImageStatus::Failed;
-    default:
-        return ImageStatus::Pending;
-    }
 }
 
 } // namespace
@@ -158,7 +143,8 @@ Result<bool> AppServices::open()
     hooks.prepareReferences = [](const QStringList &paths) {
         return ReferencePreparer::prepareAll(paths);
     };
-    m_jobs = std::make_unique<JobQueue>(*m_jobStore, *m_client, *m_downloader,
+    m_jobBackend = std::make_unique<ClientJobBackend>(*m_client);
+    m_jobs = std::make_unique<JobQueue>(*m_jobStore, *m_jobBackend, *m_downloader,
                                         m_profile.referencesDir(), hooks);
     m_jobs->setMaxInFlight(m_settings->maxJobsInFlight());
     ThumbnailCache::Options thumbOptions;
@@ -186,7 +172,7 @@ void AppServices::buildViewServices()
         [client](int limit, int skip) { return client->fetchImages(limit, skip); }, *m_history);
     connect(m_sync.get(), &SyncScheduler::progress, this, [this] { Q_EMIT historyChanged(); });
     connect(m_sync.get(), &SyncScheduler::finished, this, [this] {
-        learnRecordIds();
+        m_jobStore->learnRecordIds(accountId());
         Q_EMIT historyChanged();
     });
     m_status = std::make_unique<AppStatus>();
@@ -243,9 +229,10 @@ void AppServices::adoptAccount()
 
 void AppServices::wireJobsToHistory()
 {
-    connect(m_jobs.get(), &JobQueue::jobAdded, this, &AppServices::onJobChanged);
-    connect(m_jobs.get(), &JobQueue::jobChanged, this, &AppServices::onJobChanged);
-    connect(m_jobs.get(), &JobQueue::resultStored, this, &AppServices::onResultStored);
+    // JobStore writes a job and its gallery row in one transaction; views only need to hear.
+    connect(m_jobs.get(), &JobQueue::jobAdded, this, &AppServices::historyChanged);
+    connect(m_jobs.get(), &JobQueue::jobChanged, this, &AppServices::historyChanged);
+    connect(m_jobs.get(), &JobQueue::resultStored, this, &AppServices::historyChanged);
     m_balanceRefresh.setSingleShot(true);
     m_balanceRefresh.setInterval(1500);
     connect(&m_balanceRefresh, &QTimer::timeout, this, [this] {
@@ -256,57 +243,4 @@ void AppServices::wireJobsToHistory()
         if (!m_balanceRefresh.isActive())
             m_balanceRefresh.start();
     });
-}
-
-void AppServices::onJobChanged(const Job &job)
-{
-    // The job's gallery row: a pending card at once, later the same row as the server record.
-    auto row = m_history->insertLocalJobRow(job.accountId, job);
-    if (!row) {
-        qCWarning(lcServices) << "job row" << job.id << row.error().userMessage;
-        return;
-    }
-    qint64 rowId = row.value();
-    if (!job.imageId.isEmpty() || !job.taskId.isEmpty()) {
-        auto attached = m_history->attachServerIdentity(rowId, job.imageId, job.taskId);
-        if (attached)
-            rowId = attached.value();
-    }
-    LocalJobUpdate update;
-    update.status = galleryStatus(job.state);
-    update.error = job.state == JobState::Failed || job.state == JobState::Cancelled
-                       ? job.userMessage
-                       : QString();
-    update.imageUrl = job.imageUrl;
-    if (job.completedAt.isValid())
-        update.completedAtMs = job.completedAt.toMSecsSinceEpoch();
-    m_history->updateLocalJobRow(rowId, update);
-    Q_EMIT historyChanged();
-}
-
-void AppServices::onResultStored(const Job &job, const StoredImage &image)
-{
-    auto row = m_history->insertLocalJobRow(job.accountId, job);
-    if (!row)
-        return;
-    m_history->setLocalFile(row.value(), image.path, image.size, image.width, image.height);
-    Q_EMIT historyChanged();
-}
-
-void AppServices::learnRecordIds()
-{
-    // An asynchronous server's task answer carries no record id; once the mirror holds the
-    // record (matched by task id), the job learns it, so its file and links use the image id.
-    for (auto job : m_jobStore->list(accountId(), false, 100)) {
-        if (job.state != JobState::Completed || !job.imageId.isEmpty() || job.taskId.isEmpty())
-            continue;
-        auto row = m_history->insertLocalJobRow(job.accountId, job);
-        if (!row)
-            continue;
-        auto record = m_history->recordByRowId(row.value());
-        if (!record || !record.value() || record.value()->id.isEmpty())
-            continue;
-        job.imageId = record.value()->id;
-        m_jobStore->update(job);
-    }
 }

@@ -18,6 +18,7 @@ class CharacterCache;
 class CharacterList;
 class CharacterThumbnails;
 class GalleryCore;
+class ClientJobBackend;
 class HistoryDatabase;
 class HistoryImageBackfill;
 class HistoryReader;
@@ -32,8 +33,6 @@ class Session;
 class SyncScheduler;
 class ThumbnailCache;
 class TokenStore;
-struct Job;
-struct StoredImage;
 
 // Builds every service of one profile once, wires them together and hands out references:
 // the composition root shared by the desktop app and the CLI. No singletons.
@@ -101,10 +100,7 @@ Q_SIGNALS:
 
 private:
     void wireJobsToHistory();
-    void onJobChanged(const Job &job);
-    void onResultStored(const Job &job, const StoredImage &image);
     void adoptAccount();
-    void learnRecordIds();
     void startIntegrityCheck();
     void buildViewServices();
     void wireDesktop();
@@ -126,6 +122,7 @@ private:
     std::unique_ptr<JobStore> m_jobStore;
     std::unique_ptr<CharacterCache> m_characters;
     std::unique_ptr<ImageDownloader> m_downloader;
+    std::unique_ptr<ClientJobBackend> m_jobBackend;
     std::unique_ptr<JobQueue> m_jobs;
     std::unique_ptr<ThumbnailCache> m_thumbnails;
     // Jobs that finish together (one shared poll) refresh the star balance once.

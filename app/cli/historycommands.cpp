@@ -124,7 +124,7 @@ int runShow(CliContext &ctx)
         text += QStringLiteral("completed:   %1\n")
                     .arg(r.completedAt().toLocalTime().toString(Qt::ISODate));
     if (!r.error.isEmpty())
-        text += QStringLiteral("error:       %1\n").arg(r.error);
+        text += QStringLiteral("error:       %1\n").arg(r.errorText());
     if (!r.imageUrl.isEmpty())
         text += QStringLiteral("image:       %1\n").arg(r.imageUrl);
     if (!r.localFile.isEmpty())
@@ -221,7 +221,7 @@ int runExport(CliContext &ctx)
                                                : QString(),
                                r.favorite ? QStringLiteral("1") : QStringLiteral("0"),
                                csvField(r.prompt),
-                               csvField(r.error),
+                               csvField(r.errorText()),
                                csvField(r.imageUrl),
                                csvField(r.localFile)}
                        .join(u',')

@@ -49,7 +49,7 @@ QJsonObject recordToJson(const HistoryRecord &r)
         {QStringLiteral("type"), imageTypeName(r.kind)},
         {QStringLiteral("serverType"), r.typeRaw},
         {QStringLiteral("status"), imageStatusName(r.status)},
-        {QStringLiteral("error"), textOrNull(r.error)},
+        {QStringLiteral("error"), textOrNull(r.errorText())},
         {QStringLiteral("taskId"), textOrNull(r.taskId)},
         {QStringLiteral("imageUrl"), textOrNull(r.imageUrl)},
         {QStringLiteral("referenceImageUrls"), QJsonArray::fromStringList(r.referenceImageUrls)},

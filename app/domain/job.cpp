@@ -50,6 +50,12 @@ bool isFinal(JobState state)
            || state == JobState::Cancelled;
 }
 
+bool isInFlight(JobState state)
+{
+    return state == JobState::Submitting || state == JobState::Pending
+           || state == JobState::Unknown;
+}
+
 QStringList acceptedAspectRatios()
 {
     return {QStringLiteral("1:1"), QStringLiteral("2:3"),  QStringLiteral("3:2"),
@@ -66,4 +72,32 @@ QStringList acceptedResolutions()
 int starCost(const QString &resolution)
 {
     return resolution == u"4K" ? 20 : 10;
+}
+
+void Job::setMessage(UserMessage newMessage)
+{
+    message = std::move(newMessage);
+    userMessage = jobMessageText(message);
+}
+
+QString jobMessageText(const UserMessage &message)
+{
+    UserMessage expanded = message;
+    if (expanded.code != u"text")
+        for (auto &arg : expanded.args)
+            if (arg.startsWith(u'{')) // anything else is a plain argument
+                arg = UserMessage::fromStorage(arg).text();
+    return expanded.text();
+}
+
+void Job::startOver()
+{
+    state = JobState::Queued;
+    errorKind.clear();
+    serverMessage.clear();
+    clearMessage();
+    taskId.clear();
+    imageId.clear();
+    imageUrl.clear();
+    completedAt = {};
 }

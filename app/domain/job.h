@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/usermessage.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -18,6 +20,7 @@ std::optional<JobKind> jobKindFromName(const QString &name);
 QString jobStateName(JobState state); // "queued", "submitting", ...
 std::optional<JobState> jobStateFromName(const QString &name);
 bool isFinal(JobState state); // Completed, Failed, Cancelled
+bool isInFlight(JobState state); // Submitting, Pending, Unknown: sent, not settled
 
 // The aspect ratios the backend accepts for imageSize, in display order.
 QStringList acceptedAspectRatios();
@@ -49,10 +52,22 @@ struct Job
     QString localImagePath; // the saved result
     QString errorKind; // ApiError::kindName of the last failure
     QString serverMessage; // verbatim
-    QString userMessage; // the sentence shown to the user
+    // What the user is told about the job, as stored: a code and its arguments (or the
+    // server's own words). Set both through setMessage().
+    UserMessage message;
+    QString userMessage; // `message` as a sentence in the program's language
     int attempts = 0;
     QDateTime createdAt; // UTC, when queued
     QDateTime submittedAt; // when the upload began
     QDateTime completedAt;
     QDateTime updatedAt;
+
+    void setMessage(UserMessage newMessage);
+    // Back to queued with the same inputs, forgetting what the last attempt learned.
+    void startOver();
+    void clearMessage() { setMessage({}); }
 };
+
+// A job message in words. An argument that is itself a stored message (the error a wait is
+// about, say) is put into words too, so it follows the language as well.
+QString jobMessageText(const UserMessage &message);

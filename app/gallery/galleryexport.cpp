@@ -78,7 +78,7 @@ QJsonObject recordToJson(const HistoryRecord &r)
     o.insert(QStringLiteral("typeRaw"), r.typeRaw);
     o.insert(QStringLiteral("status"), imageStatusName(r.status));
     if (!r.error.isEmpty())
-        o.insert(QStringLiteral("error"), r.error);
+        o.insert(QStringLiteral("error"), r.errorText());
     if (!r.taskId.isEmpty())
         o.insert(QStringLiteral("taskId"), r.taskId);
     o.insert(QStringLiteral("imageUrl"), r.imageUrl);

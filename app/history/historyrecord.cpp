@@ -1,5 +1,7 @@
 #include "history/historyrecord.h"
 
+#include "domain/job.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -160,4 +162,9 @@ QStringList parseJsonStringArray(const QString &json)
     for (const auto &value : array)
         list.append(value.toString());
     return list;
+}
+
+QString HistoryRecord::errorText() const
+{
+    return jobMessageText(UserMessage::fromStorage(error));
 }

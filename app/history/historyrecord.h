@@ -41,6 +41,9 @@ struct HistoryRecord
     bool goneFromServer = false;
 
     bool isOnServer() const { return !id.isEmpty(); }
+    // `error` in words: a local job's row stores its message as a code (UserMessage), a
+    // server record the server's own text, which reads back as itself.
+    QString errorText() const;
     QDateTime createdAt() const { return QDateTime::fromMSecsSinceEpoch(createdAtMs, Qt::UTC); }
     QDateTime completedAt() const
     {

@@ -144,6 +144,15 @@ Result<qint64> HistoryStore::insertLocalJobRow(const QString &accountId, const J
     SqlTransaction transaction(db);
     if (!transaction.isActive())
         return failure(u"adding the job to the gallery"_s, transaction.errorText());
+    auto row = insertLocalJobRowIn(db, accountId, job);
+    if (row && !transaction.commit())
+        return failure(u"adding the job to the gallery"_s, transaction.errorText());
+    return row;
+}
+
+Result<qint64> HistoryStore::insertLocalJobRowIn(QSqlDatabase db, const QString &accountId,
+                                                 const Job &job)
+{
     QSqlQuery q(db);
     q.prepare(u"SELECT row_id FROM generated_images WHERE account_id = :account AND (job_id = :job "
               "OR id = :image OR task_id = :task) ORDER BY (job_id = :job) DESC LIMIT 1"_s);
@@ -160,7 +169,7 @@ Result<qint64> HistoryStore::insertLocalJobRow(const QString &accountId, const J
                   ":row"_s);
         q.bindValue(u":job"_s, job.id);
         q.bindValue(u":row"_s, rowId);
-        if (!q.exec() || !transaction.commit())
+        if (!q.exec())
             return failure(u"adding the job to the gallery"_s, q.lastError().text());
         return rowId;
     }
@@ -181,10 +190,7 @@ Result<qint64> HistoryStore::insertLocalJobRow(const QString &accountId, const J
     q.bindValue(u":job"_s, job.id);
     if (!q.exec())
         return failure(u"adding the job to the gallery"_s, q.lastError().text());
-    const qint64 rowId = q.lastInsertId().toLongLong();
-    if (!transaction.commit())
-        return failure(u"adding the job to the gallery"_s, transaction.errorText());
-    return rowId;
+    return q.lastInsertId().toLongLong();
 }
 
 Result<qint64> HistoryStore::attachServerIdentity(qint64 rowId, const QString &imageId,
@@ -194,6 +200,15 @@ Result<qint64> HistoryStore::attachServerIdentity(qint64 rowId, const QString &i
     SqlTransaction transaction(db);
     if (!transaction.isActive())
         return failure(u"linking the job to its record"_s, transaction.errorText());
+    auto survivor = attachServerIdentityIn(db, rowId, imageId, taskId);
+    if (survivor && !transaction.commit())
+        return failure(u"linking the job to its record"_s, transaction.errorText());
+    return survivor;
+}
+
+Result<qint64> HistoryStore::attachServerIdentityIn(QSqlDatabase db, qint64 rowId,
+                                                    const QString &imageId, const QString &taskId)
+{
     QSqlQuery q(db);
     q.prepare(u"SELECT s.row_id FROM generated_images AS j JOIN generated_images AS s ON "
               "s.account_id = j.account_id AND s.row_id <> j.row_id AND (s.id = :image OR "
@@ -203,28 +218,44 @@ Result<qint64> HistoryStore::attachServerIdentity(qint64 rowId, const QString &i
     q.bindValue(u":row"_s, rowId);
     if (!q.exec())
         return failure(u"linking the job to its record"_s, q.lastError().text());
-    qint64 survivor = rowId;
     if (q.next()) {
-        survivor = q.value(0).toLongLong();
+        const qint64 survivor = q.value(0).toLongLong();
         q.finish();
         const QString error = mergeJobRowInto(db, rowId, survivor);
         if (!error.isEmpty())
             return failure(u"linking the job to its record"_s, error);
-    } else {
-        q.finish();
-        q.prepare(u"UPDATE generated_images SET id = coalesce(:image, id), task_id = "
-                  "coalesce(:task, task_id) WHERE row_id = :row"_s);
-        q.bindValue(u":image"_s, sqlNullable(imageId));
-        q.bindValue(u":task"_s, sqlNullable(taskId));
-        q.bindValue(u":row"_s, rowId);
-        if (!q.exec())
-            return failure(u"linking the job to its record"_s, q.lastError().text());
-        if (q.numRowsAffected() == 0)
-            return failure(u"linking the job to its record"_s, u"no row %1"_s.arg(rowId));
+        return survivor;
     }
-    if (!transaction.commit())
-        return failure(u"linking the job to its record"_s, transaction.errorText());
-    return survivor;
+    q.finish();
+    q.prepare(u"UPDATE generated_images SET id = coalesce(:image, id), task_id = "
+              "coalesce(:task, task_id) WHERE row_id = :row"_s);
+    q.bindValue(u":image"_s, sqlNullable(imageId));
+    q.bindValue(u":task"_s, sqlNullable(taskId));
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return failure(u"linking the job to its record"_s, q.lastError().text());
+    if (q.numRowsAffected() == 0)
+        return failure(u"linking the job to its record"_s, u"no row %1"_s.arg(rowId));
+    return rowId;
+}
+
+Result<qint64> HistoryStore::writeLocalJobRow(const Job &job, const LocalJobUpdate &update)
+{
+    QSqlDatabase db = connection();
+    auto row = insertLocalJobRowIn(db, job.accountId, job);
+    if (!row)
+        return row;
+    qint64 rowId = row.value();
+    if (!job.imageId.isEmpty() || !job.taskId.isEmpty()) {
+        auto attached = attachServerIdentityIn(db, rowId, job.imageId, job.taskId);
+        if (!attached)
+            return attached; // the caller rolls back a merge that stopped half-way
+        rowId = attached.value();
+    }
+    auto updated = updateLocalJobRow(rowId, update);
+    if (!updated)
+        return updated.error();
+    return rowId;
 }
 
 Result<bool> HistoryStore::updateLocalJobRow(qint64 rowId, const LocalJobUpdate &update)

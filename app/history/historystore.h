@@ -53,6 +53,10 @@ public:
     Result<qint64> attachServerIdentity(qint64 rowId, const QString &imageId,
                                         const QString &taskId);
     Result<bool> updateLocalJobRow(qint64 rowId, const LocalJobUpdate &update);
+    // The three above as steps of the caller's open transaction (JobStore writes a job and its
+    // gallery row together): the job's row, created if missing, linked to the job's server ids
+    // and brought up to date; returns its row id.
+    Result<qint64> writeLocalJobRow(const Job &job, const LocalJobUpdate &update);
 
     Result<bool> setLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
                               int height);
@@ -89,6 +93,10 @@ private:
     Result<bool> stillFresh(QSqlDatabase db, const QString &accountId, MirrorWriteState &state);
     Result<bool> setLocalFlag(qint64 rowId, const QString &updateSql, bool value,
                               const QString &what);
+    // insertLocalJobRow() and attachServerIdentity() inside an open transaction.
+    Result<qint64> insertLocalJobRowIn(QSqlDatabase db, const QString &accountId, const Job &job);
+    Result<qint64> attachServerIdentityIn(QSqlDatabase db, qint64 rowId, const QString &imageId,
+                                          const QString &taskId);
 
     HistoryDatabase &m_database;
 };

@@ -1,6 +1,8 @@
 #include "jobs/jobstore.h"
 
 #include "history/historydatabase.h"
+#include "history/sqltransaction.h"
+#include "media/imagestore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,7 +61,11 @@ void bindJob(QSqlQuery &q, const Job &job)
     q.bindValue(QStringLiteral(":local_image_path"), textOrNull(job.localImagePath));
     q.bindValue(QStringLiteral(":error_kind"), textOrNull(job.errorKind));
     q.bindValue(QStringLiteral(":server_message"), textOrNull(job.serverMessage));
-    q.bindValue(QStringLiteral(":user_message"), textOrNull(job.userMessage));
+    // The code and its arguments, never the sentence: it is put into words when read. A
+    // message set as a bare sentence is kept as the plain text it is.
+    const UserMessage message =
+        job.message.isEmpty() ? UserMessage::plain(job.userMessage) : job.message;
+    q.bindValue(QStringLiteral(":user_message"), textOrNull(message.toStorage()));
     q.bindValue(QStringLiteral(":attempts"), job.attempts);
     q.bindValue(QStringLiteral(":created_at"), msOrNull(job.createdAt));
     q.bindValue(QStringLiteral(":submitted_at"), msOrNull(job.submittedAt));
@@ -89,7 +95,7 @@ Job readJob(const QSqlQuery &q)
     job.localImagePath = value("local_image_path").toString();
     job.errorKind = value("error_kind").toString();
     job.serverMessage = value("server_message").toString();
-    job.userMessage = value("user_message").toString();
+    job.setMessage(UserMessage::fromStorage(value("user_message").toString()));
     job.attempts = value("attempts").toInt();
     job.createdAt = fromMs(value("created_at"));
     job.submittedAt = fromMs(value("submitted_at"));
@@ -104,17 +110,112 @@ const QLatin1StringView kColumns(
     "error_kind, server_message, user_message, attempts, created_at, submitted_at, "
     "completed_at, updated_at");
 
+ImageStatus galleryStatus(JobState state)
+{
+    switch (state) {
+    case JobState::Completed:
+        return ImageStatus::Completed;
+    case JobState::Failed:
+    case JobState::Cancelled:
+        return ImageStatus::Failed;
+    default:
+        return ImageStatus::Pending;
+    }
+}
+
+// The job's gallery row: a pending card at once, later the same row as the server record.
+LocalJobUpdate galleryUpdate(const Job &job)
+{
+    LocalJobUpdate update;
+    update.status = galleryStatus(job.state);
+    // Stored as the job's message is (UserMessage::toStorage), shown through
+    // HistoryRecord::errorText().
+    if (job.state == JobState::Failed || job.state == JobState::Cancelled)
+        update.error =
+            (job.message.isEmpty() ? UserMessage::plain(job.userMessage) : job.message).toStorage();
+    update.imageUrl = job.imageUrl;
+    if (job.completedAt.isValid())
+        update.completedAtMs = job.completedAt.toMSecsSinceEpoch();
+    return update;
+}
+
 } // namespace
 
 JobStore::JobStore(HistoryDatabase &database)
     : m_database(database)
+    , m_gallery(database)
 { }
 
 bool JobStore::insert(Job &job)
 {
-    if (!job.createdAt.isValid())
+    return write(job, true, nullptr);
+}
+
+bool JobStore::update(const Job &job)
+{
+    Job stamped = job;
+    return write(stamped, false, nullptr);
+}
+
+bool JobStore::storeResult(const Job &job, const StoredImage &image)
+{
+    Job stamped = job;
+    return write(stamped, false, &image);
+}
+
+bool JobStore::write(Job &job, bool insertNew, const StoredImage *image)
+{
+    const qint64 idBefore = job.id;
+    SqlTransaction transaction(m_database.connection());
+    if (!transaction.isActive()) {
+        m_lastError = transaction.errorText();
+        return false;
+    }
+    const auto failed = [&](const QString &error) {
+        m_lastError = error;
+        job.id = idBefore; // the insert is rolled back
+        return false;
+    };
+    if (!writeJobRow(job, insertNew))
+        return failed(m_lastError);
+    auto row = m_gallery.writeLocalJobRow(job, galleryUpdate(job));
+    if (!row)
+        return failed(row.error().userMessage + u' ' + row.error().serverMessage);
+    if (image) {
+        auto stored = m_gallery.setLocalFile(row.value(), image->path, image->size, image->width,
+                                             image->height);
+        if (!stored)
+            return failed(stored.error().userMessage + u' ' + stored.error().serverMessage);
+    }
+    if (!transaction.commit())
+        return failed(transaction.errorText());
+    return true;
+}
+
+void JobStore::learnRecordIds(const QString &accountId)
+{
+    for (auto job : list(accountId, false, 100)) {
+        if (job.state != JobState::Completed || !job.imageId.isEmpty() || job.taskId.isEmpty())
+            continue;
+        auto row = m_gallery.insertLocalJobRow(job.accountId, job);
+        if (!row)
+            continue;
+        auto record = m_gallery.recordByRowId(row.value());
+        if (!record || !record.value() || record.value()->id.isEmpty())
+            continue;
+        job.imageId = record.value()->id;
+        // The jobs table only: the row is already the server's record.
+        writeJobRow(job, false);
+    }
+}
+
+bool JobStore::writeJobRow(Job &job, bool insertNew)
+{
+    if (insertNew && !job.createdAt.isValid())
         job.createdAt = QDateTime::currentDateTimeUtc();
     job.updatedAt = QDateTime::currentDateTimeUtc();
+    if (!insertNew)
+        return updateJobRow(job);
     QSqlQuery q(m_database.connection());
     QString placeholders = kColumns;
     placeholders.replace(QStringLiteral(", "), QStringLiteral(", :")).prepend(u':');
@@ -129,10 +230,8 @@ bool JobStore::insert(Job &job)
     return true;
 }
 
-bool JobStore::update(const Job &job)
+bool JobStore::updateJobRow(const Job &stamped)
 {
-    Job stamped = job;
-    stamped.updatedAt = QDateTime::currentDateTimeUtc();
     QString assignments;
     for (const auto &column : QString(kColumns).split(QStringLiteral(", ")))
         assignments += (assignments.isEmpty() ? QString() : QStringLiteral(", ")) + column
@@ -141,7 +240,7 @@ bool JobStore::update(const Job &job)
     q.prepare(QStringLiteral("UPDATE jobs SET ") + assignments
               + QStringLiteral(" WHERE job_id = :job_id"));
     bindJob(q, stamped);
-    q.bindValue(QStringLiteral(":job_id"), job.id);
+    q.bindValue(QStringLiteral(":job_id"), stamped.id);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         return false;
@@ -182,4 +281,14 @@ QList<Job> JobStore::list(const QString &accountId, bool unfinishedOnly, int lim
     while (q.next())
         jobs.append(readJob(q));
     return jobs;
+}
+
+QSet<QString> JobStore::claimedIds(const QString &accountId, qint64 jobId) const
+{
+    QSet<QString> claimed;
+    for (const auto &other : list(accountId, false, 500))
+        if (other.id != jobId)
+            claimed << other.imageId << other.taskId;
+    claimed.remove(QString());
+    return claimed;
 }

@@ -1,29 +1,53 @@
 #pragma once
 
 #include "domain/job.h"
+#include "history/historystore.h"
 
 #include <QList>
+#include <QSet>
 
 class HistoryDatabase;
+struct StoredImage;
 
 #include <optional>
 
 // Reads and writes the `jobs` table: the persistent outbox. Every state change is written
 // before the program acts on it, so a crash at any point leaves a job that resume() can finish.
+// A job and its gallery row are written together, in one transaction: the gallery never shows
+// a job in a state its row in `jobs` does not have.
 class JobStore final
 {
 public:
     explicit JobStore(HistoryDatabase &database);
 
-    // Inserts a new job (its id is assigned); false on a database error.
+    // Inserts a new job (its id is assigned) and its gallery card; false on a database error.
     bool insert(Job &job);
+    // Writes the job and brings its gallery row up to date.
     bool update(const Job &job);
+    // update(), and the gallery row learns the saved result file.
+    bool storeResult(const Job &job, const StoredImage &image);
+    // An asynchronous server's task answer carries no record id; once the mirror holds the
+    // record (matched by task id), the account's completed jobs learn it, so their files and
+    // links use the image id.
+    void learnRecordIds(const QString &accountId);
+
+    // The record and task ids the account's jobs other than `jobId` already own: a record
+    // one of them owns cannot be `jobId`'s.
+    QSet<QString> claimedIds(const QString &accountId, qint64 jobId) const;
+
     std::optional<Job> load(qint64 jobId) const;
     // Jobs of an account, newest first; `unfinishedOnly` keeps the non-final states.
     QList<Job> list(const QString &accountId, bool unfinishedOnly = false, int limit = -1) const;
     QString lastError() const { return m_lastError; }
 
 private:
+    // One transaction: the job (inserted when `insertNew`), its gallery row, and the result
+    // file when `image` is given.
+    bool write(Job &job, bool insertNew, const StoredImage *image);
+    bool writeJobRow(Job &job, bool insertNew);
+    bool updateJobRow(const Job &stamped);
+
     HistoryDatabase &m_database;
+    HistoryStore m_gallery;
     mutable QString m_lastError;
 };

@@ -290,7 +290,7 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     case PromptRole:
         return r->prompt;
     case Qt::ToolTipRole:
-        return r->error.isEmpty() ? r->prompt : r->prompt + QStringLiteral("\n\n") + r->error;
+        return r->error.isEmpty() ? r->prompt : r->prompt + QStringLiteral("\n\n") + r->errorText();
     case RowIdRole:
         return r->rowId;
     case ServerIdRole:
@@ -310,7 +310,7 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
     case LocalFileRole:
         return r->localFile;
     case ErrorRole:
-        return r->error;
+        return r->errorText();
     case ImageUrlRole:
         return r->imageUrl;
     case JobIdRole:

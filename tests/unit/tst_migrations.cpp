@@ -1,6 +1,7 @@
 #include "history/historydatabase.h"
 #include "history/historystore.h"
 #include "history/schemamigrator.h"
+#include "jobs/jobstore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -357,6 +358,105 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(opened.value().corruptBackupPath));
         QVERIFY(!QFile::exists(dbPath() + u".damaged"_s));
         QVERIFY(database.verifyIntegrity().ok());
+    }
+
+    // Schema 5: a job's message and its gallery row's error become message codes; the sentence
+    // shown afterwards is the one shown before.
+    void storesJobMessagesAsCodes_data()
+    {
+        QTest::addColumn<QVariant>("before"); // the English sentence a version-4 row held
+        QTest::addColumn<QString>("code"); // after: the message's code ("" none)
+        QTest::addColumn<QStringList>("args");
+
+        const auto sentence = [](const char *text) { return QVariant(QString::fromUtf8(text)); };
+        QTest::newRow("cancelled before sending")
+            << sentence("Cancelled before it was sent; nothing was charged.")
+            << u"jobs.cancelledBeforeSending"_s << QStringList{};
+        QTest::newRow("cancelled after sending")
+            << sentence("Cancelled here. The server may still finish this job and charge for it; "
+                        "it will then appear in the history.")
+            << u"jobs.cancelledAfterSending"_s << QStringList{};
+        QTest::newRow("content policy")
+            << sentence("The model refused this prompt under its content policy. Change the "
+                        "prompt or the references and try again.")
+            << u"jobs.contentPolicy"_s << QStringList{};
+        QTest::newRow("never confirmed")
+            << sentence("The server never confirmed this job and its history has no record of "
+                        "it, so nothing was charged. Retry it when you like.")
+            << u"jobs.neverConfirmedUncharged"_s << QStringList{};
+        QTest::newRow("the server said")
+            << sentence("The server could not make this image (it said: GPU on fire). Try again; "
+                        "if it keeps failing, change the prompt.")
+            << u"jobs.serverFailedSaying"_s << QStringList{u"GPU on fire"_s};
+        QTest::newRow("the server said, in Persian")
+            << sentence("The server could not make this image (it said: خطای سرور). Try again; "
+                        "if it keeps failing, change the prompt.")
+            << u"jobs.serverFailedSaying"_s << QStringList{u"خطای سرور"_s};
+        QTest::newRow("a sentence with no code")
+            << sentence("Waiting for the network: Could not reach example.org.") << u"text"_s
+            << QStringList{u"Waiting for the network: Could not reach example.org."_s};
+        QTest::newRow("quotes and percent") << sentence("It's \"100%\" broken: 'x'") << u"text"_s
+                                            << QStringList{u"It's \"100%\" broken: 'x'"_s};
+        QTest::newRow("no message")
+            << QVariant(QMetaType::fromType<QString>()) << QString() << QStringList{};
+        QTest::newRow("empty message") << QVariant(u""_s) << QString() << QStringList{};
+    }
+
+    void storesJobMessagesAsCodes()
+    {
+        QFETCH(QVariant, before);
+        QFETCH(QString, code);
+        QFETCH(QStringList, args);
+        const QString serverError = u"Content policy violation"_s;
+        withRawConnection(dbPath(), [&](QSqlDatabase db) {
+            QVERIFY(SchemaMigrator::migrate(db, SchemaMigrator::builtinSteps(), 4).ok());
+            QSqlQuery q(db);
+            q.prepare(u"INSERT INTO jobs (job_id, account_id, kind, state, prompt, aspect_ratio, "
+                      "resolution, user_message, created_at, updated_at) VALUES (1, 'acc', "
+                      "'generate', 'failed', 'a fox', '1:1', '1K', :message, 1000, 2000)"_s);
+            q.bindValue(u":message"_s, before);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            q.prepare(u"INSERT INTO generated_images (account_id, prompt, type, kind, status, "
+                      "error, created_at, job_id) VALUES ('acc', 'a fox', 'TEXTTOIAMGE', "
+                      "'generate', 'failed', :error, 1000, 1)"_s);
+            q.bindValue(u":error"_s, before);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            // A server record's error is the server's own text and stays as it is.
+            q.prepare(u"INSERT INTO generated_images (account_id, id, prompt, type, kind, status, "
+                      "error, created_at) VALUES ('acc', 'aaaaaaaaaaaaaaaaaaaaaaaa', 'a dog', "
+                      "'TEXTTOIAMGE', 'generate', 'failed', :error, 1000)"_s);
+            q.bindValue(u":error"_s, serverError);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        });
+
+        HistoryDatabase database(dbPath());
+        auto opened = database.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().userMessage));
+        QCOMPARE(opened.value().previousVersion, 4);
+        QVERIFY(opened.value().schemaVersion >= 5);
+
+        QSqlQuery q(database.connection());
+        QVERIFY(q.exec(u"SELECT user_message FROM jobs WHERE job_id = 1"_s) && q.next());
+        const QVariant storedJob = q.value(0);
+        QVERIFY(q.exec(u"SELECT error FROM generated_images WHERE job_id = 1"_s) && q.next());
+        const QVariant storedRow = q.value(0);
+        QVERIFY(q.exec(u"SELECT error FROM generated_images WHERE job_id IS NULL"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), serverError);
+
+        QCOMPARE(storedJob.isNull(), before.isNull());
+        for (const auto &stored : {storedJob.toString(), storedRow.toString()}) {
+            const auto message = UserMessage::fromStorage(stored);
+            QCOMPARE(message.code, code);
+            QCOMPARE(message.args, args);
+            if (!code.isEmpty())
+                QVERIFY2(stored.startsWith(u'{'), qPrintable(stored)); // a code, not English
+        }
+        // The sentence shown is the one shown before.
+        JobStore jobs(database);
+        QCOMPARE(jobs.load(1)->userMessage, before.toString());
+        HistoryStore history(database);
+        const auto record = history.record(u"acc"_s, u"aaaaaaaaaaaaaaaaaaaaaaaa"_s);
+        QCOMPARE(record.value()->errorText(), serverError);
     }
 };
 

@@ -203,7 +203,7 @@ void GalleryDetail::setRecord(const HistoryRecord &record, const QStringList &lo
                     : record.kind == ImageType::TextToImage ? tr("Generate")
                                                             : tr("Other (%1)").arg(record.typeRaw));
     m_status->setText(statusText());
-    m_error->setText(record.error);
+    m_error->setText(record.errorText());
     m_error->setVisible(!record.error.isEmpty());
     m_errorTitle->setVisible(!record.error.isEmpty());
     m_created->setText(localTime(record.createdAt()));
@@ -222,7 +222,7 @@ void GalleryDetail::setRecord(const HistoryRecord &record, const QStringList &lo
         const QString fallback =
             record.status == ImageStatus::Pending ? tr("Generating…")
             : record.status == ImageStatus::Failed
-                ? tr("This generation failed: %1").arg(record.error)
+                ? tr("This generation failed: %1").arg(record.errorText())
                 : tr("The image is not on this computer yet; it is downloaded when the server "
                      "can be reached.");
         if (hasFile)

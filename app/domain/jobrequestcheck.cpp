@@ -1,0 +1,21 @@
+#include "domain/jobrequestcheck.h"
+
+std::optional<ApiError> checkJobRequest(const JobRequest &request)
+{
+    const auto invalid = [](const char *code, QStringList args = {}) {
+        return ApiError::make(ApiError::Kind::Validation, UserMessage::of(code, std::move(args)));
+    };
+    if (request.prompt.trimmed().isEmpty())
+        return invalid("jobs.promptMissing");
+    if (request.kind == JobKind::Edit && request.referencePaths.isEmpty())
+        return invalid("jobs.editNeedsImage");
+    if (request.referencePaths.size() > kMaxJobImages)
+        return invalid("jobs.tooManyImages",
+                       {QString::number(request.referencePaths.size() - kMaxJobImages)});
+    if (!acceptedAspectRatios().contains(request.aspectRatio))
+        return invalid("jobs.aspectRatioRefused",
+                       {request.aspectRatio, acceptedAspectRatios().join(QStringLiteral(", "))});
+    if (!acceptedResolutions().contains(request.resolution))
+        return invalid("jobs.resolutionRefused");
+    return std::nullopt;
+}

@@ -1,0 +1,150 @@
+#include "jobs/jobsubmitter.h"
+
+#include "jobs/jobmessages.h"
+#include "jobs/rearm.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+using namespace JobMessages;
+
+JobSubmitter::JobSubmitter(JobBackend &backend, PrepareReferences prepare, QObject *parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_prepare(std::move(prepare))
+{
+    m_workers.setMaxThreadCount(1);
+}
+
+JobSubmitter::~JobSubmitter()
+{
+    m_workers.waitForDone();
+}
+
+JobSubmitter::Attempt &JobSubmitter::attempt(qint64 jobId)
+{
+    auto &slot = m_attempts[jobId];
+    if (!slot)
+        slot = std::make_unique<Attempt>();
+    return *slot;
+}
+
+void JobSubmitter::submit(const Job &job)
+{
+    const qint64 jobId = job.id;
+    auto &a = attempt(jobId);
+    a.uploadBegan = false;
+    a.preparing = true;
+    const auto paths = job.request.referencePaths;
+    auto prepare = m_prepare;
+    auto future = QtConcurrent::run(&m_workers, [prepare, paths]() -> Result<QList<UploadFile>> {
+        if (paths.isEmpty() || !prepare)
+            return QList<UploadFile>{};
+        return prepare(paths);
+    });
+    auto *watcher = new QFutureWatcher<Result<QList<UploadFile>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, jobId, request = job.request] {
+                watcher->deleteLater();
+                const auto it = m_attempts.find(jobId);
+                if (it == m_attempts.end() || !it->second->preparing)
+                    return; // forgotten meanwhile
+                it->second->preparing = false;
+                const auto prepared = watcher->result();
+                if (prepared) {
+                    send(jobId, request, prepared.value());
+                    return;
+                }
+                forget(jobId);
+                Q_EMIT refused(jobId, prepared.error());
+            });
+    watcher->setFuture(future);
+}
+
+void JobSubmitter::send(qint64 jobId, const JobRequest &request, const QList<UploadFile> &images)
+{
+    auto *call = m_backend.submit(request, images);
+    attempt(jobId).call = call;
+    connect(call, &ApiCallBase::progress, this, [this, jobId](qint64 done, qint64) {
+        if (const auto it = m_attempts.find(jobId); it != m_attempts.end() && done > 0)
+            it->second->uploadBegan = true;
+    });
+    connect(call, &ApiCallBase::finished, this,
+            [this, jobId, call] { answered(jobId, call->result()); });
+}
+
+void JobSubmitter::answered(qint64 jobId, const Result<SubmitReceipt> &result)
+{
+    const auto it = m_attempts.find(jobId);
+    if (it == m_attempts.end())
+        return;
+    auto &a = *it->second;
+    a.call = nullptr;
+    if (result) {
+        a.retryIndex = 0;
+        Q_EMIT submitted(jobId, result.value());
+        return;
+    }
+    const auto &error = result.error();
+    using K = ApiError::Kind;
+    switch (error.kind) {
+    case K::Unauthorized:
+        forget(jobId);
+        Q_EMIT notSent(jobId, error, said("jobs.waitingForSignIn"), -1);
+        return;
+    case K::RateLimited: {
+        const int delay = qMax(1, error.retryAfterSeconds) * 1000;
+        rearm(a.wait, delay, this, [this] { Q_EMIT waitOver(); });
+        Q_EMIT notSent(jobId, error, fromError(error), delay);
+        return;
+    }
+    case K::Network:
+        if (!a.uploadBegan) {
+            const int delay =
+                m_retryDelaysMs.value(qMin(a.retryIndex, int(m_retryDelaysMs.size()) - 1));
+            a.retryIndex += 1;
+            rearm(a.wait, delay, this, [this] { Q_EMIT waitOver(); });
+            Q_EMIT notSent(jobId, error,
+                           said("jobs.waitingForNetwork", {fromError(error).toStorage()}), delay);
+            return;
+        }
+        // "Could not reach the server" would be wrong here: the job went out, the answer broke.
+        Q_EMIT outcomeUnknown(jobId, error, said("jobs.connectionBrokeChecking"), false);
+        return;
+    case K::Timeout:
+    case K::ServerError:
+    case K::BadResponse:
+    case K::TooLarge:
+        Q_EMIT outcomeUnknown(jobId, error,
+                              said("jobs.answerFailedChecking", {fromError(error).toStorage()}),
+                              error.kind == K::ServerError && error.httpStatus < 502);
+        return;
+    default:
+        forget(jobId);
+        Q_EMIT refused(jobId, error);
+        return;
+    }
+}
+
+bool JobSubmitter::isWaiting(qint64 jobId) const
+{
+    const auto it = m_attempts.find(jobId);
+    return it != m_attempts.end() && it->second->wait.isActive();
+}
+
+void JobSubmitter::forget(qint64 jobId)
+{
+    const auto it = m_attempts.find(jobId);
+    if (it == m_attempts.end())
+        return;
+    const QPointer<ApiCallBase> call = it->second->call;
+    m_attempts.erase(it);
+    if (call)
+        call->abort(); // its answer finds no attempt and is dropped
+}
+
+void JobSubmitter::clear()
+{
+    while (!m_attempts.empty())
+        forget(m_attempts.begin()->first);
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/job.h"
+#include "jobs/jobbackend.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+// Sends a job and says how the attempt went. References are prepared on a worker thread
+// first. Whether the upload began decides what a broken connection means: before it, the job
+// was not sent and waits out a backoff; after it, the outcome is unknown.
+class JobSubmitter final : public QObject
+{
+    Q_OBJECT
+public:
+    // Turns local reference files into upload parts within the backend's limits.
+    using PrepareReferences = std::function<Result<QList<UploadFile>>(const QStringList &paths)>;
+
+    JobSubmitter(JobBackend &backend, PrepareReferences prepare, QObject *parent = nullptr);
+    ~JobSubmitter() override;
+
+    void setRetryDelays(QList<int> delaysMs) { m_retryDelaysMs = std::move(delaysMs); }
+    void submit(const Job &job);
+    // The job was not sent and is waiting out its delay before it may go again.
+    bool isWaiting(qint64 jobId) const;
+    // Drops the job's call (aborted), wait and backoff.
+    void forget(qint64 jobId);
+    void clear();
+
+Q_SIGNALS:
+    void submitted(qint64 jobId, const SubmitReceipt &receipt);
+    // Not sent (rate limited, no network before the upload began, signed out): the job may
+    // go again after `delayMs`, or after a new sign-in when `delayMs` is negative.
+    void notSent(qint64 jobId, const ApiError &error, const UserMessage &message, int delayMs);
+    // The job may have reached the server (a timeout, a 5xx, an answer that broke after the
+    // upload began). `serverAnswered`: a 5xx said the server saw the job and refused it.
+    void outcomeUnknown(qint64 jobId, const ApiError &error, const UserMessage &message,
+                        bool serverAnswered);
+    // Refused for good (validation, stars, TLS, unreadable references): retrying would not help.
+    void refused(qint64 jobId, const ApiError &error);
+    // A job's delay is over.
+    void waitOver();
+
+private:
+    struct Attempt
+    {
+        QPointer<ApiCallBase> call;
+        QTimer wait;
+        int retryIndex = 0;
+        bool uploadBegan = false;
+        bool preparing = false;
+    };
+
+    Attempt &attempt(qint64 jobId);
+    void send(qint64 jobId, const JobRequest &request, const QList<UploadFile> &images);
+    void answered(qint64 jobId, const Result<SubmitReceipt> &result);
+
+    JobBackend &m_backend;
+    PrepareReferences m_prepare;
+    QList<int> m_retryDelaysMs{5000, 10000, 20000, 40000, 60000};
+    QThreadPool m_workers;
+    std::map<qint64, std::unique_ptr<Attempt>> m_attempts;
+};
