@@ -158,6 +158,11 @@ constexpr MessageSource kMessages[] = {
     {"core.history.step.updateCard", QT_TRANSLATE_NOOP("Messages", "updating the job's card")},
     {"core.history.step.rememberImage",
      QT_TRANSLATE_NOOP("Messages", "remembering the saved image")},
+    // For HistorySync (not yet converted from plain text).
+    {"core.sync.notRequested",
+     QT_TRANSLATE_NOOP("Messages", "The history could not be requested. Sign in and try again.")},
+    {"core.sync.earlierPageNotSaved",
+     QT_TRANSLATE_NOOP("Messages", "An earlier page of the history was not saved.")},
     {"core.history.openFailed",
      QT_TRANSLATE_NOOP("Messages", "The local history at %1 could not be opened. Check that the "
                                    "folder is writable and not full, or use another profile.")},
