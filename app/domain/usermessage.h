@@ -38,7 +38,8 @@ struct UserMessage
 //
 // Rules the catalogues keep (tst_usermessage checks them): codes are unique across all
 // catalogues; the source numbers its placeholders %1…%k without gaps, except that the plural
-// argument appears as %n instead of its own number.
+// argument appears as %n instead of its own number, and its source is marked with
+// QT_TRANSLATE_N_NOOP so lupdate asks the translator for every plural form.
 struct MessageSource
 {
     const char *code;

@@ -66,8 +66,8 @@ constexpr MessageSource kMessages[] = {
                                    "happening."),
      -1, messageArg(1)},
     {"api.rateLimited.seconds",
-     QT_TRANSLATE_NOOP("Messages", "The server is limiting how often it can be asked. Wait %n "
-                                   "s; queued work resumes by itself."),
+     QT_TRANSLATE_N_NOOP("Messages", "The server is limiting how often it can be asked. Wait %n "
+                                     "s; queued work resumes by itself."),
      0},
     {"api.rateLimited.minute",
      QT_TRANSLATE_NOOP("Messages", "The server is limiting how often it can be asked. Wait a "
