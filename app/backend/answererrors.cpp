@@ -103,8 +103,7 @@ ApiError errorFromAnswer(const HttpAnswer &answer)
 
     if (status >= 200 && status < 300)
         return html ? ApiError::webPageInsteadOfData(status, message)
-                    : ApiError::badResponse(QStringLiteral("did not have the expected shape"),
-                                            status);
+                    : ApiError::badResponse(UserMessage::of("core.answer.unexpectedShape"), status);
     if (status == 401)
         return ApiError::unauthorized(status, message);
     if (status == 403 && message.startsWith(u"INSUFFICIENT_STARS"))
@@ -129,6 +128,6 @@ ApiError errorFromAnswer(const HttpAnswer &answer)
     if (status >= 500)
         return ApiError::serverError(status, message);
     // 1xx / 3xx reaching a decoder: a redirect loop or an odd proxy.
-    return ApiError::badResponse(QStringLiteral("had the unexpected status %1").arg(status),
-                                 status);
+    return ApiError::badResponse(
+        UserMessage::of("core.answer.unexpectedStatus", {QString::number(status)}), status);
 }

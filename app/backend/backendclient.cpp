@@ -41,8 +41,8 @@ Result<DownloadedImage> decodeDownload(const QUrl &url, const HttpAnswer &answer
     QImageReader reader(&buffer);
     if (answer.body.isEmpty() || !reader.canRead())
         return ApiError::badResponse(
-            u"is not a picture it can show (%1 bytes of %2)"_s.arg(answer.body.size())
-                .arg(answer.contentType),
+            UserMessage::of("core.answer.notAPicture",
+                            {QString::number(answer.body.size()), answer.contentType}),
             answer.status);
     return DownloadedImage{url, answer.contentType, answer.body};
 }
@@ -244,7 +244,7 @@ ApiCall<SubmitReceipt> *BackendClient::submit(const JobRequest &request,
     auto adjust = [dd, cost](Result<SubmitReceipt> &r) {
         // Fill the sentence with what we know when the server's message has no figures.
         if (!r.ok() && r.error().kind == ApiError::Kind::InsufficientStars
-            && !r.error().userMessage.contains(u"needs")) {
+            && r.error().message.code == u"api.stars.none") {
             r = ApiError::insufficientStars(r.error().httpStatus, r.error().serverMessage, cost,
                                             dd->lastKnownStars);
         }
@@ -252,8 +252,7 @@ ApiCall<SubmitReceipt> *BackendClient::submit(const JobRequest &request,
     if (edit && images.isEmpty()) {
         auto *call = new BackendCall<SubmitReceipt>(d->network, &d->budget,
                                                     CallPriority::Interactive, spec, {}, *d, this);
-        call->failLater(ApiError::validation(
-            0, u"An edit needs at least one image; add the picture to edit"_s));
+        call->failLater(ApiError::validation(UserMessage::of("core.edit.needsImage")));
         return call;
     }
     return d->startApi<SubmitReceipt>(CallPriority::Interactive, spec, decodeSubmitReceipt, adjust);

@@ -2,6 +2,7 @@
 
 #include "backend/backendlog.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,16 +22,16 @@ Result<QJsonObject> successRoot(const HttpAnswer &answer)
         || answer.body.trimmed().startsWith('<'))
         return errorFromAnswer(answer);
     if (answer.body.trimmed().isEmpty())
-        return ApiError::badResponse(u"was empty"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.empty"), answer.status);
     QJsonParseError parseError;
     const auto doc = QJsonDocument::fromJson(answer.body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return ApiError::badResponse(
-            u"was cut off or is not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString())
-                .arg(parseError.offset),
+            UserMessage::of("core.answer.invalidJson",
+                            {parseError.errorString(), QString::number(parseError.offset)}),
             answer.status);
     if (!doc.isObject())
-        return ApiError::badResponse(u"is not a JSON object"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.notAnObject"), answer.status);
     const auto root = doc.object();
     if (root.value(u"status").toString() == u"error") {
         auto e = errorFromAnswer(
@@ -49,7 +50,7 @@ Result<QJsonObject> dataObject(const HttpAnswer &answer)
         return root.error();
     const auto data = root.value().value(u"data");
     if (!data.isObject())
-        return ApiError::badResponse(u"has no \"data\" object"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.noData"), answer.status);
     return data.toObject();
 }
 
@@ -199,7 +200,7 @@ Result<QList<T>> listFrom(const HttpAnswer &answer, QLatin1StringView key, F mak
         *dataOut = data.toObject(); // the caller's other fields, without parsing the body again
     const auto array = data.isArray() ? data.toArray() : data.toObject().value(key);
     if (!array.isArray())
-        return ApiError::badResponse(u"has no \"%1\" list"_s.arg(key), answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.noList", {key}), answer.status);
     QList<T> out;
     int bad = 0;
     for (const auto &v : array.toArray()) {
@@ -293,10 +294,10 @@ Result<AuthResult> decodeAuthResult(const HttpAnswer &answer)
     if (r.accessToken.isEmpty())
         r.accessToken = str(d, "token"_L1);
     if (r.accessToken.isEmpty())
-        return ApiError::badResponse(u"carries no access token"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.noAccessToken"), answer.status);
     r.refreshToken = str(d, "refreshToken"_L1);
     if (!d.value(u"user").isObject())
-        return ApiError::badResponse(u"carries no user"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.noUser"), answer.status);
     r.user = userFrom(d.value(u"user").toObject());
     return r;
 }
@@ -309,10 +310,11 @@ Result<User> decodeMe(const HttpAnswer &answer)
     const auto user = data.value().value(u"user");
     if (user.isNull() || user.isUndefined()) {
         // A valid token for an account the server no longer has: signing in again is the fix.
-        return ApiError::unauthorized(answer.status, u"user not found"_s);
+        return ApiError::unauthorized(
+            answer.status, QCoreApplication::translate("BackendClient", "user not found"));
     }
     if (!user.isObject())
-        return ApiError::badResponse(u"has a user that is not an object"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.userNotAnObject"), answer.status);
     return userFrom(user.toObject());
 }
 
@@ -329,7 +331,7 @@ Result<SubmitReceipt> decodeSubmitReceipt(const HttpAnswer &answer)
     r.prompt = str(d, "prompt"_L1);
     r.aspectRatio = str(d, "aspectRatio"_L1);
     if (r.taskId.isEmpty() && r.imageId.isEmpty() && r.imageUrl.isEmpty())
-        return ApiError::badResponse(u"names neither a task nor an image"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.noTaskNorImage"), answer.status);
     return r;
 }
 
@@ -340,7 +342,7 @@ Result<Task> decodeTask(const HttpAnswer &answer)
         return data.error();
     const auto task = data.value().value(u"task");
     if (!task.isObject())
-        return ApiError::badResponse(u"has no task"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.noTask"), answer.status);
     const auto o = task.toObject();
     Task t;
     t.id = idOf(o);
@@ -363,7 +365,7 @@ Result<Task> decodeTask(const HttpAnswer &answer)
     t.updatedAt = date(o, "updatedAt"_L1);
     t.completedAt = date(o, "completedAt"_L1);
     if (t.status == TaskStatus::Completed && t.resultImageUrls.isEmpty())
-        return ApiError::badResponse(u"reports a finished task without a result image"_s,
+        return ApiError::badResponse(UserMessage::of("core.answer.finishedWithoutImage"),
                                      answer.status);
     return t;
 }
@@ -400,7 +402,7 @@ Result<Character> decodeCharacter(const HttpAnswer &answer)
         return data.error();
     const auto c = data.value().value(u"character");
     if (!c.isObject() || idOf(c.toObject()).isEmpty())
-        return ApiError::badResponse(u"has no character"_s, answer.status);
+        return ApiError::badResponse(UserMessage::of("core.answer.noCharacter"), answer.status);
     return characterFrom(c.toObject());
 }
 

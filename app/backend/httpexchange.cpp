@@ -249,11 +249,13 @@ void HttpExchange::onFinished()
         const auto target = m_currentUrl.resolved(
             QUrl::fromEncoded(reply.rawHeader("Location").trimmed(), QUrl::TolerantMode));
         if (++m_hops > kMaxRedirects) {
-            complete(ApiError::badResponse(u"redirected more than 5 times"_s, status));
+            complete(
+                ApiError::badResponse(UserMessage::of("core.answer.tooManyRedirects"), status));
             return;
         }
         if (m_currentUrl.scheme() == u"https" && target.scheme() != u"https") {
-            complete(ApiError::badResponse(u"redirected to an insecure address"_s, status));
+            complete(
+                ApiError::badResponse(UserMessage::of("core.answer.insecureRedirect"), status));
             return;
         }
         // 301/302/303 turn a POST into a GET without body, as browsers do; 307/308 keep it.

@@ -99,7 +99,8 @@ Result<UploadFile> ReferencePreparer::prepare(const QString &path, qint64 maxByt
     const auto name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return ApiError::localFile(name, u"it cannot be read (%1)"_s.arg(file.errorString()));
+        return ApiError::localFile(name,
+                                   UserMessage::of("core.file.cannotRead", {file.errorString()}));
     const qint64 fileSize = file.size();
     const auto head = file.peek(32);
     const auto sniffed = sniffContentType(head);
@@ -107,7 +108,7 @@ Result<UploadFile> ReferencePreparer::prepare(const QString &path, qint64 maxByt
     QImageReader reader(&file);
     reader.setDecideFormatFromContent(true);
     if (!reader.canRead())
-        return ApiError::localFile(name, u"it is not a picture this program can read"_s);
+        return ApiError::localFile(name, UserMessage::of("core.file.notAPicture"));
     const QSize size = reader.size();
     const int longEdge = std::max(size.width(), size.height());
 
@@ -116,7 +117,7 @@ Result<UploadFile> ReferencePreparer::prepare(const QString &path, qint64 maxByt
         file.seek(0);
         auto bytes = file.readAll();
         if (bytes.size() != fileSize)
-            return ApiError::localFile(name, u"it could not be read completely"_s);
+            return ApiError::localFile(name, UserMessage::of("core.file.readIncomplete"));
         return UploadFile{withExtension(path, sniffed), sniffed, std::move(bytes)};
     }
 
@@ -127,15 +128,15 @@ Result<UploadFile> ReferencePreparer::prepare(const QString &path, qint64 maxByt
                                          UploadLimits::kMaxReferenceEdge, Qt::KeepAspectRatio));
     QImage image = reader.read();
     if (image.isNull())
-        return ApiError::localFile(name,
-                                   u"it could not be decoded (%1)"_s.arg(reader.errorString()));
+        return ApiError::localFile(
+            name, UserMessage::of("core.file.cannotDecode", {reader.errorString()}));
     if (std::max(image.width(), image.height()) > UploadLimits::kMaxReferenceEdge)
         image = image.scaled(UploadLimits::kMaxReferenceEdge, UploadLimits::kMaxReferenceEdge,
                              Qt::KeepAspectRatio, Qt::SmoothTransformation);
     const bool alpha = hasVisibleAlpha(image);
     auto bytes = encodeWithin(image, alpha, maxBytes);
     if (bytes.isEmpty())
-        return ApiError::localFile(name, u"it cannot be made small enough to upload"_s);
+        return ApiError::localFile(name, UserMessage::of("core.file.cannotShrink"));
     const auto type = alpha ? u"image/png"_s : u"image/jpeg"_s;
     qCDebug(lcBackend) << "re-encoded" << name << fileSize << "->" << bytes.size() << "bytes";
     return UploadFile{withExtension(path, type), type, std::move(bytes)};

@@ -77,9 +77,26 @@ QString ApiError::kindName(Kind kind)
 
 namespace {
 
+// A message argument: a message in storage form (see MessageSource::messageArgs).
+QString word(const char *code, QStringList args = {})
+{
+    return UserMessage::of(code, std::move(args)).toStorage();
+}
+
+// Text that is already words (a host, the server's own message) in a message argument.
+QString verbatim(const QString &text)
+{
+    return UserMessage::plain(text).toStorage();
+}
+
 QString hostOrServer(const QString &host)
 {
-    return host.isEmpty() ? QStringLiteral("the server") : host;
+    return host.isEmpty() ? word("api.word.theServer") : verbatim(host);
+}
+
+QString orWord(const QString &serverMessage, const char *code)
+{
+    return serverMessage.isEmpty() ? word(code) : verbatim(serverMessage);
 }
 
 QString number(double value)
@@ -96,128 +113,107 @@ QString megabytes(qint64 bytes)
 
 ApiError ApiError::networkFailure(const QString &host, const QString &detail)
 {
-    return make(Kind::Network,
-                QStringLiteral("Could not reach the server at %1. Check your connection; queued "
-                               "work will be sent when it is back.")
-                    .arg(hostOrServer(host)),
-                0, detail);
+    return make(Kind::Network, UserMessage::of("api.network", {hostOrServer(host)}), 0, detail);
 }
 
 ApiError ApiError::timedOut(const QString &host)
 {
-    return make(Kind::Timeout,
-                QStringLiteral("The server at %1 stopped answering in time. Check your "
-                               "connection and try again; a job already sent is checked against "
-                               "your history before it is sent again.")
-                    .arg(hostOrServer(host)));
+    return make(Kind::Timeout, UserMessage::of("api.timedOut", {hostOrServer(host)}));
 }
 
 ApiError ApiError::tlsFailure(const QString &host, const QString &detail)
 {
     return make(
         Kind::Tls,
-        QStringLiteral("The secure connection to %1 failed (%2). Nothing was sent; check "
-                       "the server address and your system's certificates.")
-            .arg(hostOrServer(host), detail.isEmpty() ? QStringLiteral("TLS error") : detail),
-        0, detail);
+        UserMessage::of("api.tls", {hostOrServer(host), orWord(detail, "api.word.tlsError")}), 0,
+        detail);
 }
 
 ApiError ApiError::cancelled()
 {
-    return make(Kind::Cancelled, QStringLiteral("The request was cancelled."));
+    return make(Kind::Cancelled, UserMessage::of("api.cancelled"));
 }
 
 ApiError ApiError::tooLarge(qint64 limitBytes, int httpStatus, QString serverMessage)
 {
-    const auto text = limitBytes > 0
-                          ? QStringLiteral("The answer was larger than the %1 MB this program "
-                                           "accepts, so it was stopped. Try again later or "
-                                           "check the server address.")
-                                .arg(megabytes(limitBytes))
-                          : QStringLiteral("The upload is too large for the server. Use fewer "
-                                           "or smaller images and try again.");
-    return make(Kind::TooLarge, text, httpStatus, std::move(serverMessage));
+    auto message = limitBytes > 0 ? UserMessage::of("api.tooLarge.answer", {megabytes(limitBytes)})
+                                  : UserMessage::of("api.tooLarge.upload");
+    return make(Kind::TooLarge, std::move(message), httpStatus, std::move(serverMessage));
+}
+
+ApiError ApiError::badResponse(const UserMessage &problem, int httpStatus)
+{
+    return make(Kind::BadResponse, UserMessage::of("api.badResponse", {problem.toStorage()}),
+                httpStatus, problem.english());
 }
 
 ApiError ApiError::badResponse(const QString &problem, int httpStatus)
 {
-    return make(Kind::BadResponse,
-                QStringLiteral("The server's answer %1, so it could not be read. Try again in a "
-                               "minute; if it keeps happening, check the server address.")
-                    .arg(problem),
-                httpStatus, problem);
+    return badResponse(UserMessage::plain(problem), httpStatus);
 }
 
 ApiError ApiError::webPageInsteadOfData(int httpStatus, QString serverMessage)
 {
-    return make(Kind::BadResponse,
-                QStringLiteral("The server answered with a web page instead of data. Check the "
-                               "server address in the settings (it must point at the API), then "
-                               "try again."),
-                httpStatus, std::move(serverMessage));
+    return make(Kind::BadResponse, UserMessage::of("api.webPage"), httpStatus,
+                std::move(serverMessage));
 }
 
 ApiError ApiError::imageMissing(int httpStatus, const QString &contentType)
 {
-    return make(Kind::BadResponse,
-                QStringLiteral("The image is missing on the server (it sent %1 instead of a "
-                               "picture). Sync your history later; the record is kept.")
-                    .arg(contentType.isEmpty() ? QStringLiteral("no content type") : contentType),
-                httpStatus, contentType);
+    return make(
+        Kind::BadResponse,
+        UserMessage::of("api.imageMissing", {orWord(contentType, "api.word.noContentType")}),
+        httpStatus, contentType);
 }
 
 ApiError ApiError::unauthorized(int httpStatus, QString serverMessage)
 {
-    return make(Kind::Unauthorized,
-                QStringLiteral("Your sign-in is no longer valid (the server said: %1). Sign in "
-                               "again; your queued work is kept.")
-                    .arg(serverMessage.isEmpty() ? QStringLiteral("unauthorized") : serverMessage),
-                httpStatus, serverMessage);
+    return make(
+        Kind::Unauthorized,
+        UserMessage::of("api.unauthorized", {orWord(serverMessage, "api.word.unauthorized")}),
+        httpStatus, serverMessage);
 }
 
 ApiError ApiError::insufficientStars(int httpStatus, QString serverMessage,
                                      std::optional<double> needed, std::optional<double> have)
 {
-    QString text;
+    UserMessage message;
     if (needed && have)
-        text = QStringLiteral("You are out of stars: this needs %1 and you have %2. Top up, then "
-                              "try again.")
-                   .arg(number(*needed), number(*have));
+        message = UserMessage::of("api.stars.needsHas", {number(*needed), number(*have)});
     else if (needed)
-        text = QStringLiteral("You are out of stars: this needs %1. Top up, then try again.")
-                   .arg(number(*needed));
+        message = UserMessage::of("api.stars.needs", {number(*needed)});
     else
-        text = QStringLiteral("You are out of stars for this request. Top up, then try again.");
-    return make(Kind::InsufficientStars, text, httpStatus, std::move(serverMessage));
+        message = UserMessage::of("api.stars.none");
+    return make(Kind::InsufficientStars, std::move(message), httpStatus, std::move(serverMessage));
 }
 
 ApiError ApiError::validation(int httpStatus, QString serverMessage)
 {
     return make(
         Kind::Validation,
-        QStringLiteral("The server refused the request: %1. Correct it and try again.")
-            .arg(serverMessage.isEmpty() ? QStringLiteral("invalid request") : serverMessage),
+        UserMessage::of("api.validation", {orWord(serverMessage, "api.word.invalidRequest")}),
         httpStatus, serverMessage);
+}
+
+ApiError ApiError::validation(const UserMessage &reason)
+{
+    return make(Kind::Validation, UserMessage::of("api.validation", {reason.toStorage()}), 0,
+                reason.english());
 }
 
 ApiError ApiError::notFound(int httpStatus, QString serverMessage)
 {
     return make(Kind::NotFound,
-                QStringLiteral("The server does not have what was asked for (it said: %1). "
-                               "Refresh, and check the server address if it keeps happening.")
-                    .arg(serverMessage.isEmpty() ? QStringLiteral("not found") : serverMessage),
+                UserMessage::of("api.notFound", {orWord(serverMessage, "api.word.notFound")}),
                 httpStatus, serverMessage);
 }
 
 ApiError ApiError::rateLimited(int httpStatus, QString serverMessage, int retryAfterSeconds)
 {
     auto e = make(Kind::RateLimited,
-                  retryAfterSeconds >= 0
-                      ? QStringLiteral("The server is limiting how often it can be asked. Wait "
-                                       "%1 s; queued work resumes by itself.")
-                            .arg(retryAfterSeconds)
-                      : QStringLiteral("The server is limiting how often it can be asked. Wait "
-                                       "a minute; queued work resumes by itself."),
+                  retryAfterSeconds >= 0 ? UserMessage::of("api.rateLimited.seconds",
+                                                           {QString::number(retryAfterSeconds)})
+                                         : UserMessage::of("api.rateLimited.minute"),
                   httpStatus, std::move(serverMessage));
     e.retryAfterSeconds = retryAfterSeconds;
     return e;
@@ -225,18 +221,20 @@ ApiError ApiError::rateLimited(int httpStatus, QString serverMessage, int retryA
 
 ApiError ApiError::serverError(int httpStatus, QString serverMessage)
 {
-    return make(Kind::ServerError,
-                QStringLiteral("The server could not finish this request (it said: %1). Your "
-                               "job is kept; try again in a minute.")
-                    .arg(serverMessage.isEmpty() ? QStringLiteral("error %1").arg(httpStatus)
-                                                 : serverMessage),
-                httpStatus, serverMessage);
+    const QString said = serverMessage.isEmpty()
+                             ? word("api.word.errorStatus", {QString::number(httpStatus)})
+                             : verbatim(serverMessage);
+    return make(Kind::ServerError, UserMessage::of("api.serverError", {said}), httpStatus,
+                serverMessage);
+}
+
+ApiError ApiError::localFile(const QString &path, const UserMessage &problem)
+{
+    return make(Kind::Local, UserMessage::of("api.localFile", {path, problem.toStorage()}), 0,
+                problem.english());
 }
 
 ApiError ApiError::localFile(const QString &path, const QString &problem)
 {
-    return make(
-        Kind::Local,
-        QStringLiteral("Could not use the file %1: %2. Choose another file.").arg(path, problem), 0,
-        problem);
+    return localFile(path, UserMessage::plain(problem));
 }

@@ -50,7 +50,9 @@ struct ApiError
     static ApiError tlsFailure(const QString &host, const QString &detail);
     static ApiError cancelled();
     static ApiError tooLarge(qint64 limitBytes, int httpStatus = 0, QString serverMessage = {});
-    // `problem` completes "The server's answer ..." (e.g. "was cut off").
+    // `problem` completes "The server's answer ..." (e.g. "was cut off"); serverMessage keeps
+    // it in English. The QString form takes text that is not translated.
+    static ApiError badResponse(const UserMessage &problem, int httpStatus = 0);
     static ApiError badResponse(const QString &problem, int httpStatus = 0);
     static ApiError webPageInsteadOfData(int httpStatus, QString serverMessage = {});
     static ApiError imageMissing(int httpStatus, const QString &contentType);
@@ -59,8 +61,13 @@ struct ApiError
     static ApiError insufficientStars(int httpStatus, QString serverMessage,
                                       std::optional<double> needed, std::optional<double> have);
     static ApiError validation(int httpStatus, QString serverMessage);
+    // A request this program refuses before sending it, in the same words as the server's.
+    static ApiError validation(const UserMessage &reason);
     static ApiError notFound(int httpStatus, QString serverMessage);
     static ApiError rateLimited(int httpStatus, QString serverMessage, int retryAfterSeconds);
     static ApiError serverError(int httpStatus, QString serverMessage);
+    // `problem` completes "Could not use the file <path>: ..."; serverMessage keeps it in
+    // English. The QString form takes text that is not translated.
+    static ApiError localFile(const QString &path, const UserMessage &problem);
     static ApiError localFile(const QString &path, const QString &problem);
 };

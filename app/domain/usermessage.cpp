@@ -37,20 +37,50 @@ QString Messages::fill(QString text, const QStringList &args)
     return out;
 }
 
+namespace {
+
+enum class Language { Current, English };
+
+// Nested messages deeper than this (only a damaged or hostile row has them) show as stored.
+constexpr int kMaxDepth = 4;
+
+QString render(const UserMessage &message, Language language, int depth)
+{
+    if (message.code.isEmpty())
+        return {};
+    if (message.code == u"text")
+        return message.args.value(0);
+    const MessageSource *source = findSource(message.code);
+    if (!source) {
+        qCWarning(lcMessages) << "no message with the code" << message.code;
+        return message.args.join(u' ');
+    }
+    QStringList args = message.args;
+    for (qsizetype i = 0; i < args.size() && i < 32; ++i)
+        if (source->messageArgs & (1u << i) && depth < kMaxDepth)
+            args[i] = render(UserMessage::fromStorage(args[i]), language, depth + 1);
+    const int n = source->pluralArg >= 0 ? message.args.value(source->pluralArg).toInt() : -1;
+    QString sentence;
+    if (language == Language::English) {
+        sentence = QString::fromUtf8(source->source);
+        if (n >= 0)
+            sentence.replace(QLatin1StringView("%n"), QString::number(n));
+    } else {
+        sentence = QCoreApplication::translate("Messages", source->source, nullptr, n);
+    }
+    return Messages::fill(sentence, args);
+}
+
+} // namespace
+
 QString UserMessage::text() const
 {
-    if (code.isEmpty())
-        return {};
-    if (code == u"text")
-        return args.value(0);
-    const MessageSource *source = findSource(code);
-    if (!source) {
-        qCWarning(lcMessages) << "no message with the code" << code;
-        return args.join(u' ');
-    }
-    const int n = source->pluralArg >= 0 ? args.value(source->pluralArg).toInt() : -1;
-    return Messages::fill(QCoreApplication::translate("Messages", source->source, nullptr, n),
-                          args);
+    return render(*this, Language::Current, 0);
+}
+
+QString UserMessage::english() const
+{
+    return render(*this, Language::English, 0);
 }
 
 UserMessage UserMessage::plain(const QString &sentence)

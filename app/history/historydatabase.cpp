@@ -6,6 +6,7 @@
 #include "history/searchbacklog.h"
 #include "history/walcheckpointer.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -35,9 +36,7 @@ bool isCorruption(const QSqlError &error)
 
 ApiError openError(const QString &path, const QString &detail)
 {
-    return ApiError::make(ApiError::Kind::Local,
-                          u"The local history at %1 could not be opened. Check that the "
-                          "folder is writable and not full, or use another profile."_s.arg(path),
+    return ApiError::make(ApiError::Kind::Local, UserMessage::of("core.history.openFailed", {path}),
                           0, detail);
 }
 
@@ -61,11 +60,15 @@ HistoryDatabase::~HistoryDatabase()
         QSqlDatabase::removeDatabase(name);
 }
 
+UserMessage HistoryDatabase::newerSchema(int found, int understood)
+{
+    return UserMessage::of("core.history.newerSchema",
+                           {QString::number(found), QString::number(understood)});
+}
+
 QString HistoryDatabase::newerSchemaMessage(int found, int understood)
 {
-    return u"This profile was written by a newer NanoBanana Studio (schema %1); this version "
-           "understands up to %2. Update the app or use another profile."_s.arg(found)
-               .arg(understood);
+    return newerSchema(found, understood).text();
 }
 
 int HistoryDatabase::checkpoints() const
@@ -189,7 +192,9 @@ HistoryDatabase::CheckResult HistoryDatabase::checkFile(QSqlDatabase db, bool re
                                    ? QString::fromUtf8(marker.readAll()).trimmed()
                                    : QString();
         return {Check::Corrupt, version,
-                detail.isEmpty() ? u"found damaged by an earlier check"_s : detail};
+                detail.isEmpty() ? QCoreApplication::translate("HistoryDatabase",
+                                                               "found damaged by an earlier check")
+                                 : detail};
     }
     if (!readEveryPage) {
         // The schema is read by every statement anyway; a damaged schema fails here.
@@ -238,10 +243,7 @@ Result<bool> HistoryDatabase::verifyIntegrity()
         || marker.write(check.detail.toUtf8()) < 0)
         qCWarning(lcHistory) << "cannot mark" << m_path << "as damaged:" << marker.errorString();
     return ApiError::make(ApiError::Kind::Local,
-                          u"The local history database is damaged (%1). Restart NanoBanana "
-                          "Studio: it will set the file aside and rebuild the history from the "
-                          "server."_s.arg(check.detail),
-                          0, check.detail);
+                          UserMessage::of("core.history.damaged", {check.detail}), 0, check.detail);
 }
 
 Result<QString> HistoryDatabase::setCorruptFileAside()
@@ -289,7 +291,7 @@ Result<HistoryOpenReport> HistoryDatabase::open(IntegrityCheck integrity)
             removeConnection(name);
             qCWarning(lcHistory) << "refusing" << m_path << "schema" << check.version;
             return ApiError::make(ApiError::Kind::Local,
-                                  newerSchemaMessage(check.version, latestSchemaVersion()));
+                                  newerSchema(check.version, latestSchemaVersion()));
         }
         if (check.check == Check::Failed) {
             removeConnection(name);

@@ -66,6 +66,8 @@ public:
     int checkpoints() const;
     int latestSchemaVersion() const { return SchemaMigrator::latestVersion(m_steps); }
 
+    // The refusal of a profile whose schema is newer than this program's, and its sentence.
+    static UserMessage newerSchema(int found, int understood);
     static QString newerSchemaMessage(int found, int understood);
 
 private:

@@ -74,10 +74,8 @@ WhereClause filterClause(const HistoryQuery &query, bool driveFromFts, bool *mat
 ApiError readError(const QString &detail)
 {
     qCWarning(lcHistory) << "history query failed:" << detail;
-    return ApiError::make(ApiError::Kind::Local,
-                          u"The local history could not be read. Restart the app; if this keeps "
-                          "happening, use another profile."_s,
-                          0, detail);
+    return ApiError::make(ApiError::Kind::Local, UserMessage::of("core.history.readFailed"), 0,
+                          detail);
 }
 
 } // namespace

@@ -26,13 +26,22 @@ QVariant sqlNullableMs(const QDateTime &time)
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
 }
 
+ApiError historyWriteError(const UserMessage &what, const QString &detail)
+{
+    qCWarning(lcHistory) << what.english() << "failed:" << detail;
+    return ApiError::make(ApiError::Kind::Local,
+                          UserMessage::of("core.history.writeFailed", {what.toStorage()}), 0,
+                          detail);
+}
+
+ApiError historyWriteError(const char *step, const QString &detail)
+{
+    return historyWriteError(UserMessage::of(step), detail);
+}
+
 ApiError historyWriteError(const QString &what, const QString &detail)
 {
-    qCWarning(lcHistory) << what << "failed:" << detail;
-    return ApiError::make(ApiError::Kind::Local,
-                          u"The local history could not be updated (%1). Restart the app; if "
-                          "this keeps happening, check the free disk space."_s.arg(what),
-                          0, detail);
+    return historyWriteError(UserMessage::plain(what), detail);
 }
 
 QString mergeJobRowInto(QSqlDatabase db, qint64 jobRowId, qint64 serverRowId)

@@ -20,7 +20,11 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db);
 QVariant sqlNullable(const QString &value);
 QVariant sqlNullableMs(const QDateTime &time);
 
-// The ApiError for a failed write: `what` names the step, `detail` is the driver's text.
+// The ApiError for a failed write: `what` names the step (a core.history.step.* message, or
+// its code), `detail` is the driver's text. The QString form takes text that is not
+// translated.
+ApiError historyWriteError(const UserMessage &what, const QString &detail);
+ApiError historyWriteError(const char *step, const QString &detail);
 ApiError historyWriteError(const QString &what, const QString &detail);
 
 // Folds a local job row into the row of its server record: the server row keeps the server's

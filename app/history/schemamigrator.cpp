@@ -20,12 +20,18 @@ static void initHistoryResources()
 
 namespace {
 
-ApiError databaseError(const QString &what, const QString &detail)
+// `what` is one of core.history.migration.*.
+ApiError databaseError(const UserMessage &what, const QString &detail)
 {
     return ApiError::make(ApiError::Kind::Local,
-                          u"The local history database could not be updated (%1). Restart the "
-                          "app; if this keeps happening, use another profile."_s.arg(what),
-                          0, detail);
+                          UserMessage::of("core.history.migrationFailed", {what.toStorage()}), 0,
+                          detail);
+}
+
+// The step of schema `version` that failed, e.g. core.history.migration.stepFailed.
+ApiError databaseError(const char *what, int version, const QString &detail)
+{
+    return databaseError(UserMessage::of(what, {QString::number(version)}), detail);
 }
 
 } // namespace
@@ -62,7 +68,8 @@ Result<int> SchemaMigrator::userVersion(QSqlDatabase db)
 {
     QSqlQuery query(db);
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
-        return databaseError(u"cannot read the schema version"_s, query.lastError().text());
+        return databaseError(UserMessage::of("core.history.migration.cannotReadVersion"),
+                             query.lastError().text());
     return query.value(0).toInt();
 }
 
@@ -79,27 +86,27 @@ Result<int> SchemaMigrator::migrate(QSqlDatabase db, const QList<MigrationStep> 
         if (step.version <= version || step.version > target)
             continue;
         if (step.version != version + 1)
-            return databaseError(u"schema step %1 is missing"_s.arg(version + 1), {});
+            return databaseError("core.history.migration.stepMissing", version + 1, {});
 
         SqlTransaction transaction(db);
         if (!transaction.isActive())
-            return databaseError(u"cannot start schema step %1"_s.arg(step.version),
+            return databaseError("core.history.migration.cannotStart", step.version,
                                  transaction.errorText());
         QSqlQuery query(db);
         for (const auto &statement : splitStatements(step.sql)) {
             if (!query.exec(statement)) {
                 const QString detail = query.lastError().text();
                 qCWarning(lcHistory) << "schema step" << step.name << "failed:" << detail;
-                return databaseError(u"schema step %1 failed"_s.arg(step.version), detail);
+                return databaseError("core.history.migration.stepFailed", step.version, detail);
             }
         }
         // user_version lives in the file header and is written inside the same transaction.
         if (!query.exec(u"PRAGMA user_version = %1"_s.arg(step.version)))
-            return databaseError(u"cannot record schema version %1"_s.arg(step.version),
+            return databaseError("core.history.migration.cannotRecord", step.version,
                                  query.lastError().text());
         query.finish();
         if (!transaction.commit())
-            return databaseError(u"cannot commit schema step %1"_s.arg(step.version),
+            return databaseError("core.history.migration.cannotCommit", step.version,
                                  transaction.errorText());
         qCInfo(lcHistory) << "schema upgraded to version" << step.version << step.name;
         version = step.version;

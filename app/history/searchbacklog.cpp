@@ -29,7 +29,7 @@ Result<bool> open(QSqlDatabase db, qint64 nowMs)
               "EXISTS (SELECT 1 FROM search_backlog)"_s);
     q.bindValue(u":now"_s, nowMs);
     if (!q.exec())
-        return historyWriteError(u"preparing the search index"_s, q.lastError().text());
+        return historyWriteError("core.history.step.prepareSearch", q.lastError().text());
     return q.numRowsAffected() > 0;
 }
 
@@ -39,7 +39,7 @@ Result<int> index(QSqlDatabase db, qint64 nowMs, When when)
     if (!q.exec(u"SELECT min(b.from_row_id), min(b.started_at), (SELECT max(row_id) FROM "
                 "generated_images) FROM search_backlog AS b"_s)
         || !q.next())
-        return historyWriteError(u"reading the search backlog"_s, q.lastError().text());
+        return historyWriteError("core.history.step.readBacklog", q.lastError().text());
     if (q.value(0).isNull())
         return 0;
     const qint64 fromRowId = q.value(0).toLongLong();
@@ -55,10 +55,10 @@ Result<int> index(QSqlDatabase db, qint64 nowMs, When when)
               "FROM generated_images WHERE row_id >= :from"_s);
     q.bindValue(u":from"_s, fromRowId);
     if (!q.exec())
-        return historyWriteError(u"indexing prompts for search"_s, q.lastError().text());
+        return historyWriteError("core.history.step.indexPrompts", q.lastError().text());
     const int indexed = q.numRowsAffected();
     if (!q.exec(u"DELETE FROM search_backlog"_s))
-        return historyWriteError(u"indexing prompts for search"_s, q.lastError().text());
+        return historyWriteError("core.history.step.indexPrompts", q.lastError().text());
     return indexed;
 }
 
@@ -67,18 +67,18 @@ Result<int> indexWaiting(QSqlDatabase db)
     {
         QSqlQuery q(db);
         if (!q.exec(u"SELECT EXISTS (SELECT 1 FROM search_backlog)"_s) || !q.next())
-            return historyWriteError(u"reading the search backlog"_s, q.lastError().text());
+            return historyWriteError("core.history.step.readBacklog", q.lastError().text());
         if (!q.value(0).toBool())
             return 0;
     }
     SqlTransaction transaction(db);
     if (!transaction.isActive())
-        return historyWriteError(u"indexing prompts for search"_s, transaction.errorText());
+        return historyWriteError("core.history.step.indexPrompts", transaction.errorText());
     auto indexed = index(db, QDateTime::currentMSecsSinceEpoch(), When::Now);
     if (!indexed)
         return indexed.error();
     if (indexed.value() > 0 && !transaction.commit())
-        return historyWriteError(u"indexing prompts for search"_s, transaction.errorText());
+        return historyWriteError("core.history.step.indexPrompts", transaction.errorText());
     return indexed;
 }
 

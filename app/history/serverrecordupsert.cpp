@@ -126,7 +126,7 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
         q.bindValue(u":account"_s, accountId);
         q.bindValue(u":keys"_s, jsonStringArray(*keys));
         if (!q.exec())
-            return historyWriteError(u"reading the history"_s, q.lastError().text());
+            return historyWriteError("core.history.step.readHistory", q.lastError().text());
         while (q.next()) {
             MirroredRow row = readMirroredRow(q);
             map->insert(column == u"id" ? row.id : row.taskId, row);
@@ -137,7 +137,7 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
     // data at every statement boundary, and one pass over a batch is cheaper for every index.
     RecordStage stage(db);
     if (const QString error = stage.open(); !error.isEmpty())
-        return historyWriteError(u"saving the history"_s, error);
+        return historyWriteError("core.history.step.saveHistory", error);
     QSqlQuery update(db);
     update.prepare(u"UPDATE generated_images SET id = :id, user_id = :user_id, task_id = "
                    "coalesce(:task_id, task_id), prompt = :prompt, type = :type, kind = :kind, "
@@ -172,14 +172,14 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
                     // The record is mirrored already and a job row still carries its task id.
                     const QString error = mergeJobRowInto(db, byTaskRow->rowId, row->rowId);
                     if (!error.isEmpty())
-                        return historyWriteError(u"merging a job into its record"_s, error);
+                        return historyWriteError("core.history.step.mergeJob", error);
                     byTask.remove(image.taskId);
                 }
             }
 
             if (!row) {
                 if (const QString error = stage.add(image); !error.isEmpty())
-                    return historyWriteError(u"saving a history record"_s, error);
+                    return historyWriteError("core.history.step.saveRecord", error);
                 if (lookups) { // else a repeat fails the INSERT, and the pages are done again
                     stagedIds.insert(image.id);
                     if (!image.taskId.isEmpty())
@@ -191,7 +191,7 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
                 update.bindValue(u":seen"_s, seenAtMs);
                 update.bindValue(u":row"_s, row->rowId);
                 if (!update.exec())
-                    return historyWriteError(u"updating a history record"_s,
+                    return historyWriteError("core.history.step.updateRecord",
                                              update.lastError().text());
                 MirroredRow now = *row;
                 now.id = image.id;
@@ -219,13 +219,13 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
         bulk.bindValue(u":seen"_s, seenAtMs);
         bulk.bindValue(u":rows"_s, QString(u'[' + unchangedRows.join(u',') + u']'));
         if (!bulk.exec())
-            return historyWriteError(u"updating history records"_s, bulk.lastError().text());
+            return historyWriteError("core.history.step.updateRecords", bulk.lastError().text());
     }
     if (const QString error = stage.insertInto(accountId, seenAtMs, triggers); !error.isEmpty()) {
         // Without lookups nothing was written before the INSERT, and SQLite undid the INSERT.
         if (!lookups && stage.conflicted())
             return run(pages, true, triggers);
-        return historyWriteError(u"saving history records"_s, error);
+        return historyWriteError("core.history.step.saveRecords", error);
     }
     bulk.finish();
     return pageCounts;

@@ -60,9 +60,9 @@ void ImageDownloader::setMaxConcurrent(int downloads)
 void ImageDownloader::fetch(const QUrl &url, Priority priority)
 {
     if (!url.isValid() || url.isRelative()) {
-        const ApiError error = ApiError::make(
-            ApiError::Kind::BadResponse,
-            QStringLiteral("The image address \"%1\" is not valid.").arg(url.toDisplayString()));
+        const ApiError error =
+            ApiError::make(ApiError::Kind::BadResponse,
+                           UserMessage::of("core.image.badAddress", {url.toDisplayString()}));
         QMetaObject::invokeMethod(
             this, [this, url, error] { Q_EMIT imageFailed(url, error); }, Qt::QueuedConnection);
         return;

@@ -9,12 +9,16 @@
 
 namespace {
 
-ApiError diskError(const QString &path, const QString &detail)
+ApiError diskError(const QString &path, const UserMessage &detail)
 {
     return ApiError::make(ApiError::Kind::Local,
-                          QStringLiteral("The image could not be saved to %1 (%2). Check that "
-                                         "the disk has space and the folder is writable.")
-                              .arg(QDir::toNativeSeparators(path), detail));
+                          UserMessage::of("core.image.saveFailed",
+                                          {QDir::toNativeSeparators(path), detail.toStorage()}));
+}
+
+ApiError diskError(const QString &path, const QString &systemWords)
+{
+    return diskError(path, UserMessage::plain(systemWords));
 }
 
 } // namespace
@@ -43,7 +47,7 @@ Result<StoredImage> ImageStore::store(const QByteArray &bytes, const VerifiedIma
         return stored;
 
     if (!QDir().mkpath(existing.absolutePath()))
-        return diskError(path, QStringLiteral("cannot create the folder"));
+        return diskError(path, UserMessage::of("core.image.why.cannotCreateFolder"));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return diskError(path, file.errorString());

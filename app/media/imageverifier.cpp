@@ -8,11 +8,11 @@
 
 namespace {
 
-ApiError badImage(const QString &detail)
+// `why` is one of core.image.why.* or the decoder's own words.
+ApiError badImage(const UserMessage &why)
 {
     return ApiError::make(ApiError::Kind::BadResponse,
-                          QStringLiteral("The server sent something that is not a usable image (")
-                              + detail + QStringLiteral("). Try again later."));
+                          UserMessage::of("core.image.unusable", {why.toStorage()}));
 }
 
 bool isImageContentType(const QString &contentType)
@@ -43,9 +43,9 @@ bool looksComplete(const QByteArray &bytes, const QByteArray &format)
 Result<VerifiedImage> ImageVerifier::verify(const QByteArray &bytes, const QString &contentType)
 {
     if (!isImageContentType(contentType))
-        return badImage(QStringLiteral("its type was \"%1\"").arg(contentType));
+        return badImage(UserMessage::of("core.image.why.type", {contentType}));
     if (bytes.isEmpty())
-        return badImage(QStringLiteral("it was empty"));
+        return badImage(UserMessage::of("core.image.why.empty"));
 
     QBuffer buffer;
     buffer.setData(bytes);
@@ -54,27 +54,26 @@ Result<VerifiedImage> ImageVerifier::verify(const QByteArray &bytes, const QStri
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(false);
     if (!reader.canRead())
-        return badImage(QStringLiteral("its contents are not in a known image format"));
+        return badImage(UserMessage::of("core.image.why.unknownFormat"));
 
     const QSize size = reader.size();
     if (!size.isValid())
-        return badImage(QStringLiteral("its header is damaged"));
+        return badImage(UserMessage::of("core.image.why.damagedHeader"));
     if (!ImageLimits::acceptsSize(size)) {
-        return ApiError::make(ApiError::Kind::TooLarge,
-                              QStringLiteral("The image is %1×%2 pixels, larger than the %3-pixel "
-                                             "limit, so it was not kept.")
-                                  .arg(size.width())
-                                  .arg(size.height())
-                                  .arg(ImageLimits::maxEdge));
+        return ApiError::make(
+            ApiError::Kind::TooLarge,
+            UserMessage::of("core.image.tooLarge",
+                            {QString::number(size.width()), QString::number(size.height()),
+                             QString::number(ImageLimits::maxEdge)}));
     }
 
     const QByteArray format = reader.format();
     if (!looksComplete(bytes, format))
-        return badImage(QStringLiteral("it was cut off"));
+        return badImage(UserMessage::of("core.image.why.cutOff"));
 
     const QImage image = reader.read();
     if (image.isNull())
-        return badImage(reader.errorString());
+        return badImage(UserMessage::plain(reader.errorString()));
 
     return VerifiedImage{format, image.width(), image.height()};
 }

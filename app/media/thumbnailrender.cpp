@@ -38,17 +38,16 @@ QImage ThumbnailCache::renderThumbnail(const QString &path, int edge, QString *e
         return QImage();
     };
     if (edge <= 0)
-        return fail(QStringLiteral("The thumbnail size must be positive."));
+        return fail(tr("The thumbnail size must be positive."));
 
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QSize full = reader.size();
     if (!full.isValid()) {
-        return fail(
-            QStringLiteral("%1 is not a readable image (%2).").arg(path, reader.errorString()));
+        return fail(tr("%1 is not a readable image (%2).").arg(path, reader.errorString()));
     }
     if (!ImageLimits::acceptsSize(full)) {
-        return fail(QStringLiteral("%1 is %2×%3 pixels, over the size limit.")
+        return fail(tr("%1 is %2×%3 pixels, over the size limit.")
                         .arg(path)
                         .arg(full.width())
                         .arg(full.height()));
@@ -60,8 +59,7 @@ QImage ThumbnailCache::renderThumbnail(const QString &path, int edge, QString *e
 
     QImage image = reader.read();
     if (image.isNull())
-        return fail(
-            QStringLiteral("%1 could not be decoded (%2).").arg(path, reader.errorString()));
+        return fail(tr("%1 could not be decoded (%2).").arg(path, reader.errorString()));
 
     // Recomputed after decoding: an EXIF rotation may have swapped the sides.
     const QSize finalSize = fitInside(image.size(), edge);

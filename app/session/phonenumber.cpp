@@ -4,12 +4,11 @@ namespace PhoneNumber {
 
 namespace {
 
-ApiError invalid(const QString &why)
+ApiError invalid(const char *why)
 {
-    return ApiError::make(ApiError::Kind::Validation,
-                          why
-                              + QStringLiteral(" Enter the number with its country code, for "
-                                               "example +98 912 123 4567."));
+    return ApiError::make(
+        ApiError::Kind::Validation,
+        UserMessage::of("core.phone.invalid", {UserMessage::of(why).toStorage()}));
 }
 
 bool isSeparator(QChar c)
@@ -30,27 +29,26 @@ Result<QString> normalize(const QString &input)
             continue;
         if (c == QLatin1Char('+') || c == QChar(0xff0b)) {
             if (plus || !digits.isEmpty())
-                return invalid(QStringLiteral("A \"+\" may only start the number."));
+                return invalid("core.phone.why.plusFirst");
             plus = true;
             continue;
         }
         const int value = c.digitValue();
         if (value < 0 || value > 9)
-            return invalid(QStringLiteral("The phone number may contain only digits."));
+            return invalid("core.phone.why.digitsOnly");
         digits.append(QLatin1Char(char('0' + value)));
     }
     if (digits.isEmpty())
-        return invalid(QStringLiteral("Enter a phone number."));
+        return invalid("core.phone.why.empty");
     if (!plus) {
         if (!digits.startsWith(QLatin1StringView("00")))
-            return invalid(QStringLiteral("The country code is missing."));
+            return invalid("core.phone.why.noCountryCode");
         digits.remove(0, 2);
     }
     if (digits.size() < 10 || digits.size() > 15)
-        return invalid(QStringLiteral("A phone number has 10 to 15 digits after the country "
-                                      "code's \"+\"."));
+        return invalid("core.phone.why.length");
     if (digits.startsWith(QLatin1Char('0')))
-        return invalid(QStringLiteral("A country code never starts with 0."));
+        return invalid("core.phone.why.leadingZero");
     return QString(QLatin1Char('+') + digits);
 }
 

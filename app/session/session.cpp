@@ -15,9 +15,9 @@ namespace {
 
 constexpr auto expiryWarning = 24h;
 
-ApiError validation(const QString &sentence)
+ApiError validation(const char *code)
 {
-    return ApiError::make(ApiError::Kind::Validation, sentence);
+    return ApiError::make(ApiError::Kind::Validation, UserMessage::of(code));
 }
 
 } // namespace
@@ -43,10 +43,10 @@ Session::Session(AuthBackend &backend, TokenStore &tokens, QString userCachePath
         if (!m_validatingToken.isEmpty() || !isSignedIn())
             return;
         requireSignIn(error.serverMessage.isEmpty()
-                          ? QStringLiteral("The server no longer accepts your sign-in. Sign in "
-                                           "again; your local gallery stays available.")
-                          : QStringLiteral("The server no longer accepts your sign-in (%1). Sign "
-                                           "in again; your local gallery stays available.")
+                          ? tr("The server no longer accepts your sign-in. Sign in again; your "
+                               "local gallery stays available.")
+                          : tr("The server no longer accepts your sign-in (%1). Sign in again; "
+                               "your local gallery stays available.")
                                 .arg(error.serverMessage));
     });
 }
@@ -87,8 +87,8 @@ void Session::tokenLoaded(const QString &token)
         // Kept (not sent) so the account's local data stays visible until a new sign-in.
         setState(State::NeedsSignIn);
         Q_EMIT restored(m_state);
-        Q_EMIT signInRequired(QStringLiteral("Your sign-in has expired. Sign in again; your "
-                                             "local gallery stays available."));
+        Q_EMIT signInRequired(
+            tr("Your sign-in has expired. Sign in again; your local gallery stays available."));
         return;
     }
     m_backend.setAccessToken(token);
@@ -124,8 +124,7 @@ void Session::verifyCode(const QString &phoneNumber, const QString &code)
     static const QRegularExpression sixDigits(QStringLiteral("^\\d{6}$"));
     const QString trimmed = code.trimmed();
     if (!sixDigits.match(trimmed).hasMatch()) {
-        failLater(&Session::signInFailed,
-                  validation(QStringLiteral("The code has 6 digits; check the text message.")));
+        failLater(&Session::signInFailed, validation("core.session.codeDigits"));
         return;
     }
     m_backend.verifyCode(phone.value(), trimmed, this, [this](const Result<AuthResult> &result) {
@@ -135,9 +134,8 @@ void Session::verifyCode(const QString &phoneNumber, const QString &code)
         }
         const std::optional<JwtClaims> claims = JwtClaims::read(result.value().accessToken);
         if (!claims) {
-            Q_EMIT signInFailed(ApiError::make(
-                ApiError::Kind::BadResponse,
-                QStringLiteral("The server's sign-in answer could not be read. Try again later.")));
+            Q_EMIT signInFailed(ApiError::make(ApiError::Kind::BadResponse,
+                                               UserMessage::of("core.session.unreadableAnswer")));
             return;
         }
         adopt(result.value().accessToken, *claims, result.value().user);
@@ -151,15 +149,11 @@ void Session::signInWithToken(const QString &rawToken)
         token = token.mid(7).trimmed();
     const std::optional<JwtClaims> claims = JwtClaims::read(token);
     if (!claims) {
-        failLater(&Session::signInFailed,
-                  validation(QStringLiteral("This is not a sign-in token. Copy the whole access "
-                                            "token (three parts separated by dots).")));
+        failLater(&Session::signInFailed, validation("core.session.notAToken"));
         return;
     }
     if (claims->isExpired(m_now())) {
-        failLater(&Session::signInFailed,
-                  validation(QStringLiteral("This token has expired. Sign in with your phone "
-                                            "number to get a new one.")));
+        failLater(&Session::signInFailed, validation("core.session.tokenExpired"));
         return;
     }
 
@@ -172,9 +166,10 @@ void Session::signInWithToken(const QString &rawToken)
         if (!result) {
             m_backend.setAccessToken(isSignedIn() ? m_token : QString());
             ApiError error = result.error();
-            if (error.kind == ApiError::Kind::Unauthorized)
-                error.userMessage = QStringLiteral("The server does not accept this token. Sign "
-                                                   "in with your phone number instead.");
+            if (error.kind == ApiError::Kind::Unauthorized) {
+                error.message = UserMessage::of("core.session.tokenRefused");
+                error.userMessage = error.message.text();
+            }
             Q_EMIT signInFailed(error);
             return;
         }
@@ -221,8 +216,8 @@ void Session::refreshUser()
             // that reports only one way still ends in NeedsSignIn. Anything else (offline,
             // 5xx, 429) leaves the session as it was.
             if (result.error().kind == ApiError::Kind::Unauthorized)
-                requireSignIn(QStringLiteral("The server no longer accepts your sign-in. Sign "
-                                             "in again; your local gallery stays available."));
+                requireSignIn(tr("The server no longer accepts your sign-in. Sign in again; "
+                                 "your local gallery stays available."));
             Q_EMIT refreshFailed(result.error());
             return;
         }
@@ -288,8 +283,8 @@ void Session::checkExpiry()
     const QDateTime now = m_now();
     const QDateTime expires = m_claims->expiresAt;
     if (m_claims->isExpired(now)) {
-        requireSignIn(QStringLiteral("Your sign-in has expired. Sign in again; your local "
-                                     "gallery stays available."));
+        requireSignIn(
+            tr("Your sign-in has expired. Sign in again; your local gallery stays available."));
         return;
     }
     QDateTime next = expires;

@@ -27,12 +27,11 @@ bool keychainUnavailable(QKeychain::Error error)
            || error == QKeychain::OtherError || error == QKeychain::AccessDenied;
 }
 
-ApiError fileError(const QString &path, const QString &detail)
+ApiError fileError(const QString &path, const UserMessage &detail)
 {
     return ApiError::make(ApiError::Kind::Local,
-                          QStringLiteral("The sign-in could not be kept in %1 (%2). Check that "
-                                         "the profile folder is writable.")
-                              .arg(QDir::toNativeSeparators(path), detail));
+                          UserMessage::of("core.token.fileFailed",
+                                          {QDir::toNativeSeparators(path), detail.toStorage()}));
 }
 
 } // namespace
@@ -93,7 +92,7 @@ void TokenStore::load()
             Q_EMIT loaded(job->textData());
         } else if (job->error() == QKeychain::EntryNotFound) {
             // Maybe saved while the keychain was unavailable.
-            QString error;
+            UserMessage error;
             const QString token = QFileInfo::exists(m_fallbackPath) ? readFile(&error) : QString();
             Q_EMIT loaded(token);
         } else if (keychainUnavailable(job->error())) {
@@ -101,11 +100,9 @@ void TokenStore::load()
             switchToFile();
             loadFromFile();
         } else {
-            Q_EMIT failed(ApiError::make(
-                ApiError::Kind::Local,
-                QStringLiteral("The saved sign-in could not be read from the keychain (%1). "
-                               "Sign in again.")
-                    .arg(job->errorString())));
+            Q_EMIT failed(
+                ApiError::make(ApiError::Kind::Local,
+                               UserMessage::of("core.token.keychainRead", {job->errorString()})));
         }
     });
     job->start();
@@ -126,7 +123,7 @@ void TokenStore::save(const QString &token)
             // The keychain holds it now: a copy left in the file from an earlier fallback
             // would outlive a later sign-out of the keychain entry.
             if (QFileInfo::exists(m_fallbackPath)) {
-                QString error;
+                UserMessage error;
                 writeFile({}, &error);
             }
             Q_EMIT saved();
@@ -161,7 +158,7 @@ void TokenStore::clear()
 
 void TokenStore::loadFromFile()
 {
-    QString error;
+    UserMessage error;
     const QString token = readFile(&error);
     if (!error.isEmpty()) {
         finishLater([this, error] { Q_EMIT failed(fileError(m_fallbackPath, error)); });
@@ -172,7 +169,7 @@ void TokenStore::loadFromFile()
 
 void TokenStore::saveToFile(const QString &token)
 {
-    QString error;
+    UserMessage error;
     if (!writeFile(token, &error)) {
         finishLater([this, error] { Q_EMIT failed(fileError(m_fallbackPath, error)); });
         return;
@@ -182,7 +179,7 @@ void TokenStore::saveToFile(const QString &token)
 
 void TokenStore::clearFile()
 {
-    QString error;
+    UserMessage error;
     if (QFileInfo::exists(m_fallbackPath) && !writeFile({}, &error)) {
         finishLater([this, error] { Q_EMIT failed(fileError(m_fallbackPath, error)); });
         return;
@@ -196,24 +193,24 @@ void TokenStore::clearFile()
 
 // The file maps server origins to tokens, so pointing a profile at another server never
 // sends it the first server's token.
-QString TokenStore::readFile(QString *error) const
+QString TokenStore::readFile(UserMessage *error) const
 {
     QFile file(m_fallbackPath);
     if (!file.exists())
         return {};
     if (!isOwnerOnly(file.permissions())) {
-        *error = QStringLiteral("the file is readable by other users; it was not used");
+        *error = UserMessage::of("core.token.why.readableByOthers");
         return {};
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
+        *error = UserMessage::plain(file.errorString());
         return {};
     }
     const QJsonDocument document = QJsonDocument::fromJson(file.read(64 * 1024));
     return document.object().value(m_origin).toString();
 }
 
-bool TokenStore::writeFile(const QString &token, QString *error) const
+bool TokenStore::writeFile(const QString &token, UserMessage *error) const
 {
     QJsonObject tokens;
     {
@@ -228,36 +225,36 @@ bool TokenStore::writeFile(const QString &token, QString *error) const
 
     if (tokens.isEmpty()) {
         if (QFile::exists(m_fallbackPath) && !QFile::remove(m_fallbackPath)) {
-            *error = QStringLiteral("cannot remove the file");
+            *error = UserMessage::of("core.token.why.cannotRemove");
             return false;
         }
         return true;
     }
 
     if (!QDir().mkpath(QFileInfo(m_fallbackPath).absolutePath())) {
-        *error = QStringLiteral("cannot create the profile folder");
+        *error = UserMessage::of("core.token.why.cannotCreateFolder");
         return false;
     }
     QSaveFile file(m_fallbackPath);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
+        *error = UserMessage::plain(file.errorString());
         return false;
     }
     // Restricted before the secret is written, and checked: a umask or file system that
     // ignores the request must not leave the token readable by others.
     if (!file.setPermissions(ownerOnly) || !isOwnerOnly(file.permissions())) {
         file.cancelWriting();
-        *error = QStringLiteral("cannot make the file private to its owner");
+        *error = UserMessage::of("core.token.why.cannotMakePrivate");
         return false;
     }
     file.write(QJsonDocument(tokens).toJson(QJsonDocument::Compact));
     if (!file.commit()) {
-        *error = file.errorString();
+        *error = UserMessage::plain(file.errorString());
         return false;
     }
     if (!isOwnerOnly(QFileInfo(m_fallbackPath).permissions())) {
         QFile::remove(m_fallbackPath);
-        *error = QStringLiteral("the file system does not keep it private to its owner");
+        *error = UserMessage::of("core.token.why.notKeptPrivate");
         return false;
     }
     return true;

@@ -48,8 +48,8 @@ Q_SIGNALS:
 private:
     void switchToFile();
     void finishLater(std::function<void()> emitter);
-    QString readFile(QString *error) const;
-    bool writeFile(const QString &token, QString *error) const; // empty token: remove entry
+    QString readFile(UserMessage *error) const;
+    bool writeFile(const QString &token, UserMessage *error) const; // empty token: remove entry
     void loadFromFile();
     void saveToFile(const QString &token);
     void clearFile();

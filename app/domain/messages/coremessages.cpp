@@ -1,11 +1,182 @@
-// The core messages a person can see; see UserMessage.
+// The core messages a person can see (session, backend, history, media); see UserMessage.
 #include "domain/usermessage.h"
 
 #include <QtGlobal>
 
 namespace {
+// Fragments (core.answer.*, core.file.*, core.image.why.*, ...) complete a sentence of their
+// own message, whose comment says how; they are passed as message arguments.
 constexpr MessageSource kMessages[] = {
-    {"placeholder.core", QT_TRANSLATE_NOOP("Messages", "%1")},
+    // Session (sign-in).
+    {"core.session.codeDigits",
+     QT_TRANSLATE_NOOP("Messages", "The code has 6 digits; check the text message.")},
+    {"core.session.unreadableAnswer",
+     QT_TRANSLATE_NOOP("Messages",
+                       "The server's sign-in answer could not be read. Try again later.")},
+    {"core.session.notAToken",
+     QT_TRANSLATE_NOOP("Messages", "This is not a sign-in token. Copy the whole access token "
+                                   "(three parts separated by dots).")},
+    {"core.session.tokenExpired",
+     QT_TRANSLATE_NOOP("Messages", "This token has expired. Sign in with your phone number to "
+                                   "get a new one.")},
+    {"core.session.tokenRefused",
+     QT_TRANSLATE_NOOP("Messages", "The server does not accept this token. Sign in with your "
+                                   "phone number instead.")},
+    // %1 is one of core.phone.why.*.
+    {"core.phone.invalid",
+     QT_TRANSLATE_NOOP("Messages",
+                       "%1 Enter the number with its country code, for example +98 912 123 4567."),
+     -1, messageArg(1)},
+    {"core.phone.why.plusFirst",
+     QT_TRANSLATE_NOOP("Messages", "A \"+\" may only start the number.")},
+    {"core.phone.why.digitsOnly",
+     QT_TRANSLATE_NOOP("Messages", "The phone number may contain only digits.")},
+    {"core.phone.why.empty", QT_TRANSLATE_NOOP("Messages", "Enter a phone number.")},
+    {"core.phone.why.noCountryCode", QT_TRANSLATE_NOOP("Messages", "The country code is missing.")},
+    {"core.phone.why.length",
+     QT_TRANSLATE_NOOP("Messages",
+                       "A phone number has 10 to 15 digits after the country code's \"+\".")},
+    {"core.phone.why.leadingZero",
+     QT_TRANSLATE_NOOP("Messages", "A country code never starts with 0.")},
+    // %2 is one of core.token.why.* or the system's words.
+    {"core.token.fileFailed",
+     QT_TRANSLATE_NOOP("Messages", "The sign-in could not be kept in %1 (%2). Check that the "
+                                   "profile folder is writable."),
+     -1, messageArg(2)},
+    {"core.token.why.readableByOthers",
+     QT_TRANSLATE_NOOP("Messages", "the file is readable by other users; it was not used")},
+    {"core.token.why.cannotRemove", QT_TRANSLATE_NOOP("Messages", "cannot remove the file")},
+    {"core.token.why.cannotCreateFolder",
+     QT_TRANSLATE_NOOP("Messages", "cannot create the profile folder")},
+    {"core.token.why.cannotMakePrivate",
+     QT_TRANSLATE_NOOP("Messages", "cannot make the file private to its owner")},
+    {"core.token.why.notKeptPrivate",
+     QT_TRANSLATE_NOOP("Messages", "the file system does not keep it private to its owner")},
+    {"core.token.keychainRead",
+     QT_TRANSLATE_NOOP("Messages", "The saved sign-in could not be read from the keychain (%1). "
+                                   "Sign in again.")},
+
+    // Backend: each completes "The server's answer …" (api.badResponse).
+    {"core.answer.empty", QT_TRANSLATE_NOOP("Messages", "was empty")},
+    {"core.answer.invalidJson",
+     QT_TRANSLATE_NOOP("Messages", "was cut off or is not valid JSON (%1 at byte %2)")},
+    {"core.answer.notAnObject", QT_TRANSLATE_NOOP("Messages", "is not a JSON object")},
+    {"core.answer.noData", QT_TRANSLATE_NOOP("Messages", "has no \"data\" object")},
+    {"core.answer.noList", QT_TRANSLATE_NOOP("Messages", "has no \"%1\" list")},
+    {"core.answer.noAccessToken", QT_TRANSLATE_NOOP("Messages", "carries no access token")},
+    {"core.answer.noUser", QT_TRANSLATE_NOOP("Messages", "carries no user")},
+    {"core.answer.userNotAnObject",
+     QT_TRANSLATE_NOOP("Messages", "has a user that is not an object")},
+    {"core.answer.noTaskNorImage",
+     QT_TRANSLATE_NOOP("Messages", "names neither a task nor an image")},
+    {"core.answer.noTask", QT_TRANSLATE_NOOP("Messages", "has no task")},
+    {"core.answer.finishedWithoutImage",
+     QT_TRANSLATE_NOOP("Messages", "reports a finished task without a result image")},
+    {"core.answer.noCharacter", QT_TRANSLATE_NOOP("Messages", "has no character")},
+    {"core.answer.notAPicture",
+     QT_TRANSLATE_NOOP("Messages", "is not a picture it can show (%1 bytes of %2)")},
+    {"core.answer.tooManyRedirects", QT_TRANSLATE_NOOP("Messages", "redirected more than 5 times")},
+    {"core.answer.insecureRedirect",
+     QT_TRANSLATE_NOOP("Messages", "redirected to an insecure address")},
+    {"core.answer.unexpectedShape",
+     QT_TRANSLATE_NOOP("Messages", "did not have the expected shape")},
+    {"core.answer.unexpectedStatus", QT_TRANSLATE_NOOP("Messages", "had the unexpected status %1")},
+    // Completes "The server refused the request: …" (api.validation).
+    {"core.edit.needsImage",
+     QT_TRANSLATE_NOOP("Messages", "An edit needs at least one image; add the picture to edit")},
+    // Each completes "Could not use the file <name>: …" (api.localFile).
+    {"core.file.cannotRead", QT_TRANSLATE_NOOP("Messages", "it cannot be read (%1)")},
+    {"core.file.notAPicture",
+     QT_TRANSLATE_NOOP("Messages", "it is not a picture this program can read")},
+    {"core.file.readIncomplete", QT_TRANSLATE_NOOP("Messages", "it could not be read completely")},
+    {"core.file.cannotDecode", QT_TRANSLATE_NOOP("Messages", "it could not be decoded (%1)")},
+    {"core.file.cannotShrink",
+     QT_TRANSLATE_NOOP("Messages", "it cannot be made small enough to upload")},
+
+    // Media. %1 is one of core.image.why.* or the decoder's words.
+    {"core.image.unusable",
+     QT_TRANSLATE_NOOP("Messages", "The server sent something that is not a usable image (%1). "
+                                   "Try again later."),
+     -1, messageArg(1)},
+    {"core.image.why.type", QT_TRANSLATE_NOOP("Messages", "its type was \"%1\"")},
+    {"core.image.why.empty", QT_TRANSLATE_NOOP("Messages", "it was empty")},
+    {"core.image.why.unknownFormat",
+     QT_TRANSLATE_NOOP("Messages", "its contents are not in a known image format")},
+    {"core.image.why.damagedHeader", QT_TRANSLATE_NOOP("Messages", "its header is damaged")},
+    {"core.image.why.cutOff", QT_TRANSLATE_NOOP("Messages", "it was cut off")},
+    {"core.image.tooLarge",
+     QT_TRANSLATE_NOOP("Messages", "The image is %1×%2 pixels, larger than the %3-pixel limit, "
+                                   "so it was not kept.")},
+    {"core.image.badAddress",
+     QT_TRANSLATE_NOOP("Messages", "The image address \"%1\" is not valid.")},
+    // %2 is core.image.why.cannotCreateFolder or the system's words.
+    {"core.image.saveFailed",
+     QT_TRANSLATE_NOOP("Messages", "The image could not be saved to %1 (%2). Check that the disk "
+                                   "has space and the folder is writable."),
+     -1, messageArg(2)},
+    {"core.image.why.cannotCreateFolder",
+     QT_TRANSLATE_NOOP("Messages", "cannot create the folder")},
+
+    // History. %1 of core.history.migrationFailed is one of core.history.migration.*.
+    {"core.history.migrationFailed",
+     QT_TRANSLATE_NOOP("Messages", "The local history database could not be updated (%1). "
+                                   "Restart the app; if this keeps happening, use another "
+                                   "profile."),
+     -1, messageArg(1)},
+    {"core.history.migration.cannotReadVersion",
+     QT_TRANSLATE_NOOP("Messages", "cannot read the schema version")},
+    {"core.history.migration.stepMissing",
+     QT_TRANSLATE_NOOP("Messages", "schema step %1 is missing")},
+    {"core.history.migration.cannotStart",
+     QT_TRANSLATE_NOOP("Messages", "cannot start schema step %1")},
+    {"core.history.migration.stepFailed", QT_TRANSLATE_NOOP("Messages", "schema step %1 failed")},
+    {"core.history.migration.cannotRecord",
+     QT_TRANSLATE_NOOP("Messages", "cannot record schema version %1")},
+    {"core.history.migration.cannotCommit",
+     QT_TRANSLATE_NOOP("Messages", "cannot commit schema step %1")},
+    // %1 names the step: one of core.history.step.* (or, from older callers, plain text).
+    {"core.history.writeFailed",
+     QT_TRANSLATE_NOOP("Messages", "The local history could not be updated (%1). Restart the "
+                                   "app; if this keeps happening, check the free disk space."),
+     -1, messageArg(1)},
+    {"core.history.step.prepareSearch",
+     QT_TRANSLATE_NOOP("Messages", "preparing the search index")},
+    {"core.history.step.readBacklog", QT_TRANSLATE_NOOP("Messages", "reading the search backlog")},
+    {"core.history.step.indexPrompts",
+     QT_TRANSLATE_NOOP("Messages", "indexing prompts for search")},
+    {"core.history.step.readHistory", QT_TRANSLATE_NOOP("Messages", "reading the history")},
+    {"core.history.step.saveHistory", QT_TRANSLATE_NOOP("Messages", "saving the history")},
+    {"core.history.step.mergeJob", QT_TRANSLATE_NOOP("Messages", "merging a job into its record")},
+    {"core.history.step.saveRecord", QT_TRANSLATE_NOOP("Messages", "saving a history record")},
+    {"core.history.step.updateRecord", QT_TRANSLATE_NOOP("Messages", "updating a history record")},
+    {"core.history.step.updateRecords", QT_TRANSLATE_NOOP("Messages", "updating history records")},
+    {"core.history.step.saveRecords", QT_TRANSLATE_NOOP("Messages", "saving history records")},
+    // For HistoryStore (not yet converted from plain text).
+    {"core.history.step.addToGallery",
+     QT_TRANSLATE_NOOP("Messages", "adding the job to the gallery")},
+    {"core.history.step.linkJob", QT_TRANSLATE_NOOP("Messages", "linking the job to its record")},
+    {"core.history.step.updateCard", QT_TRANSLATE_NOOP("Messages", "updating the job's card")},
+    {"core.history.step.rememberImage",
+     QT_TRANSLATE_NOOP("Messages", "remembering the saved image")},
+    // For HistorySync (not yet converted from plain text).
+    {"core.sync.notRequested",
+     QT_TRANSLATE_NOOP("Messages", "The history could not be requested. Sign in and try again.")},
+    {"core.sync.earlierPageNotSaved",
+     QT_TRANSLATE_NOOP("Messages", "An earlier page of the history was not saved.")},
+    {"core.history.openFailed",
+     QT_TRANSLATE_NOOP("Messages", "The local history at %1 could not be opened. Check that the "
+                                   "folder is writable and not full, or use another profile.")},
+    {"core.history.newerSchema",
+     QT_TRANSLATE_NOOP("Messages", "This profile was written by a newer NanoBanana Studio "
+                                   "(schema %1); this version understands up to %2. Update the "
+                                   "app or use another profile.")},
+    {"core.history.damaged",
+     QT_TRANSLATE_NOOP("Messages", "The local history database is damaged (%1). Restart "
+                                   "NanoBanana Studio: it will set the file aside and rebuild "
+                                   "the history from the server.")},
+    {"core.history.readFailed",
+     QT_TRANSLATE_NOOP("Messages", "The local history could not be read. Restart the app; if "
+                                   "this keeps happening, use another profile.")},
 };
 } // namespace
 
