@@ -321,13 +321,6 @@ ApiCall<Done> *BackendClient::deleteCharacter(const QString &id)
         decodeDone);
 }
 
-ApiCall<QList<StyleTemplate>> *BackendClient::fetchTemplates()
-{
-    return d->startApi<QList<StyleTemplate>>(
-        CallPriority::Background, d->apiSpec("GET", u"/templates"_s, d->timeouts.shortMs),
-        decodeTemplates);
-}
-
 ApiCall<DownloadedImage> *BackendClient::download(const QUrl &url, qint64 maxBytes)
 {
     HttpRequestSpec spec;

@@ -16,6 +16,8 @@ Q_LOGGING_CATEGORY(lcDevServer, "studio.devserver")
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
 QByteArray jwtSecret(const QString &dataDir, const QByteArray &salt)
@@ -421,3 +423,5 @@ QString DevServer::storeUpload(const QString &folder, const FormPart &part, QStr
     m_store.putUpload(path, {part.contentType, part.data});
     return path;
 }
+
+} // namespace devserver

@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
 constexpr qsizetype maxFileBytes = 10 * 1024 * 1024;
@@ -149,3 +151,5 @@ bool DevServer::handleCharacterRoutes(const HttpRequest &request, const QString 
     reply(Responses::success({{u"character"_s, characterJson(updated)}}));
     return true;
 }
+
+} // namespace devserver

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
 const QStringList acceptedRatios = {u"1:1"_s, u"2:3"_s, u"3:2"_s,  u"3:4"_s,  u"4:3"_s,
@@ -276,3 +278,5 @@ void DevServer::advanceTask(const QString &taskId, double cost)
     }
     m_store.markDirty();
 }
+
+} // namespace devserver

@@ -5,6 +5,8 @@
 
 #include <sys/socket.h>
 
+namespace devserver {
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
@@ -271,3 +273,5 @@ void HttpConnection::continueStream()
         m_socket->disconnectFromHost();
     }
 }
+
+} // namespace devserver

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace devserver {
+
 class HttpConnection;
 using RequestHandler = std::function<void(HttpConnection *, const HttpRequest &)>;
 
@@ -52,3 +54,5 @@ private:
     QByteArray m_streamChunk;
     qint64 m_streamLeft = 0;
 };
+
+} // namespace devserver

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace devserver {
+
 enum class Flavor { Sync, Async };
 enum class FaultKind { None, TruncatedJson, Html, Reset, Stall, HugeBody, ServerError };
 
@@ -38,3 +40,5 @@ struct ServerOptions
 QString usageText();
 // The parsed options, or an error sentence; `help` is set for --help.
 std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString *error, bool *help);
+
+} // namespace devserver
