@@ -34,8 +34,8 @@ public:
     // Streams `total` bytes of `chunk` repeated after `head`, respecting socket back-pressure.
     void streamRepeated(const QByteArray &head, const QByteArray &chunk, qint64 total);
 
-    static constexpr qsizetype maxHeaderBytes = 64 * 1024;
-    static constexpr qsizetype maxBodyBytes = 80 * 1024 * 1024;
+    static constexpr qsizetype maxHeaderBytes = qsizetype(64) * 1024;
+    static constexpr qsizetype maxBodyBytes = qsizetype(80) * 1024 * 1024;
 
 private:
     void onReadyRead();

@@ -32,7 +32,7 @@ struct ServerOptions
     double faultRate = 1.0;
     QString faultRoute;
     int slowMs = 0;
-    qint64 tokenTtlSeconds = 7 * 24 * 3600;
+    qint64 tokenTtlSeconds = qint64(7) * 24 * 3600;
     QString logRequestsFile;
     quint64 randomSeed = 1;
 };
