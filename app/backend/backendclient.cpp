@@ -175,7 +175,7 @@ QUrl BackendClient::resolveImageUrl(const QString &url) const
     const auto trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
-    const QUrl parsed(trimmed);
+    QUrl parsed(trimmed);
     if (!parsed.scheme().isEmpty())
         return parsed; // absolute: unchanged
     if (trimmed.startsWith(u"//"))

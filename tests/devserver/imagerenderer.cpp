@@ -13,7 +13,7 @@ namespace devserver {
 
 ImageRenderer::ImageRenderer(QObject *parent)
     : QObject(parent)
-    , m_cache(256 * 1024) // cost in KiB
+    , m_cache(qsizetype(256) * 1024) // cost in KiB
 {
     m_pool.setMaxThreadCount(2);
 }
