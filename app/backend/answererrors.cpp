@@ -28,7 +28,7 @@ QString htmlSummary(const QByteArray &body)
     static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
                                           QRegularExpression::CaseInsensitiveOption
                                               | QRegularExpression::DotMatchesEverythingOption);
-    const auto text = QString::fromUtf8(body.left(64 * 1024));
+    const auto text = QString::fromUtf8(body.left(qsizetype(64) * 1024));
     for (const auto *re : {&pre, &title}) {
         const auto m = re->match(text);
         if (m.hasMatch())

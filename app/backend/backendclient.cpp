@@ -175,7 +175,7 @@ QUrl BackendClient::resolveImageUrl(const QString &url) const
     const auto trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
-    const QUrl parsed(trimmed);
+    QUrl parsed(trimmed);
     if (!parsed.scheme().isEmpty())
         return parsed; // absolute: unchanged
     if (trimmed.startsWith(u"//"))
@@ -318,13 +318,6 @@ ApiCall<Done> *BackendClient::deleteCharacter(const QString &id)
         d->apiSpec("DELETE", u"/characters/"_s + QString::fromUtf8(QUrl::toPercentEncoding(id)),
                    d->timeouts.shortMs),
         decodeDone);
-}
-
-ApiCall<QList<StyleTemplate>> *BackendClient::fetchTemplates()
-{
-    return d->startApi<QList<StyleTemplate>>(
-        CallPriority::Background, d->apiSpec("GET", u"/templates"_s, d->timeouts.shortMs),
-        decodeTemplates);
 }
 
 ApiCall<DownloadedImage> *BackendClient::download(const QUrl &url, qint64 maxBytes)

@@ -71,7 +71,6 @@ public:
     ApiCall<Character> *createCharacter(const QString &name, const QList<UploadFile> &images);
     ApiCall<Character> *renameCharacter(const QString &id, const QString &name);
     ApiCall<Done> *deleteCharacter(const QString &id);
-    ApiCall<QList<StyleTemplate>> *fetchTemplates();
 
     // GET an image (no token, any origin). Refuses non-image Content-Types and bodies over
     // maxBytes, checked against Content-Length and as bytes arrive.

@@ -102,5 +102,5 @@ void RequestBudget::dispatch()
     qint64 next = std::numeric_limits<qint64>::max();
     for (const auto &w : std::as_const(m_waiting))
         next = std::min(next, m_pacer.delayFor(w.priority, now));
-    m_timer.start(int(std::clamp<qint64>(next, 1, 24 * 3600 * 1000)));
+    m_timer.start(int(std::clamp<qint64>(next, 1, qint64(24) * 3600 * 1000)));
 }

@@ -44,7 +44,7 @@ ApiError historyWriteError(const QString &what, const QString &detail)
     return historyWriteError(UserMessage::plain(what), detail);
 }
 
-QString mergeJobRowInto(QSqlDatabase db, qint64 jobRowId, qint64 serverRowId)
+QString mergeJobRowInto(const QSqlDatabase &db, qint64 jobRowId, qint64 serverRowId)
 {
     QSqlQuery q(db);
     q.prepare(u"UPDATE generated_images AS s SET job_id = coalesce(s.job_id, j.job_id), "

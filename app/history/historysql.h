@@ -31,4 +31,4 @@ ApiError historyWriteError(const QString &what, const QString &detail);
 // fields and takes what only the job row knows (job id, favourite, hidden, local file); the
 // job row is deleted. Runs inside the caller's transaction. Empty on success, else the
 // driver's error text.
-QString mergeJobRowInto(QSqlDatabase db, qint64 jobRowId, qint64 serverRowId);
+QString mergeJobRowInto(const QSqlDatabase &db, qint64 jobRowId, qint64 serverRowId);

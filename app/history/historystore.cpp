@@ -3,6 +3,7 @@
 #include "history/historydatabase.h"
 #include "history/historysql.h"
 #include "history/searchbacklog.h"
+#include "history/serverrecordupsert.h"
 #include "history/sqltransaction.h"
 
 #include <QDateTime>
@@ -316,20 +317,6 @@ Result<bool> HistoryStore::setLocalFlag(qint64 rowId, const QString &updateSql, 
     return q.numRowsAffected() > 0;
 }
 
-Result<int> HistoryStore::markGone(const QString &accountId, const QStringList &ids)
-{
-    if (ids.isEmpty())
-        return 0;
-    QSqlQuery q(connection());
-    q.prepare(u"UPDATE generated_images SET gone_from_server = 1 WHERE account_id = :account AND "
-              "id IN (SELECT value FROM json_each(:ids))"_s);
-    q.bindValue(u":account"_s, accountId);
-    q.bindValue(u":ids"_s, jsonStringArray(ids));
-    if (!q.exec())
-        return failure(u"marking removed records"_s, q.lastError().text());
-    return q.numRowsAffected();
-}
-
 Result<int> HistoryStore::markGoneUnlessSeenSince(const QString &accountId, qint64 seenSinceMs)
 {
     QSqlQuery q(connection());
@@ -369,30 +356,6 @@ Result<std::optional<HistoryRecord>> HistoryStore::recordByRowId(qint64 rowId)
     if (!q.next())
         return std::optional<HistoryRecord>();
     return std::optional<HistoryRecord>(readHistoryRecord(q));
-}
-
-Result<QList<HistoryRecord>> HistoryStore::findReconcileCandidates(const QString &accountId,
-                                                                   const QString &prompt,
-                                                                   qint64 fromMs, qint64 toMs)
-{
-    QSqlQuery q(connection());
-    q.setForwardOnly(true);
-    // The time window walks the (account_id, created_at) index; the prompt is compared on the
-    // few rows inside it.
-    q.prepare(u"SELECT "_s + historyRecordColumns()
-              + u" FROM generated_images AS g WHERE g.account_id = :account AND g.created_at "
-                "BETWEEN :from AND :to AND g.id IS NOT NULL AND g.job_id IS NULL AND g.prompt = "
-                ":prompt ORDER BY g.created_at, g.row_id"_s);
-    q.bindValue(u":account"_s, accountId);
-    q.bindValue(u":from"_s, fromMs);
-    q.bindValue(u":to"_s, toMs);
-    q.bindValue(u":prompt"_s, prompt);
-    if (!q.exec())
-        return failure(u"looking for the job's record"_s, q.lastError().text());
-    QList<HistoryRecord> records;
-    while (q.next())
-        records.append(readHistoryRecord(q));
-    return records;
 }
 
 Result<QHash<QString, QString>> HistoryStore::syncState(const QString &accountId)

@@ -4,7 +4,7 @@
 #include "domain/records.h"
 #include "domain/result.h"
 #include "history/historyrecord.h"
-#include "history/serverrecordupsert.h"
+#include "history/mirrorwrite.h"
 
 #include <QHash>
 #include <QList>
@@ -64,17 +64,11 @@ public:
                               qint64 size, int width, int height);
     Result<bool> setFavorite(qint64 rowId, bool favorite);
     Result<bool> setHidden(qint64 rowId, bool hidden);
-    Result<int> markGone(const QString &accountId, const QStringList &ids);
     // After a complete full sync: every server record not seen since `seenSinceMs` is gone.
     Result<int> markGoneUnlessSeenSince(const QString &accountId, qint64 seenSinceMs);
 
     Result<std::optional<HistoryRecord>> record(const QString &accountId, const QString &id);
     Result<std::optional<HistoryRecord>> recordByRowId(qint64 rowId);
-    // Server records with exactly this prompt, created in [fromMs, toMs], not linked to a job:
-    // where a job whose submission outcome is unknown may have landed. Oldest first.
-    Result<QList<HistoryRecord>> findReconcileCandidates(const QString &accountId,
-                                                         const QString &prompt, qint64 fromMs,
-                                                         qint64 toMs);
 
     Result<QHash<QString, QString>> syncState(const QString &accountId);
     Result<bool> setSyncState(const QString &accountId, const QHash<QString, QString> &values);

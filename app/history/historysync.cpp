@@ -43,7 +43,7 @@ bool HistorySync::start(Mode mode)
     auto state = m_store.syncState(m_accountId);
     if (!state) {
         // Report asynchronously like every other outcome, so callers connect after start().
-        const ApiError error = state.error();
+        const ApiError &error = state.error();
         m_running = true;
         QMetaObject::invokeMethod(
             this, [this, error] { fail(error); }, Qt::QueuedConnection);

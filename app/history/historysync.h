@@ -2,7 +2,7 @@
 
 #include "backend/apicall.h"
 #include "domain/records.h"
-#include "history/serverrecordupsert.h"
+#include "history/mirrorwrite.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

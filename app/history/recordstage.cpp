@@ -189,7 +189,7 @@ int RecordStage::registerTable(sqlite3 *db)
 }
 
 RecordStage::RecordStage(QSqlDatabase db)
-    : m_db(std::move(db))
+    : m_db(db)
     , m_handle(sqliteHandle(m_db))
 { }
 

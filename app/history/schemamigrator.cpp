@@ -64,7 +64,7 @@ int SchemaMigrator::latestVersion(const QList<MigrationStep> &steps)
     return latest;
 }
 
-Result<int> SchemaMigrator::userVersion(QSqlDatabase db)
+Result<int> SchemaMigrator::userVersion(const QSqlDatabase &db)
 {
     QSqlQuery query(db);
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
@@ -73,7 +73,7 @@ Result<int> SchemaMigrator::userVersion(QSqlDatabase db)
     return query.value(0).toInt();
 }
 
-Result<int> SchemaMigrator::migrate(QSqlDatabase db, const QList<MigrationStep> &steps,
+Result<int> SchemaMigrator::migrate(const QSqlDatabase &db, const QList<MigrationStep> &steps,
                                     int targetVersion)
 {
     auto current = userVersion(db);

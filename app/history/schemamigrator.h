@@ -26,9 +26,9 @@ public:
 
     // Runs every step above the current version up to targetVersion (-1: the last step).
     // Returns the version reached.
-    static Result<int> migrate(QSqlDatabase db, const QList<MigrationStep> &steps,
+    static Result<int> migrate(const QSqlDatabase &db, const QList<MigrationStep> &steps,
                                int targetVersion = -1);
-    static Result<int> userVersion(QSqlDatabase db);
+    static Result<int> userVersion(const QSqlDatabase &db);
 
     // Splits a migration file into statements: each ends with ';' at the end of a line, a
     // CREATE TRIGGER ends with a line "END;". Whole-line "--" comments are dropped.

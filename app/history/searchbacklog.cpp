@@ -20,7 +20,7 @@ constexpr qint64 dueAfterMs = 2000;
 
 namespace SearchBacklog {
 
-Result<bool> open(QSqlDatabase db, qint64 nowMs)
+Result<bool> open(const QSqlDatabase &db, qint64 nowMs)
 {
     QSqlQuery q(db);
     // The aggregate answers one row even when nothing matches: filter outside it.
@@ -33,7 +33,7 @@ Result<bool> open(QSqlDatabase db, qint64 nowMs)
     return q.numRowsAffected() > 0;
 }
 
-Result<int> index(QSqlDatabase db, qint64 nowMs, When when)
+Result<int> index(const QSqlDatabase &db, qint64 nowMs, When when)
 {
     QSqlQuery q(db);
     if (!q.exec(u"SELECT min(b.from_row_id), min(b.started_at), (SELECT max(row_id) FROM "
@@ -62,7 +62,7 @@ Result<int> index(QSqlDatabase db, qint64 nowMs, When when)
     return indexed;
 }
 
-Result<int> indexWaiting(QSqlDatabase db)
+Result<int> indexWaiting(const QSqlDatabase &db)
 {
     {
         QSqlQuery q(db);

@@ -10,7 +10,7 @@ namespace SearchBacklog {
 
 // Records inserted from now on wait for index() instead of being indexed one by one. A backlog
 // already open stays as it is.
-Result<bool> open(QSqlDatabase db, qint64 nowMs);
+Result<bool> open(const QSqlDatabase &db, qint64 nowMs);
 
 enum class When {
     Now,
@@ -18,10 +18,10 @@ enum class When {
 };
 // Adds the waiting records to the search index in one statement and closes the backlog. The
 // number of records indexed: 0 when none wait, or when `when` is Due and they are not due.
-Result<int> index(QSqlDatabase db, qint64 nowMs, When when);
+Result<int> index(const QSqlDatabase &db, qint64 nowMs, When when);
 
 // index(Now) in a transaction of its own, taken only when records wait (the usual answer is
 // that none do, and learning it needs no write lock). The number of records indexed.
-Result<int> indexWaiting(QSqlDatabase db);
+Result<int> indexWaiting(const QSqlDatabase &db);
 
 } // namespace SearchBacklog

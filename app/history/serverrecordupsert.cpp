@@ -73,7 +73,7 @@ void bindServerFields(QSqlQuery &q, const GeneratedImage &image)
 } // namespace
 
 ServerRecordUpsert::ServerRecordUpsert(QSqlDatabase db, QString accountId, qint64 seenAtMs)
-    : m_db(std::move(db))
+    : m_db(db)
     , m_accountId(std::move(accountId))
     , m_seenAtMs(seenAtMs)
 { }

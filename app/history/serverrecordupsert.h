@@ -2,32 +2,12 @@
 
 #include "domain/records.h"
 #include "domain/result.h"
+#include "history/mirrorwrite.h"
 #include "history/recordstage.h"
 
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
-
-// What one upsert did: "changed" means status, image URL, error, completion time or prompt
-// differ from the mirror (or a local job row became the server's record).
-struct UpsertCounts
-{
-    int inserted = 0;
-    int changed = 0;
-    int unchanged = 0;
-};
-
-// Carried by one sync across its writes. When the account held no rows as the sync began and
-// no other row was written since, a record can only meet a row this sync wrote itself: one that
-// offset paging repeated as newer records pushed it to the next page. The pages are then
-// written without lookups; a repeated record fails the INSERT's UNIQUE constraint, SQLite undoes
-// that INSERT, and the pages are written again with lookups (ServerRecordUpsert::lookedUp()).
-struct MirrorWriteState
-{
-    bool checked = false; // the first write looked at the account
-    bool fresh = false;
-    qint64 lastRowId = 0; // the table's largest row id after this sync's last write
-};
 
 // Writes one page of server records into the mirror, inside the caller's transaction: two
 // lookups for the whole page, an UPDATE per changed record, one UPDATE for all unchanged

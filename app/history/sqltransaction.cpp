@@ -7,8 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
-SqlTransaction::SqlTransaction(QSqlDatabase db)
-    : m_db(std::move(db))
+SqlTransaction::SqlTransaction(const QSqlDatabase &db)
+    : m_db(db)
 {
     m_active = run(u"BEGIN IMMEDIATE"_s);
 }

@@ -11,7 +11,7 @@ public:
     // BEGIN IMMEDIATE: takes the write lock up front. A deferred BEGIN that later upgrades
     // from reading to writing fails at once with SQLITE_BUSY when another connection writes,
     // without waiting for busy_timeout.
-    explicit SqlTransaction(QSqlDatabase db);
+    explicit SqlTransaction(const QSqlDatabase &db);
     ~SqlTransaction();
     SqlTransaction(const SqlTransaction &) = delete;
     SqlTransaction &operator=(const SqlTransaction &) = delete;

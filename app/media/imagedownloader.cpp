@@ -120,7 +120,7 @@ void ImageDownloader::downloaded(const QUrl &url, quint64 id, const Result<Downl
     it->abort = {};
     if (!result) {
         qCInfo(lcMedia) << "download failed" << url.toDisplayString() << result.error().userMessage;
-        const ApiError error = result.error();
+        const ApiError &error = result.error();
         finish(url);
         Q_EMIT imageFailed(url, error);
         pump();

@@ -105,7 +105,7 @@ void Session::requestCode(const QString &phoneNumber)
         failLater(&Session::codeRequestFailed, phone.error());
         return;
     }
-    const QString normalized = phone.value();
+    const QString &normalized = phone.value();
     m_backend.sendCode(normalized, this, [this, normalized](const Result<Done> &result) {
         if (result)
             Q_EMIT codeSent(normalized);

@@ -20,7 +20,7 @@ std::optional<User> UserCache::load(const QString &accountId) const
     QFile file(m_path);
     if (accountId.isEmpty() || !file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const QJsonObject root = QJsonDocument::fromJson(file.read(1024 * 1024)).object();
+    const QJsonObject root = QJsonDocument::fromJson(file.read(qint64(1024) * 1024)).object();
     if (root.value("accountId"_L1).toString() != accountId)
         return std::nullopt;
     return fromJson(root.value("user"_L1).toObject());

@@ -16,6 +16,8 @@ Q_LOGGING_CATEGORY(lcDevServer, "studio.devserver")
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
 QByteArray jwtSecret(const QString &dataDir, const QByteArray &salt)
@@ -334,7 +336,7 @@ void DevServer::sendFaulty(HttpConnection *connection, const HttpResponse &respo
         constexpr qint64 total = 200LL * 1024 * 1024;
         const QByteArray prefix = R"({"status":"success","data":{"images":[)";
         QByteArray chunk;
-        while (chunk.size() < 64 * 1024)
+        while (chunk.size() < qsizetype(64) * 1024)
             chunk += R"({"id":"0123456789abcdef01234567","prompt":"huge body fault"},)";
         connection->streamRepeated(
             rawHead(200, "application/json; charset=utf-8", response.headers, total) + prefix,
@@ -417,7 +419,9 @@ QString DevServer::storeUpload(const QString &folder, const FormPart &part, QStr
         static const QRegularExpression safe(u"^[a-z0-9]{1,5}$"_s);
         ext = safe.match(suffix).hasMatch() ? suffix : u"bin"_s;
     }
-    const QString path = folder + u'/' + *stem + u'.' + ext;
+    QString path = folder + u'/' + *stem + u'.' + ext;
     m_store.putUpload(path, {part.contentType, part.data});
     return path;
 }
+
+} // namespace devserver

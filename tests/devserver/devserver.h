@@ -16,6 +16,8 @@
 #include <functional>
 #include <memory>
 
+namespace devserver {
+
 // The local implementation of the backend contract: routing, auth, rate limit, faults, logs.
 // Route handlers live in devserver*.cpp by area.
 class DevServer final : public QObject
@@ -109,3 +111,5 @@ private:
     bool m_smsDown = false; // POST /__dev/sms: send-code answers 503
     int m_imageOriginRequests = 0;
 };
+
+} // namespace devserver

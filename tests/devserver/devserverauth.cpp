@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
 struct TemplateInfo
@@ -176,3 +178,5 @@ bool DevServer::handleAuthRoutes(const HttpRequest &request, const QString &path
     }
     return false;
 }
+
+} // namespace devserver

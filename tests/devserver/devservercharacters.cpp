@@ -7,9 +7,11 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
-constexpr qsizetype maxFileBytes = 10 * 1024 * 1024;
+constexpr qsizetype maxFileBytes = qsizetype(10) * 1024 * 1024;
 
 // multer's limits: only the expected file field, at most 5 files of at most 10 MiB.
 bool filesAcceptable(const QList<FormPart> &files, const QString &field)
@@ -149,3 +151,5 @@ bool DevServer::handleCharacterRoutes(const HttpRequest &request, const QString 
     reply(Responses::success({{u"character"_s, characterJson(updated)}}));
     return true;
 }
+
+} // namespace devserver

@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 void DevServer::handleDev(const HttpRequest &request, const Reply &reply)
 {
     const auto &path = request.path;
@@ -124,3 +126,5 @@ void DevServer::serveUpload(const HttpRequest &request, const Reply &reply)
     }
     reply(Responses::webAppFallback()); // the web app's catch-all page
 }
+
+} // namespace devserver

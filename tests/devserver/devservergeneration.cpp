@@ -8,11 +8,13 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
 const QStringList acceptedRatios = {u"1:1"_s, u"2:3"_s, u"3:2"_s,  u"3:4"_s,  u"4:3"_s,
                                     u"4:5"_s, u"5:4"_s, u"9:16"_s, u"16:9"_s, u"21:9"_s};
-constexpr qsizetype maxFileBytes = 10 * 1024 * 1024;
+constexpr qsizetype maxFileBytes = qsizetype(10) * 1024 * 1024;
 constexpr int maxFiles = 5;
 
 } // namespace
@@ -276,3 +278,5 @@ void DevServer::advanceTask(const QString &taskId, double cost)
     }
     m_store.markDirty();
 }
+
+} // namespace devserver

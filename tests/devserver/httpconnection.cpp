@@ -5,6 +5,8 @@
 
 #include <sys/socket.h>
 
+namespace devserver {
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
@@ -261,7 +263,7 @@ void HttpConnection::continueStream()
 {
     if (m_streamLeft <= 0 || m_dead)
         return;
-    while (m_streamLeft > 0 && m_socket->bytesToWrite() < 4 * 1024 * 1024) {
+    while (m_streamLeft > 0 && m_socket->bytesToWrite() < qint64(4) * 1024 * 1024) {
         const auto n = qMin<qint64>(m_streamLeft, m_streamChunk.size());
         m_socket->write(m_streamChunk.constData(), n);
         m_streamLeft -= n;
@@ -271,3 +273,5 @@ void HttpConnection::continueStream()
         m_socket->disconnectFromHost();
     }
 }
+
+} // namespace devserver

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+namespace devserver {
+
 class HttpConnection;
 using RequestHandler = std::function<void(HttpConnection *, const HttpRequest &)>;
 
@@ -32,8 +34,8 @@ public:
     // Streams `total` bytes of `chunk` repeated after `head`, respecting socket back-pressure.
     void streamRepeated(const QByteArray &head, const QByteArray &chunk, qint64 total);
 
-    static constexpr qsizetype maxHeaderBytes = 64 * 1024;
-    static constexpr qsizetype maxBodyBytes = 80 * 1024 * 1024;
+    static constexpr qsizetype maxHeaderBytes = qsizetype(64) * 1024;
+    static constexpr qsizetype maxBodyBytes = qsizetype(80) * 1024 * 1024;
 
 private:
     void onReadyRead();
@@ -52,3 +54,5 @@ private:
     QByteArray m_streamChunk;
     qint64 m_streamLeft = 0;
 };
+
+} // namespace devserver

@@ -1,5 +1,7 @@
 #include "devserver/httplistener.h"
 
+namespace devserver {
+
 HttpListener::HttpListener(bool imageOrigin, RequestHandler handler, QObject *parent)
     : QObject(parent)
     , m_imageOrigin(imageOrigin)
@@ -15,3 +17,5 @@ bool HttpListener::listen(quint16 port)
 {
     return m_server.listen(QHostAddress::LocalHost, port);
 }
+
+} // namespace devserver

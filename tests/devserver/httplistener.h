@@ -4,6 +4,8 @@
 
 #include <QTcpServer>
 
+namespace devserver {
+
 // Accepts loopback connections and hands each request to one handler.
 class HttpListener final : public QObject
 {
@@ -20,3 +22,5 @@ private:
     bool m_imageOrigin;
     RequestHandler m_handler;
 };
+
+} // namespace devserver

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrlQuery>
 
+namespace devserver {
+
 // One parsed HTTP request as the dev server's routes see it.
 struct HttpRequest
 {
@@ -60,3 +62,5 @@ struct HttpResponse
 };
 
 QByteArray reasonPhrase(int status);
+
+} // namespace devserver

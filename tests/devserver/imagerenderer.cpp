@@ -9,9 +9,11 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 ImageRenderer::ImageRenderer(QObject *parent)
     : QObject(parent)
-    , m_cache(256 * 1024) // cost in KiB
+    , m_cache(qsizetype(256) * 1024) // cost in KiB
 {
     m_pool.setMaxThreadCount(2);
 }
@@ -95,3 +97,5 @@ void ImageRenderer::finished(const QString &key, const QByteArray &png)
     for (const auto &callback : callbacks)
         callback(png);
 }
+
+} // namespace devserver

@@ -9,6 +9,8 @@
 
 #include <functional>
 
+namespace devserver {
+
 // Renders result images (a gradient plus the prompt) as PNG off the event loop, and caches them.
 class ImageRenderer final : public QObject
 {
@@ -31,3 +33,5 @@ private:
     QCache<QString, QByteArray> m_cache;
     QHash<QString, QList<Callback>> m_waiting;
 };
+
+} // namespace devserver

@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 
+namespace devserver {
+
 static constexpr auto base64Url = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 
 QByteArray Jwt::sign(const QJsonObject &payload) const
@@ -37,3 +39,5 @@ std::optional<QJsonObject> Jwt::verify(const QByteArray &token, qint64 nowSecond
         return std::nullopt;
     return payload;
 }
+
+} // namespace devserver

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace devserver {
+
 // HS256 JSON Web Tokens, enough for the dev server's access and refresh tokens.
 class Jwt final
 {
@@ -20,3 +22,5 @@ public:
 private:
     QByteArray m_secret;
 };
+
+} // namespace devserver

@@ -27,13 +27,14 @@ int main(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
     QString error;
     bool help = false;
-    const auto options = parseOptions(arguments, &error, &help);
+    const auto options = devserver::parseOptions(arguments, &error, &help);
     if (help) {
-        QTextStream(stdout) << usageText();
+        QTextStream(stdout) << devserver::usageText();
         return 0;
     }
     if (!options) {
-        QTextStream(stderr) << "nanobanana-devserver: " << error << "\n\n" << usageText();
+        QTextStream(stderr) << "nanobanana-devserver: " << error << "\n\n"
+                            << devserver::usageText();
         return 1;
     }
 
@@ -43,7 +44,7 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QTextStream err(stderr);
 
-    DevServer server(*options);
+    devserver::DevServer server(*options);
     if (!server.start(&error)) {
         err << "nanobanana-devserver: " << error << Qt::endl;
         return 1;

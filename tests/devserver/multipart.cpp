@@ -1,5 +1,7 @@
 #include "devserver/multipart.h"
 
+namespace devserver {
+
 QString FormData::field(const QString &name) const
 {
     for (const auto &p : parts) {
@@ -138,3 +140,5 @@ std::optional<FormData> parseMultipart(const QByteArray &body, const QByteArray 
         pos = next + 2;
     }
 }
+
+} // namespace devserver

@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace devserver {
+
 // One part of a multipart/form-data body.
 struct FormPart
 {
@@ -31,3 +33,5 @@ struct FormData
 QByteArray multipartBoundary(const QByteArray &contentType);
 // nullopt when the body is not well-formed multipart.
 std::optional<FormData> parseMultipart(const QByteArray &body, const QByteArray &boundary);
+
+} // namespace devserver

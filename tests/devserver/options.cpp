@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 std::optional<FaultKind> faultKindFromName(const QString &name)
 {
     if (name == "none"_L1)
@@ -188,3 +190,5 @@ std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString 
     }
     return o;
 }
+
+} // namespace devserver

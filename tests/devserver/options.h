@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace devserver {
+
 enum class Flavor { Sync, Async };
 enum class FaultKind { None, TruncatedJson, Html, Reset, Stall, HugeBody, ServerError };
 
@@ -30,7 +32,7 @@ struct ServerOptions
     double faultRate = 1.0;
     QString faultRoute;
     int slowMs = 0;
-    qint64 tokenTtlSeconds = 7 * 24 * 3600;
+    qint64 tokenTtlSeconds = qint64(7) * 24 * 3600;
     QString logRequestsFile;
     quint64 randomSeed = 1;
 };
@@ -38,3 +40,5 @@ struct ServerOptions
 QString usageText();
 // The parsed options, or an error sentence; `help` is set for --help.
 std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString *error, bool *help);
+
+} // namespace devserver

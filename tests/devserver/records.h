@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace devserver {
+
 // The dev server's state, as plain records (times in ms since the epoch, 0 = absent).
 
 struct UserRecord
@@ -91,3 +93,5 @@ struct RenderSpec
     QString aspectRatio;
     QString resolution;
 };
+
+} // namespace devserver

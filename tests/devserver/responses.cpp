@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace Responses {
 
 QString isoTime(qint64 ms)
@@ -115,3 +117,5 @@ std::optional<qint64> jsParseInt(const QString &text)
 }
 
 } // namespace Responses
+
+} // namespace devserver

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace devserver {
+
 // Builders for the backend's answer shapes (CONTRACT.md section 1).
 namespace Responses {
 
@@ -27,3 +29,5 @@ HttpResponse webAppFallback(); // 200 text/html, as the web app answers a missin
 std::optional<qint64> jsParseInt(const QString &text);
 
 } // namespace Responses
+
+} // namespace devserver

@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
 quint64 mix(quint64 x)
@@ -161,3 +163,5 @@ void Store::addDriftImages(const QString &userId, int count, qint64 nowMs)
         insertImage(rec);
     }
 }
+
+} // namespace devserver

@@ -16,6 +16,8 @@ Q_LOGGING_CATEGORY(lcStore, "studio.devserver.store")
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 Store::Store(QString dataDir, int seedHistory, QObject *parent)
     : QObject(parent)
     , m_dataDir(std::move(dataDir))
@@ -178,3 +180,5 @@ void Store::registerRenders(const ImageRecord &record)
     if (record.originImageUrl.startsWith("/uploads/"_L1))
         m_renders.insert(record.originImageUrl, spec);
 }
+
+} // namespace devserver

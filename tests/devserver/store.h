@@ -9,6 +9,8 @@
 
 #include <vector>
 
+namespace devserver {
+
 // All of the dev server's state: users, history, tasks, characters, uploads. Lives in memory;
 // with a data directory it is saved (debounced) as JSON plus upload files and loaded at start.
 class Store final : public QObject
@@ -69,3 +71,5 @@ private:
     quint64 m_counter = 0;
     QTimer m_saveTimer;
 };
+
+} // namespace devserver

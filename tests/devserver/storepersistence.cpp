@@ -14,6 +14,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 using namespace Qt::StringLiterals;
 
+namespace devserver {
+
 namespace {
 
 QJsonArray toArray(const QStringList &list)
@@ -245,3 +247,5 @@ bool Store::load(QString *error)
     m_saveTimer.stop();
     return true;
 }
+
+} // namespace devserver

@@ -45,7 +45,7 @@ Job job(qint64 id, const QString &prompt, const QString &taskId = {})
 } // namespace
 
 // The write side of the mirror: upsert counts, local columns, job rows meeting their server
-// records, account separation, gone marks and reconcile candidates.
+// records, account separation and gone marks.
 class TestHistoryDatabase final : public QObject, HistoryFixture
 {
     Q_OBJECT
@@ -358,7 +358,8 @@ private Q_SLOTS:
     void marksGone()
     {
         QVERIFY(m_store->upsertServerRecords(acc, {image(1), image(2), image(3)}, baseMs).ok());
-        QCOMPARE(m_store->markGone(acc, {image(2).id}).value(), 1);
+        QVERIFY(m_store->upsertServerRecords(acc, {image(1), image(3)}, baseMs + 5).ok());
+        QCOMPARE(m_store->markGoneUnlessSeenSince(acc, baseMs + 5).value(), 1); // image 2
         QVERIFY(mustGet(acc, image(2).id).goneFromServer);
         QVERIFY(!mustGet(acc, image(1).id).goneFromServer);
 
@@ -372,29 +373,6 @@ private Q_SLOTS:
         // Seen again: no longer gone.
         QVERIFY(m_store->upsertServerRecords(acc, {image(2)}, baseMs + 20).ok());
         QVERIFY(!mustGet(acc, image(2).id).goneFromServer);
-    }
-
-    void findsReconcileCandidates()
-    {
-        const QString prompt = u"a lighthouse at dusk"_s;
-        GeneratedImage inside = image(100, prompt);
-        GeneratedImage early = image(10, prompt);
-        GeneratedImage other = image(101, u"another prompt"_s);
-        GeneratedImage linked = image(102, prompt);
-        GeneratedImage foreign = image(103, prompt);
-        QVERIFY(m_store->upsertServerRecords(acc, {inside, early, other, linked}, baseMs).ok());
-        QVERIFY(m_store->upsertServerRecords(u"bob"_s, {foreign}, baseMs).ok());
-        auto jobRow = m_store->insertLocalJobRow(acc, job(12, prompt));
-        QVERIFY(m_store->attachServerIdentity(jobRow.value(), linked.id, {}).ok());
-
-        auto found =
-            m_store->findReconcileCandidates(acc, prompt, baseMs + 50'000, baseMs + 200'000);
-        QVERIFY(found.ok());
-        QCOMPARE(found.value().size(), 1);
-        QCOMPARE(found.value().first().id, inside.id);
-        QVERIFY(m_store->findReconcileCandidates(acc, u"a lighthouse"_s, baseMs, baseMs + 200'000)
-                    .value()
-                    .isEmpty());
     }
 
     void writersOnTwoThreadsTakeTurns()
