@@ -81,10 +81,8 @@ Result<bool> AppServices::open()
 {
     if (!m_profile.ensureExists())
         return ApiError::make(ApiError::Kind::Local,
-                              QStringLiteral("Could not create the profile folder %1. Check that "
-                                             "the location is writable, or choose another "
-                                             "profile.")
-                                  .arg(QDir::toNativeSeparators(m_profile.rootPath())));
+                              UserMessage::of("core.app.profileNotCreated",
+                                              {QDir::toNativeSeparators(m_profile.rootPath())}));
     m_settings = std::make_unique<StudioSettings>(m_profile.settingsPath());
 
     // The server: the command line, then the environment, then what the profile remembers.
@@ -96,9 +94,7 @@ Result<bool> AppServices::open()
     if (!m_server.isValid() || (m_server.scheme() != u"http" && m_server.scheme() != u"https")
         || m_server.host().isEmpty())
         return ApiError::make(ApiError::Kind::Validation,
-                              QStringLiteral("'%1' is not a server address; use one like "
-                                             "https://example.org or http://127.0.0.1:2000.")
-                                  .arg(m_server.toString()));
+                              UserMessage::of("core.app.notAServer", {m_server.toString()}));
     m_server = m_server.adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath | QUrl::RemoveQuery);
     if (!m_options.server.isEmpty()) {
         m_settings->setServer(m_server);
@@ -114,10 +110,10 @@ Result<bool> AppServices::open()
     if (m_options.deferIntegrityCheck)
         startIntegrityCheck();
     if (opened.value().recreated)
-        m_openNotice = QStringLiteral("The local history database was damaged (%1); it was set "
-                                      "aside as %2 and will be rebuilt from the server.")
-                           .arg(opened.value().problem,
-                                QDir::toNativeSeparators(opened.value().corruptBackupPath));
+        m_openNotice = UserMessage::of("core.history.setAside",
+                                       {opened.value().problem,
+                                        QDir::toNativeSeparators(opened.value().corruptBackupPath)})
+                           .text();
     m_history = std::make_unique<HistoryStore>(*m_database);
     m_reader = std::make_unique<HistoryReader>(*m_database);
     m_jobStore = std::make_unique<JobStore>(*m_database);

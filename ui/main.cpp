@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QStyleFactory>
+#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -20,6 +21,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     initUiResources();
+    // The sources are English plurals; this small catalogue says "1 job", not "1 jobs".
+    QTranslator english;
+    if (english.load(QStringLiteral(":/i18n/studio_en.qm")))
+        QApplication::installTranslator(&english);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     configureImageLimits();
     // Module chatter (debug, info) only on request, through QT_LOGGING_RULES.

@@ -60,16 +60,14 @@ CharacterCache::CharacterCache(HistoryDatabase &database)
 Result<bool> CharacterCache::replace(const QString &accountId, const QList<Character> &characters)
 {
     auto failure = [](const QSqlQuery &q) {
-        return ApiError::make(ApiError::Kind::Local,
-                              QStringLiteral("Could not save the character list in the profile "
-                                             "database (%1).")
-                                  .arg(q.lastError().text()));
+        return ApiError::make(
+            ApiError::Kind::Local,
+            UserMessage::of("core.characters.notSavedInDatabase", {q.lastError().text()}));
     };
     auto db = m_database.connection();
     if (!db.transaction())
-        return ApiError::make(
-            ApiError::Kind::Local,
-            QStringLiteral("Could not save the character list (%1).").arg(db.lastError().text()));
+        return ApiError::make(ApiError::Kind::Local,
+                              UserMessage::of("core.characters.notSaved", {db.lastError().text()}));
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM characters WHERE account_id = :account"));
     q.bindValue(QStringLiteral(":account"), accountId);
@@ -94,9 +92,8 @@ Result<bool> CharacterCache::replace(const QString &accountId, const QList<Chara
         }
     }
     if (!db.commit())
-        return ApiError::make(
-            ApiError::Kind::Local,
-            QStringLiteral("Could not save the character list (%1).").arg(db.lastError().text()));
+        return ApiError::make(ApiError::Kind::Local,
+                              UserMessage::of("core.characters.notSaved", {db.lastError().text()}));
     return true;
 }
 

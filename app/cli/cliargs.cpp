@@ -1,38 +1,50 @@
 #include "cli/cliargs.h"
 
+#include <QCoreApplication>
+
 namespace {
 
 CliOptionSpec flag(const char *name, const char *help)
 {
-    return {QString::fromLatin1(name), {}, false, QString::fromLatin1(help)};
+    return {QString::fromLatin1(name), {}, false, QCoreApplication::translate("Cli", help)};
 }
 
 CliOptionSpec option(const char *name, const char *valueName, const char *help,
                      bool repeatable = false)
 {
     return {QString::fromLatin1(name), QString::fromLatin1(valueName), repeatable,
-            QString::fromLatin1(help)};
+            QCoreApplication::translate("Cli", help)};
 }
 
 QList<CliOptionSpec> jobOptions()
 {
-    return {option("ratio", "R", "aspect ratio: 1:1 2:3 3:2 3:4 4:3 4:5 5:4 9:16 16:9 21:9"),
-            option("resolution", "1K|2K|4K", "output resolution (1K and 2K cost 10 stars, 4K 20)"),
-            option("ref", "FILE", "a reference image (up to 5 images in all)", true),
-            option("character", "ID", "use a character's images (see `characters`)", true),
-            option("template", "ID", "a style template id"),
-            flag("wait", "block until the job is done and save the image"),
-            option("out", "DIR", "with --wait: where to save the image (default: .)")};
+    return {
+        option(
+            "ratio", "R",
+            QT_TRANSLATE_NOOP("Cli", "aspect ratio: 1:1 2:3 3:2 3:4 4:3 4:5 5:4 9:16 16:9 21:9")),
+        option("resolution", "1K|2K|4K",
+               QT_TRANSLATE_NOOP("Cli", "output resolution (1K and 2K cost 10 stars, 4K 20)")),
+        option("ref", "FILE", QT_TRANSLATE_NOOP("Cli", "a reference image (up to 5 images in all)"),
+               true),
+        option("character", "ID",
+               QT_TRANSLATE_NOOP("Cli", "use a character's images (see `characters`)"), true),
+        option("template", "ID", QT_TRANSLATE_NOOP("Cli", "a style template id")),
+        flag("wait", QT_TRANSLATE_NOOP("Cli", "block until the job is done and save the image")),
+        option("out", "DIR",
+               QT_TRANSLATE_NOOP("Cli", "with --wait: where to save the image (default: .)"))};
 }
 
 const QList<CliOptionSpec> &globalOptions()
 {
     static const QList<CliOptionSpec> options{
         option("server", "URL",
-               "the backend origin (or NANOBANANA_SERVER; remembered per profile)"),
-        option("profile", "DIR", "the profile folder (or NANOBANANA_PROFILE)"),
-        flag("json", "print one JSON document on stdout"), flag("help", "show this help"),
-        flag("version", "show the version")};
+               QT_TRANSLATE_NOOP(
+                   "Cli", "the backend origin (or NANOBANANA_SERVER; remembered per profile)")),
+        option("profile", "DIR",
+               QT_TRANSLATE_NOOP("Cli", "the profile folder (or NANOBANANA_PROFILE)")),
+        flag("json", QT_TRANSLATE_NOOP("Cli", "print one JSON document on stdout")),
+        flag("help", QT_TRANSLATE_NOOP("Cli", "show this help")),
+        flag("version", QT_TRANSLATE_NOOP("Cli", "show the version"))};
     return options;
 }
 
@@ -70,90 +82,111 @@ const QList<CliCommandSpec> &cliCommands()
     static const QList<CliCommandSpec> commands{
         {QStringLiteral("login"),
          QString(),
-         QStringLiteral("sign in with a phone number (code from --code or stdin) or a token"),
+         QCoreApplication::translate(
+             "Cli", "sign in with a phone number (code from --code or stdin) or a token"),
          0,
          0,
-         {option("phone", "NUMBER", "phone number, e.g. +15550001111"),
-          option("code", "CODE", "the 6-digit code (read from stdin when absent)"),
-          option("token", "TOKEN", "an access token obtained elsewhere")}},
-        {QStringLiteral("logout"), QString(), QStringLiteral("forget the stored token"), 0, 0, {}},
-        {QStringLiteral("whoami"),
+         {option("phone", "NUMBER", QT_TRANSLATE_NOOP("Cli", "phone number, e.g. +15550001111")),
+          option("code", "CODE",
+                 QT_TRANSLATE_NOOP("Cli", "the 6-digit code (read from stdin when absent)")),
+          option("token", "TOKEN",
+                 QT_TRANSLATE_NOOP("Cli", "an access token obtained elsewhere"))}},
+        {QStringLiteral("logout"),
          QString(),
-         QStringLiteral("show the user and the star balance"),
+         QCoreApplication::translate("Cli", "forget the stored token"),
          0,
          0,
          {}},
-        {QStringLiteral("generate"), QStringLiteral("PROMPT"), QStringLiteral("queue a generation"),
-         1, 1, jobOptions()},
+        {QStringLiteral("whoami"),
+         QString(),
+         QCoreApplication::translate("Cli", "show the user and the star balance"),
+         0,
+         0,
+         {}},
+        {QStringLiteral("generate"), QStringLiteral("PROMPT"),
+         QCoreApplication::translate("Cli", "queue a generation"), 1, 1, jobOptions()},
         {QStringLiteral("edit"), QStringLiteral("PROMPT"),
-         QStringLiteral("queue an edit of one or more images"), 1, 1,
-         jobOptions() << option("image", "FILE", "an image to edit (at least one)", true)},
+         QCoreApplication::translate("Cli", "queue an edit of one or more images"), 1, 1,
+         jobOptions() << option("image", "FILE",
+                                QT_TRANSLATE_NOOP("Cli", "an image to edit (at least one)"), true)},
         {QStringLiteral("jobs"),
          QString(),
-         QStringLiteral("list the jobs of this profile"),
+         QCoreApplication::translate("Cli", "list the jobs of this profile"),
          0,
          0,
-         {flag("all", "include finished jobs"), option("limit", "N", "at most N jobs")}},
+         {flag("all", QT_TRANSLATE_NOOP("Cli", "include finished jobs")),
+          option("limit", "N", QT_TRANSLATE_NOOP("Cli", "at most N jobs"))}},
         {QStringLiteral("wait"),
          QStringLiteral("[JOB]..."),
-         QStringLiteral("wait for jobs (default: all unfinished) and save their images"),
+         QCoreApplication::translate(
+             "Cli", "wait for jobs (default: all unfinished) and save their images"),
          0,
          -1,
-         {option("out", "DIR", "where to save the images (default: .)")}},
+         {option("out", "DIR", QT_TRANSLATE_NOOP("Cli", "where to save the images (default: .)"))}},
         {QStringLiteral("cancel"),
          QStringLiteral("JOB"),
-         QStringLiteral("stop tracking a job (the server may still finish and charge it)"),
+         QCoreApplication::translate(
+             "Cli", "stop tracking a job (the server may still finish and charge it)"),
          1,
          1,
          {}},
         {QStringLiteral("retry"),
          QStringLiteral("JOB"),
-         QStringLiteral("send a failed or cancelled job again"),
+         QCoreApplication::translate("Cli", "send a failed or cancelled job again"),
          1,
          1,
-         {flag("wait", "wait for it"), option("out", "DIR", "where to save the image")}},
+         {flag("wait", QT_TRANSLATE_NOOP("Cli", "wait for it")),
+          option("out", "DIR", QT_TRANSLATE_NOOP("Cli", "where to save the image"))}},
         {QStringLiteral("sync"),
          QString(),
-         QStringLiteral("mirror the history from the server"),
+         QCoreApplication::translate("Cli", "mirror the history from the server"),
          0,
          0,
-         {flag("full", "page through the whole history again")}},
+         {flag("full", QT_TRANSLATE_NOOP("Cli", "page through the whole history again"))}},
         {QStringLiteral("list"),
          QString(),
-         QStringLiteral("query the local history (works offline)"),
+         QCoreApplication::translate("Cli", "query the local history (works offline)"),
          0,
          0,
-         {option("status", "S", "pending, completed or failed", true),
-          option("type", "T", "generate, edit or other", true),
-          option("search", "TEXT", "words of the prompt (prefixes match)"),
-          flag("favorites", "favourites only"), flag("hidden", "include hidden records"),
-          flag("oldest", "oldest first"), option("limit", "N", "at most N records (default 50)")}},
+         {option("status", "S", QT_TRANSLATE_NOOP("Cli", "pending, completed or failed"), true),
+          option("type", "T", QT_TRANSLATE_NOOP("Cli", "generate, edit or other"), true),
+          option("search", "TEXT",
+                 QT_TRANSLATE_NOOP("Cli", "words of the prompt (prefixes match)")),
+          flag("favorites", QT_TRANSLATE_NOOP("Cli", "favourites only")),
+          flag("hidden", QT_TRANSLATE_NOOP("Cli", "include hidden records")),
+          flag("oldest", QT_TRANSLATE_NOOP("Cli", "oldest first")),
+          option("limit", "N", QT_TRANSLATE_NOOP("Cli", "at most N records (default 50)"))}},
         {QStringLiteral("show"),
          QStringLiteral("ID"),
-         QStringLiteral("one history record"),
+         QCoreApplication::translate("Cli", "one history record"),
          1,
          1,
          {}},
         {QStringLiteral("favorite"),
          QStringLiteral("ID"),
-         QStringLiteral("mark a record as favourite"),
+         QCoreApplication::translate("Cli", "mark a record as favourite"),
          1,
          1,
-         {flag("off", "remove the mark")}},
+         {flag("off", QT_TRANSLATE_NOOP("Cli", "remove the mark"))}},
         {QStringLiteral("hide"),
          QStringLiteral("ID"),
-         QStringLiteral("hide a record locally (the server keeps it)"),
+         QCoreApplication::translate("Cli", "hide a record locally (the server keeps it)"),
          1,
          1,
-         {flag("off", "show it again")}},
+         {flag("off", QT_TRANSLATE_NOOP("Cli", "show it again"))}},
         {QStringLiteral("export"),
          QStringLiteral("DIR"),
-         QStringLiteral("export the history's metadata (and images)"),
+         QCoreApplication::translate("Cli", "export the history's metadata (and images)"),
          1,
          1,
-         {option("format", "json|csv", "metadata format (default json)"),
-          flag("with-images", "copy the downloaded images too")}},
-        {QStringLiteral("characters"), QString(), QStringLiteral("list characters"), 0, 0, {}},
+         {option("format", "json|csv", QT_TRANSLATE_NOOP("Cli", "metadata format (default json)")),
+          flag("with-images", QT_TRANSLATE_NOOP("Cli", "copy the downloaded images too"))}},
+        {QStringLiteral("characters"),
+         QString(),
+         QCoreApplication::translate("Cli", "list characters"),
+         0,
+         0,
+         {}},
     };
     return commands;
 }
@@ -175,7 +208,7 @@ CliInvocation parseCliArguments(const QStringList &arguments)
                     if (c.name == arg)
                         command = &c;
                 if (!command) {
-                    inv.error = QStringLiteral("unknown command '%1'").arg(arg);
+                    inv.error = QCoreApplication::translate("Cli", "unknown command '%1'").arg(arg);
                     return inv;
                 }
                 inv.command = arg;
@@ -196,13 +229,15 @@ CliInvocation parseCliArguments(const QStringList &arguments)
         if (!spec && command)
             spec = findOption(command->options, name);
         if (!spec) {
-            inv.error = command ? QStringLiteral("'%1' has no option --%2").arg(command->name, name)
-                                : QStringLiteral("unknown option --%1").arg(name);
+            inv.error = command
+                            ? QCoreApplication::translate("Cli", "'%1' has no option --%2")
+                                  .arg(command->name, name)
+                            : QCoreApplication::translate("Cli", "unknown option --%1").arg(name);
             return inv;
         }
         if (spec->valueName.isEmpty()) {
             if (hasInlineValue) {
-                inv.error = QStringLiteral("--%1 takes no value").arg(name);
+                inv.error = QCoreApplication::translate("Cli", "--%1 takes no value").arg(name);
                 return inv;
             }
             inv.flags.append(name);
@@ -211,14 +246,14 @@ CliInvocation parseCliArguments(const QStringList &arguments)
         } else {
             if (!hasInlineValue) {
                 if (i + 1 >= arguments.size()) {
-                    inv.error =
-                        QStringLiteral("--%1 needs a value (%2)").arg(name, spec->valueName);
+                    inv.error = QCoreApplication::translate("Cli", "--%1 needs a value (%2)")
+                                    .arg(name, spec->valueName);
                     return inv;
                 }
                 value = arguments.at(++i);
             }
             if (!spec->repeatable && inv.values.contains(name)) {
-                inv.error = QStringLiteral("--%1 given twice").arg(name);
+                inv.error = QCoreApplication::translate("Cli", "--%1 given twice").arg(name);
                 return inv;
             }
             inv.values[name].append(value);
@@ -232,15 +267,16 @@ CliInvocation parseCliArguments(const QStringList &arguments)
     if (inv.help || inv.version)
         return inv;
     if (!command) {
-        inv.error = QStringLiteral("no command given");
+        inv.error = QCoreApplication::translate("Cli", "no command given");
         return inv;
     }
     const auto n = inv.arguments.size();
     if (n < command->minArgs || (command->maxArgs >= 0 && n > command->maxArgs)) {
-        inv.error = command->arguments.isEmpty()
-                        ? QStringLiteral("'%1' takes no arguments").arg(command->name)
-                        : QStringLiteral("usage: nanobanana-cli %1 %2")
-                              .arg(command->name, command->arguments);
+        inv.error =
+            command->arguments.isEmpty()
+                ? QCoreApplication::translate("Cli", "'%1' takes no arguments").arg(command->name)
+                : QCoreApplication::translate("Cli", "usage: nanobanana-cli %1 %2")
+                      .arg(command->name, command->arguments);
     }
     return inv;
 }
@@ -250,14 +286,17 @@ QString cliCommandUsage(const QString &name)
     for (const auto &c : cliCommands()) {
         if (c.name != name)
             continue;
-        QString text = QStringLiteral("usage: nanobanana-cli [global options] %1%2%3\n%4.\n")
+        QString text = QCoreApplication::translate(
+                           "Cli", "usage: nanobanana-cli [global options] %1%2%3\n%4.\n")
                            .arg(c.name, c.arguments.isEmpty() ? QString() : QStringLiteral(" "),
                                 c.arguments, c.summary.left(1).toUpper() + c.summary.mid(1));
         if (!c.options.isEmpty())
             text += QStringLiteral("\noptions:\n");
         for (const auto &o : c.options)
             text += twoColumns(optionSynopsis(o),
-                               o.repeatable ? o.help + QStringLiteral(" (repeatable)") : o.help);
+                               o.repeatable
+                                   ? o.help + QCoreApplication::translate("Cli", " (repeatable)")
+                                   : o.help);
         return text;
     }
     return cliUsage();
@@ -265,16 +304,17 @@ QString cliCommandUsage(const QString &name)
 
 QString cliUsage()
 {
-    QString text = QStringLiteral(
-        "usage: nanobanana-cli [--server URL] [--profile DIR] [--json] COMMAND [ARGS]\n\n"
-        "NanoBanana Studio from the command line: sign in, generate and edit images, follow "
-        "jobs, mirror and query your history.\n\ncommands:\n");
+    QString text = QCoreApplication::translate(
+        "Cli", "usage: nanobanana-cli [--server URL] [--profile DIR] [--json] COMMAND [ARGS]\n\n"
+               "NanoBanana Studio from the command line: sign in, generate and edit images, follow "
+               "jobs, mirror and query your history.\n\ncommands:\n");
     for (const auto &c : cliCommands())
         text += twoColumns(c.arguments.isEmpty() ? c.name : c.name + u' ' + c.arguments, c.summary);
-    text += QStringLiteral("\nglobal options:\n");
+    text += QCoreApplication::translate("Cli", "\nglobal options:\n");
     for (const auto &o : globalOptions())
         text += twoColumns(optionSynopsis(o), o.help);
-    text += QStringLiteral(
+    text += QCoreApplication::translate(
+        "Cli",
         "\n`nanobanana-cli COMMAND --help` shows a command's options.\n"
         "exit codes: 0 ok, 1 usage, 2 network or server error, 3 sign-in needed, 4 job failed.\n"
         "Progress goes to stderr; results to stdout (--json: one JSON document).\n");

@@ -4,6 +4,7 @@
 #include "session/session.h"
 #include "session/tokenstore.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,8 +45,9 @@ AppServices *CliContext::services()
                      [this, s = services.get()](const QString &path) {
                          if (s->settings().keychainNoticeShown())
                              return;
-                         notice(QStringLiteral("No system keychain is available: the sign-in "
-                                               "token is kept in %1, readable by you alone.")
+                         notice(QCoreApplication::translate(
+                                    "Cli", "No system keychain is available: the sign-in "
+                                           "token is kept in %1, readable by you alone.")
                                     .arg(path));
                          s->settings().setKeychainNoticeShown(true);
                          s->settings().sync();
@@ -68,8 +70,9 @@ bool CliContext::requireSignIn()
     }
     if (!session.accountId().isEmpty())
         return true; // NeedsSignIn keeps the account: local data stays usable
-    fail(ExitSignIn, QStringLiteral("You are not signed in to %1. Run `nanobanana-cli login "
-                                    "--phone NUMBER` (or `login --token TOKEN`) first.")
+    fail(ExitSignIn, QCoreApplication::translate(
+                         "Cli", "You are not signed in to %1. Run `nanobanana-cli login "
+                                "--phone NUMBER` (or `login --token TOKEN`) first.")
                          .arg(s->server().toString()));
     return false;
 }

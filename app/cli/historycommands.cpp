@@ -4,6 +4,7 @@
 #include "history/historyquery.h"
 #include "history/historystore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -63,17 +64,18 @@ int runList(CliContext &ctx)
     for (const auto &s : args.all(QStringLiteral("status"))) {
         const auto status = imageStatusFromName(s.toLower());
         if (!status)
-            return ctx.fail(ExitUsage, QStringLiteral("--status takes pending, completed or "
-                                                      "failed, not '%1'.")
+            return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                           "Cli", "--status takes pending, completed or "
+                                                  "failed, not '%1'.")
                                            .arg(s));
         query.statuses.append(*status);
     }
     for (const auto &t : args.all(QStringLiteral("type"))) {
         const auto kind = imageTypeFromName(t.toLower());
         if (!kind)
-            return ctx.fail(
-                ExitUsage,
-                QStringLiteral("--type takes generate, edit or other, not '%1'.").arg(t));
+            return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                           "Cli", "--type takes generate, edit or other, not '%1'.")
+                                           .arg(t));
         query.kinds.append(*kind);
     }
     query.search = args.value(QStringLiteral("search"));
@@ -84,7 +86,8 @@ int runList(CliContext &ctx)
     bool ok = false;
     query.limit = args.value(QStringLiteral("limit"), QStringLiteral("50")).toInt(&ok);
     if (!ok || query.limit <= 0)
-        return ctx.fail(ExitUsage, QStringLiteral("--limit takes a positive number."));
+        return ctx.fail(ExitUsage,
+                        QCoreApplication::translate("Cli", "--limit takes a positive number."));
 
     auto page = services->reader().page(query);
     if (!page)
@@ -97,7 +100,8 @@ int runList(CliContext &ctx)
         text += recordLine(r) + u'\n';
     }
     const qint64 matches = total ? total.value() : qint64(page.value().rows.size());
-    text += QStringLiteral("%1 of %2 matching records").arg(page.value().rows.size()).arg(matches);
+    text += QCoreApplication::translate("Cli", "%1 of %n matching records", nullptr, int(matches))
+                .arg(page.value().rows.size());
     ctx.result(QJsonObject{{QStringLiteral("total"), matches}, {QStringLiteral("records"), array}},
                text);
     return ExitOk;
@@ -111,30 +115,35 @@ int runShow(CliContext &ctx)
     const auto key = ctx.args().arguments.value(0);
     const auto record = findRecord(*services, key);
     if (!record)
-        return ctx.fail(ExitUsage, QStringLiteral("No record %1 in the local history; run "
-                                                  "`nanobanana-cli sync` if it is new.")
-                                       .arg(key));
+        return ctx.fail(ExitUsage,
+                        QCoreApplication::translate("Cli", "No record %1 in the local history; run "
+                                                           "`nanobanana-cli sync` if it is new.")
+                            .arg(key));
     const auto &r = *record;
-    QString text = QStringLiteral("id:          %1\nprompt:      %2\ntype:        %3 (%4)\n"
-                                  "status:      %5\ncreated:     %6\n")
-                       .arg(r.id.isEmpty() ? QStringLiteral("(not on the server yet)") : r.id,
-                            r.prompt, imageTypeName(r.kind), r.typeRaw, imageStatusName(r.status),
-                            r.createdAt().toLocalTime().toString(Qt::ISODate));
+    QString text =
+        QCoreApplication::translate("Cli",
+                                    "id:          %1\nprompt:      %2\ntype:        %3 (%4)\n"
+                                    "status:      %5\ncreated:     %6\n")
+            .arg(r.id.isEmpty() ? QCoreApplication::translate("Cli", "(not on the server yet)")
+                                : r.id,
+                 r.prompt, imageTypeName(r.kind), r.typeRaw, imageStatusName(r.status),
+                 r.createdAt().toLocalTime().toString(Qt::ISODate));
     if (r.completedAtMs)
-        text += QStringLiteral("completed:   %1\n")
+        text += QCoreApplication::translate("Cli", "completed:   %1\n")
                     .arg(r.completedAt().toLocalTime().toString(Qt::ISODate));
     if (!r.error.isEmpty())
-        text += QStringLiteral("error:       %1\n").arg(r.errorText());
+        text += QCoreApplication::translate("Cli", "error:       %1\n").arg(r.errorText());
     if (!r.imageUrl.isEmpty())
-        text += QStringLiteral("image:       %1\n").arg(r.imageUrl);
+        text += QCoreApplication::translate("Cli", "image:       %1\n").arg(r.imageUrl);
     if (!r.localFile.isEmpty())
-        text += QStringLiteral("file:        %1\n").arg(r.localFile);
+        text += QCoreApplication::translate("Cli", "file:        %1\n").arg(r.localFile);
     for (const auto &ref : r.referenceImageUrls)
-        text += QStringLiteral("reference:   %1\n").arg(ref);
+        text += QCoreApplication::translate("Cli", "reference:   %1\n").arg(ref);
     if (r.favorite)
-        text += QStringLiteral("favourite:   yes\n");
+        text += QCoreApplication::translate("Cli", "favourite:   yes\n");
     if (r.goneFromServer)
-        text += QStringLiteral("note:        no longer on the server; this is the local copy\n");
+        text += QCoreApplication::translate(
+            "Cli", "note:        no longer on the server; this is the local copy\n");
     ctx.result(recordToJson(r), text.trimmed());
     return ExitOk;
 }
@@ -147,19 +156,22 @@ static int setFlag(CliContext &ctx, bool favorite)
     const auto key = ctx.args().arguments.value(0);
     const auto record = findRecord(*services, key);
     if (!record)
-        return ctx.fail(ExitUsage, QStringLiteral("No record %1 in the local history.").arg(key));
+        return ctx.fail(
+            ExitUsage,
+            QCoreApplication::translate("Cli", "No record %1 in the local history.").arg(key));
     const bool on = !ctx.args().has(QStringLiteral("off"));
     auto done = favorite ? services->history().setFavorite(record->rowId, on)
                          : services->history().setHidden(record->rowId, on);
     if (!done)
         return ctx.failWith(done.error());
     auto updated = findRecord(*services, key);
-    ctx.result(
-        recordToJson(updated.value_or(*record)),
-        QStringLiteral("%1 %2").arg(
-            key, favorite ? (on ? QStringLiteral("is a favourite")
-                                : QStringLiteral("is no longer a favourite"))
-                          : (on ? QStringLiteral("is hidden") : QStringLiteral("is shown again"))));
+    ctx.result(recordToJson(updated.value_or(*record)),
+               QStringLiteral("%1 %2").arg(
+                   key, favorite
+                            ? (on ? QCoreApplication::translate("Cli", "is a favourite")
+                                  : QCoreApplication::translate("Cli", "is no longer a favourite"))
+                            : (on ? QCoreApplication::translate("Cli", "is hidden")
+                                  : QCoreApplication::translate("Cli", "is shown again"))));
     return ExitOk;
 }
 
@@ -181,11 +193,14 @@ int runExport(CliContext &ctx)
     const auto dir = ctx.args().arguments.value(0);
     const auto format = ctx.args().value(QStringLiteral("format"), QStringLiteral("json"));
     if (format != u"json" && format != u"csv")
-        return ctx.fail(ExitUsage, QStringLiteral("--format takes json or csv."));
+        return ctx.fail(ExitUsage,
+                        QCoreApplication::translate("Cli", "--format takes json or csv."));
     const bool withImages = ctx.args().has(QStringLiteral("with-images"));
     if (!QDir().mkpath(dir)
         || (withImages && !QDir().mkpath(QDir(dir).filePath(QStringLiteral("images")))))
-        return ctx.fail(ExitUsage, QStringLiteral("Could not create the folder %1.").arg(dir));
+        return ctx.fail(
+            ExitUsage,
+            QCoreApplication::translate("Cli", "Could not create the folder %1.").arg(dir));
 
     HistoryQuery query;
     query.accountId = services->accountId();
@@ -235,19 +250,23 @@ int runExport(CliContext &ctx)
                                                           : QStringLiteral("history.json"));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return ctx.fail(ExitUsage,
-                        QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
+        return ctx.fail(ExitUsage, QCoreApplication::translate("Cli", "Could not write %1: %2")
+                                       .arg(path, file.errorString()));
     file.write(format == u"csv" ? csv.toUtf8()
                                 : QJsonDocument(records).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return ctx.fail(ExitUsage,
-                        QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
+        return ctx.fail(ExitUsage, QCoreApplication::translate("Cli", "Could not write %1: %2")
+                                       .arg(path, file.errorString()));
     ctx.result(QJsonObject{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
                            {QStringLiteral("records"), records.size()},
                            {QStringLiteral("images"), images}},
-               QStringLiteral("Exported %1 records%2 to %3")
-                   .arg(records.size())
-                   .arg(withImages ? QStringLiteral(" and %1 images").arg(images) : QString(),
-                        QDir::toNativeSeparators(path)));
+               (withImages
+                    ? QCoreApplication::translate("Cli", "Exported %n records and %1 images to %2",
+                                                  nullptr, int(records.size()))
+                          .arg(images)
+                          .arg(QDir::toNativeSeparators(path))
+                    : QCoreApplication::translate("Cli", "Exported %n records to %1", nullptr,
+                                                  int(records.size()))
+                          .arg(QDir::toNativeSeparators(path))));
     return ExitOk;
 }

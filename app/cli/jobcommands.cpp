@@ -6,6 +6,7 @@
 #include "cli/jsonviews.h"
 #include "jobs/jobqueue.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -18,7 +19,8 @@ namespace {
 
 QString stateLine(const Job &job)
 {
-    QString line = QStringLiteral("job %1: %2").arg(job.id).arg(jobStateName(job.state));
+    QString line =
+        QCoreApplication::translate("Cli", "job %1: %2").arg(job.id).arg(jobStateName(job.state));
     if (job.createdAt.isValid())
         line +=
             QStringLiteral(" (%1 s)").arg(job.createdAt.secsTo(QDateTime::currentDateTimeUtc()));
@@ -27,7 +29,7 @@ QString stateLine(const Job &job)
     // The server's own words, when the sentence above paraphrased them.
     if (job.state == JobState::Failed && !job.serverMessage.isEmpty()
         && !job.userMessage.contains(job.serverMessage))
-        line += QStringLiteral(" (the server said: %1)").arg(job.serverMessage);
+        line += QCoreApplication::translate("Cli", " (the server said: %1)").arg(job.serverMessage);
     return line;
 }
 
@@ -42,11 +44,12 @@ QByteArray fileContents(const QString &path)
 QString saveInto(const Job &job, const QString &outDir, QString *error)
 {
     if (job.localImagePath.isEmpty()) {
-        *error = QStringLiteral("job %1 has no downloaded image yet").arg(job.id);
+        *error =
+            QCoreApplication::translate("Cli", "job %1 has no downloaded image yet").arg(job.id);
         return {};
     }
     if (!QDir().mkpath(outDir)) {
-        *error = QStringLiteral("could not create the folder %1").arg(outDir);
+        *error = QCoreApplication::translate("Cli", "could not create the folder %1").arg(outDir);
         return {};
     }
     const QFileInfo source(job.localImagePath);
@@ -66,7 +69,7 @@ QString saveInto(const Job &job, const QString &outDir, QString *error)
             return QDir::cleanPath(QFileInfo(target).absoluteFilePath()); // already saved
     }
     if (!QFile::copy(source.absoluteFilePath(), target)) {
-        *error = QStringLiteral("could not write %1").arg(target);
+        *error = QCoreApplication::translate("Cli", "could not write %1").arg(target);
         return {};
     }
     return QDir::cleanPath(QFileInfo(target).absoluteFilePath());
@@ -152,14 +155,13 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
                 waiting.append(QString::number(id));
             waiting.sort();
             ctx.notice(
-                QStringLiteral("nanobanana-cli: Could not reach the server at %1. "
-                               "%2 %3 in the profile; `nanobanana-cli wait` "
-                               "resumes %4 when the server answers again.")
-                    .arg(services.server().toString(),
-                         (waiting.size() == 1 ? QStringLiteral("Job ") : QStringLiteral("Jobs "))
-                             + waiting.join(QStringLiteral(", ")),
-                         waiting.size() == 1 ? QStringLiteral("stays") : QStringLiteral("stay"),
-                         waiting.size() == 1 ? QStringLiteral("it") : QStringLiteral("them")));
+                // English singular ("Job 5 stays ... resumes it") from studio_en.ts.
+                QCoreApplication::translate("Cli",
+                                            "nanobanana-cli: Could not reach the server at %1. "
+                                            "Jobs %2 stay in the profile; `nanobanana-cli wait` "
+                                            "resumes them when the server answers again.",
+                                            nullptr, int(waiting.size()))
+                    .arg(services.server().toString(), waiting.join(QStringLiteral(", "))));
             stopWhenSettled();
         });
     QObject::connect(&services.client(), &BackendClient::unauthorized, &loop,
@@ -171,7 +173,8 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
     QObject::connect(&services.budget(), &RequestBudget::rateLimited, &loop, [&](int seconds) {
         if (seconds > 0 && seconds % 10 == 0)
             ctx.notice(
-                QStringLiteral("Rate limited by the server; resuming in %1 s.").arg(seconds));
+                QCoreApplication::translate("Cli", "Rate limited by the server; resuming in %1 s.")
+                    .arg(seconds));
     });
     loop.exec();
     return code;
@@ -195,7 +198,7 @@ int reportJobs(CliContext &ctx, AppServices &services, const QList<qint64> &ids,
             QString error;
             const auto saved = saveInto(*job, outDir, &error);
             if (saved.isEmpty()) {
-                line += QStringLiteral(" - not saved: ") + error;
+                line += QCoreApplication::translate("Cli", " - not saved: ") + error;
                 code = ExitServer;
             } else {
                 json.insert(QStringLiteral("saved"), saved);
@@ -226,9 +229,10 @@ int runGenerate(CliContext &ctx)
         return services ? ExitSignIn : ExitUsage;
     const auto &args = ctx.args();
     if (args.values.contains(QStringLiteral("out")) && !args.has(QStringLiteral("wait")))
-        return ctx.fail(ExitUsage, QStringLiteral("--out saves the finished image, so it needs "
-                                                  "--wait (or use `nanobanana-cli wait --out "
-                                                  "DIR` later)."));
+        return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                       "Cli", "--out saves the finished image, so it needs "
+                                              "--wait (or use `nanobanana-cli wait --out "
+                                              "DIR` later)."));
     JobRequest request;
     request.kind = args.command == u"edit" ? JobKind::Edit : JobKind::Generate;
     request.prompt = args.arguments.value(0);
@@ -237,7 +241,8 @@ int runGenerate(CliContext &ctx)
     request.referencePaths = args.all(QStringLiteral("image")) + args.all(QStringLiteral("ref"));
     request.templateId = args.value(QStringLiteral("template"));
     if (request.kind == JobKind::Edit && args.all(QStringLiteral("image")).isEmpty())
-        return ctx.fail(ExitUsage, QStringLiteral("An edit needs at least one --image FILE."));
+        return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                       "Cli", "An edit needs at least one --image FILE."));
     const auto characterIds = args.all(QStringLiteral("character"));
     if (!characterIds.isEmpty()) {
         auto urls = characterImageUrls(*services, characterIds);
@@ -258,7 +263,9 @@ int runGenerate(CliContext &ctx)
     if (!queued)
         return ctx.failWith(queued.error());
     const auto id = queued.value().id;
-    ctx.progress(QStringLiteral("job %1 queued: %2").arg(id).arg(elide(request.prompt, 60)));
+    ctx.progress(QCoreApplication::translate("Cli", "job %1 queued: %2")
+                     .arg(id)
+                     .arg(elide(request.prompt, 60)));
 
     const bool wait = args.has(QStringLiteral("wait"));
     const int stopped = driveJobs(ctx, *services, {id}, wait ? Until::Finished : Until::Sent);
@@ -287,7 +294,8 @@ int runJobs(CliContext &ctx)
                     .arg(elide(job.request.prompt, 60));
     }
     if (jobs.isEmpty())
-        text = all ? QStringLiteral("No jobs yet.") : QStringLiteral("No unfinished jobs.");
+        text = all ? QCoreApplication::translate("Cli", "No jobs yet.")
+                   : QCoreApplication::translate("Cli", "No unfinished jobs.");
     if (text.endsWith(u'\n'))
         text.chop(1);
     ctx.result(array, text);
@@ -304,8 +312,9 @@ int runWait(CliContext &ctx)
         bool ok = false;
         const auto id = arg.toLongLong(&ok);
         if (!ok || !services->jobs().job(id))
-            return ctx.fail(ExitUsage, QStringLiteral("There is no job %1 in this profile; "
-                                                      "`nanobanana-cli jobs --all` lists them.")
+            return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                           "Cli", "There is no job %1 in this profile; "
+                                                  "`nanobanana-cli jobs --all` lists them.")
                                            .arg(arg));
         ids.append(id);
     }
@@ -313,7 +322,7 @@ int runWait(CliContext &ctx)
         for (const auto &job : services->jobs().jobs(true))
             ids.append(job.id);
     if (ids.isEmpty()) {
-        ctx.result(QJsonArray(), QStringLiteral("No unfinished jobs."));
+        ctx.result(QJsonArray(), QCoreApplication::translate("Cli", "No unfinished jobs."));
         return ExitOk;
     }
     QSet<qint64> waiting(ids.cbegin(), ids.cend());
@@ -330,8 +339,9 @@ int runCancel(CliContext &ctx)
         return services ? ExitSignIn : ExitUsage;
     const auto id = ctx.args().arguments.value(0).toLongLong();
     if (!services->jobs().cancel(id))
-        return ctx.fail(ExitUsage, QStringLiteral("Job %1 is not an unfinished job of this "
-                                                  "profile; `nanobanana-cli jobs` lists them.")
+        return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                       "Cli", "Job %1 is not an unfinished job of this "
+                                              "profile; `nanobanana-cli jobs` lists them.")
                                        .arg(ctx.args().arguments.value(0)));
     reportJobs(ctx, *services, {id}, {});
     return ExitOk;
@@ -344,12 +354,14 @@ int runRetry(CliContext &ctx)
         return services ? ExitSignIn : ExitUsage;
     if (ctx.args().values.contains(QStringLiteral("out"))
         && !ctx.args().has(QStringLiteral("wait")))
-        return ctx.fail(ExitUsage, QStringLiteral("--out saves the finished image, so it needs "
-                                                  "--wait."));
+        return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                       "Cli", "--out saves the finished image, so it needs "
+                                              "--wait."));
     const auto id = ctx.args().arguments.value(0).toLongLong();
     if (!services->jobs().retry(id))
-        return ctx.fail(ExitUsage, QStringLiteral("Only a failed or cancelled job can be retried; "
-                                                  "job %1 is not one.")
+        return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                       "Cli", "Only a failed or cancelled job can be retried; "
+                                              "job %1 is not one.")
                                        .arg(ctx.args().arguments.value(0)));
     const bool wait = ctx.args().has(QStringLiteral("wait"));
     const int stopped = driveJobs(ctx, *services, {id}, wait ? Until::Finished : Until::Sent);

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -56,6 +57,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("NanoBanana"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
 
+    // The sources are English plurals; this small catalogue says "1 job", not "1 jobs".
+    QTranslator english;
+    if (english.load(QStringLiteral(":/i18n/studio_en.qm")))
+        QCoreApplication::installTranslator(&english);
     configureImageLimits();
     // The CLI's stderr is for progress a person reads; module chatter only on request.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
@@ -77,7 +82,9 @@ int main(int argc, char *argv[])
         // A typo deserves one sentence and a pointer, not the whole manual.
         err << "nanobanana-cli: " << invocation.error << '\n';
         if (invocation.command.isEmpty())
-            err << "Run `nanobanana-cli --help` for the commands.\n";
+            err << QCoreApplication::translate("Cli",
+                                               "Run `nanobanana-cli --help` for the commands.")
+                << '\n';
         else
             err << '\n' << cliCommandUsage(invocation.command);
         err.flush();

@@ -36,7 +36,7 @@ std::optional<ApiError> awaitSession(Session &session, SuccessSignal success, Fa
 
 QString userLine(const User &user)
 {
-    return QStringLiteral("%1 (%2 stars)")
+    return QCoreApplication::translate("Cli", "%1 (%2 stars)")
         .arg(user.displayName().isEmpty() ? user.id : user.displayName())
         .arg(user.stars);
 }
@@ -78,7 +78,8 @@ int runLogin(CliContext &ctx)
     const auto token = args.value(QStringLiteral("token"));
     const auto phoneInput = args.value(QStringLiteral("phone"));
     if (token.isEmpty() == phoneInput.isEmpty())
-        return ctx.fail(ExitUsage, QStringLiteral("Give either --phone NUMBER or --token TOKEN."));
+        return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                       "Cli", "Give either --phone NUMBER or --token TOKEN."));
 
     if (!token.isEmpty()) {
         session.signInWithToken(token);
@@ -93,21 +94,24 @@ int runLogin(CliContext &ctx)
             session.requestCode(phone.value());
             if (auto error = awaitSession(session, &Session::codeSent, &Session::codeRequestFailed))
                 return ctx.failWith(*error);
-            ctx.progress(QStringLiteral("A code was sent to %1. Type it and press Enter:")
+            ctx.progress(QCoreApplication::translate(
+                             "Cli", "A code was sent to %1. Type it and press Enter:")
                              .arg(phone.value()));
             QTextStream in(stdin);
             code = in.readLine().trimmed();
             if (code.isEmpty())
-                return ctx.fail(ExitUsage, QStringLiteral("No code was entered."));
+                return ctx.fail(ExitUsage,
+                                QCoreApplication::translate("Cli", "No code was entered."));
         }
         code.remove(u' ');
         session.verifyCode(phone.value(), code);
         if (auto error = awaitSession(session, &Session::signedIn, &Session::signInFailed)) {
             if (error->kind == ApiError::Kind::Validation && error->httpStatus == 400)
                 error->userMessage =
-                    QStringLiteral("The server did not accept the code %1 for %2 (%3). Check "
-                                   "the code, or run `nanobanana-cli login --phone %2` again "
-                                   "for a new one.")
+                    QCoreApplication::translate(
+                        "Cli", "The server did not accept the code %1 for %2 (%3). Check "
+                               "the code, or run `nanobanana-cli login --phone %2` again "
+                               "for a new one.")
                         .arg(code, phone.value(), error->serverMessage);
             return failSignIn(ctx, *error);
         }
@@ -118,7 +122,7 @@ int runLogin(CliContext &ctx)
     if (session.tokenExpiresAt().isValid())
         json.insert(QStringLiteral("tokenExpiresAt"),
                     session.tokenExpiresAt().toString(Qt::ISODate));
-    ctx.result(json, QStringLiteral("Signed in to %1 as %2.")
+    ctx.result(json, QCoreApplication::translate("Cli", "Signed in to %1 as %2.")
                          .arg(services->server().toString(), userLine(user)));
     return ExitOk;
 }
@@ -135,8 +139,9 @@ int runLogout(CliContext &ctx)
     session.signOut();
     if (session.state() != Session::State::SignedOut || !session.accountId().isEmpty())
         loop.exec();
-    ctx.result(QJsonObject{{QStringLiteral("signedOut"), true}},
-               QStringLiteral("Signed out. The local history stays in the profile."));
+    ctx.result(
+        QJsonObject{{QStringLiteral("signedOut"), true}},
+        QCoreApplication::translate("Cli", "Signed out. The local history stays in the profile."));
     return ExitOk;
 }
 
@@ -160,8 +165,8 @@ int runWhoami(CliContext &ctx)
     if (error && error->kind == ApiError::Kind::Unauthorized)
         return ctx.failWith(*error);
     if (error)
-        ctx.notice(
-            QStringLiteral("%1 Showing what this profile last knew.").arg(error->userMessage));
+        ctx.notice(QCoreApplication::translate("Cli", "%1 Showing what this profile last knew.")
+                       .arg(error->userMessage));
     QJsonObject json = userToJson(session.user());
     json.insert(QStringLiteral("server"), services->server().toString());
     json.insert(QStringLiteral("offline"), error.has_value());
@@ -179,7 +184,8 @@ int runSync(CliContext &ctx)
     std::optional<ApiError> error;
     QEventLoop loop;
     QObject::connect(&sync, &SyncScheduler::progress, &loop, [&](qint64 fetched, qint64 total) {
-        ctx.progress(QStringLiteral("synced %1 of %2 records").arg(fetched).arg(total));
+        ctx.progress(
+            QCoreApplication::translate("Cli", "synced %1 of %2 records").arg(fetched).arg(total));
     });
     QObject::connect(&sync, &SyncScheduler::finished, &loop, [&](const SyncReport &r) {
         report = r;
@@ -206,11 +212,12 @@ int runSync(CliContext &ctx)
                            {QStringLiteral("gone"), r.gone},
                            {QStringLiteral("full"), r.full},
                            {QStringLiteral("durationMs"), r.durationMs}},
-               QStringLiteral("Synced %1 records in %2 (%3 new, %4 changed, %5 gone) in "
-                              "%6 s.")
+               // %n counts the requests; English says "1 request" through studio_en.ts.
+               QCoreApplication::translate("Cli",
+                                           "Synced %1 records in %n requests (%2 new, %3 changed, "
+                                           "%4 gone) in %5 s.",
+                                           nullptr, r.requests)
                    .arg(r.fetched)
-                   .arg(r.requests == 1 ? QStringLiteral("1 request")
-                                        : QStringLiteral("%1 requests").arg(r.requests))
                    .arg(r.added)
                    .arg(r.changed)
                    .arg(r.gone)
@@ -233,18 +240,22 @@ int runCharacters(CliContext &ctx)
         return ctx.failWith(result.error());
     } else {
         offline = true;
-        ctx.notice(QStringLiteral("%1 Showing the characters this profile last saw.")
-                       .arg(result.error().userMessage));
+        ctx.notice(
+            QCoreApplication::translate("Cli", "%1 Showing the characters this profile last saw.")
+                .arg(result.error().userMessage));
         characters = services->characters().list(services->accountId());
     }
     QJsonArray array;
     QString text;
     for (const auto &c : characters) {
         array.append(characterToJson(c));
-        text += QStringLiteral("%1  %2  (%3 images)\n").arg(c.id, c.name).arg(c.images.size());
+        text +=
+            QCoreApplication::translate("Cli", "%1  %2  (%n images)", nullptr, int(c.images.size()))
+                .arg(c.id, c.name)
+            + u'\n';
     }
     if (characters.isEmpty())
-        text = QStringLiteral("No characters yet.");
+        text = QCoreApplication::translate("Cli", "No characters yet.");
     ctx.result(array, text.trimmed());
     return offline ? ExitServer : ExitOk;
 }

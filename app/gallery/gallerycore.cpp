@@ -55,8 +55,7 @@ Result<HistoryRecord> GalleryCore::record(qint64 rowId)
     if (!found)
         return found.error();
     if (!found.value())
-        return ApiError::make(ApiError::Kind::NotFound,
-                              QStringLiteral("That image is no longer in the local history."));
+        return ApiError::make(ApiError::Kind::NotFound, UserMessage::of("core.gallery.imageGone"));
     return *found.value();
 }
 

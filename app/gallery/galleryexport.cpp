@@ -55,16 +55,16 @@ Result<QString> saveImageAs(const QString &imagePath, const QString &target)
 {
     QFile source(imagePath);
     if (!source.open(QIODevice::ReadOnly))
-        return ApiError::make(ApiError::Kind::Local,
-                              QStringLiteral("Could not read the image %1 (%2); it may have been "
-                                             "moved or deleted.")
-                                  .arg(QDir::toNativeSeparators(imagePath), source.errorString()));
+        return ApiError::make(
+            ApiError::Kind::Local,
+            UserMessage::of("core.gallery.cannotReadImage",
+                            {QDir::toNativeSeparators(imagePath), source.errorString()}));
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) < 0 || !out.commit())
-        return ApiError::make(ApiError::Kind::Local,
-                              QStringLiteral("Could not write %1 (%2). Choose a folder you can "
-                                             "write to.")
-                                  .arg(QDir::toNativeSeparators(target), out.errorString()));
+        return ApiError::make(
+            ApiError::Kind::Local,
+            UserMessage::of("core.gallery.cannotWriteImage",
+                            {QDir::toNativeSeparators(target), out.errorString()}));
     return target;
 }
 
@@ -103,10 +103,9 @@ Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const Q
 {
     QDir dir(folder);
     if (!dir.mkpath(QStringLiteral(".")))
-        return ApiError::make(ApiError::Kind::Local,
-                              QStringLiteral("Could not create the folder %1. Choose a folder you "
-                                             "can write to.")
-                                  .arg(QDir::toNativeSeparators(folder)));
+        return ApiError::make(
+            ApiError::Kind::Local,
+            UserMessage::of("core.gallery.cannotCreateFolder", {QDir::toNativeSeparators(folder)}));
     ExportSummary summary;
     QJsonArray array;
     for (const auto &r : records) {
@@ -116,10 +115,9 @@ Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const Q
             const QString name = freeName(dir, stem, realExtension(r.localFile));
             if (!QFile::copy(r.localFile, dir.filePath(name)))
                 return ApiError::make(ApiError::Kind::Local,
-                                      QStringLiteral("Could not copy %1 into %2. Check the free "
-                                                     "space and permissions of that folder.")
-                                          .arg(QDir::toNativeSeparators(r.localFile),
-                                               QDir::toNativeSeparators(folder)));
+                                      UserMessage::of("core.gallery.cannotCopy",
+                                                      {QDir::toNativeSeparators(r.localFile),
+                                                       QDir::toNativeSeparators(folder)}));
             o.insert(QStringLiteral("file"), name);
             ++summary.images;
         } else {
@@ -133,10 +131,10 @@ Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const Q
     if (!sidecar.open(QIODevice::WriteOnly)
         || sidecar.write(QJsonDocument(array).toJson(QJsonDocument::Indented)) < 0
         || !sidecar.commit())
-        return ApiError::make(
-            ApiError::Kind::Local,
-            QStringLiteral("Could not write %1 (%2).")
-                .arg(QDir::toNativeSeparators(summary.sidecarPath), sidecar.errorString()));
+        return ApiError::make(ApiError::Kind::Local,
+                              UserMessage::of("core.gallery.cannotWriteRecords",
+                                              {QDir::toNativeSeparators(summary.sidecarPath),
+                                               sidecar.errorString()}));
     return summary;
 }
 

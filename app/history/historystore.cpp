@@ -35,9 +35,9 @@ QSqlDatabase HistoryStore::connection()
     return m_database.connection();
 }
 
-ApiError HistoryStore::failure(const QString &what, const QString &detail) const
+ApiError HistoryStore::failure(const char *step, const QString &detail) const
 {
-    return historyWriteError(what, detail);
+    return historyWriteError(step, detail);
 }
 
 Result<UpsertCounts> HistoryStore::upsertServerRecords(const QString &accountId,
@@ -62,7 +62,7 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
     QSqlDatabase db = connection();
     SqlTransaction transaction(db);
     if (!transaction.isActive())
-        return failure(u"saving the history"_s, transaction.errorText());
+        return failure("core.history.step.saveHistory", transaction.errorText());
     bool fresh = false;
     if (state) {
         auto checked = stillFresh(db, accountId, *state);
@@ -95,11 +95,11 @@ HistoryStore::upsertServerRecordPages(const QString &accountId,
     if (fresh) {
         QSqlQuery q(db);
         if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
-            return failure(u"saving the history"_s, q.lastError().text());
+            return failure("core.history.step.saveHistory", q.lastError().text());
         lastRowId = q.value(0).toLongLong();
     }
     if (!transaction.commit())
-        return failure(u"saving the history"_s, transaction.errorText());
+        return failure("core.history.step.saveHistory", transaction.errorText());
     if (fresh) {
         state->fresh = true;
         state->lastRowId = lastRowId;
@@ -121,13 +121,13 @@ Result<bool> HistoryStore::stillFresh(QSqlDatabase db, const QString &accountId,
         q.prepare(u"SELECT EXISTS (SELECT 1 FROM generated_images WHERE account_id = :account)"_s);
         q.bindValue(u":account"_s, accountId);
         if (!q.exec() || !q.next())
-            return failure(u"saving the history"_s, q.lastError().text());
+            return failure("core.history.step.saveHistory", q.lastError().text());
         state.fresh = !q.value(0).toBool();
         q.finish();
         if (!state.fresh)
             return false;
         if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
-            return failure(u"saving the history"_s, q.lastError().text());
+            return failure("core.history.step.saveHistory", q.lastError().text());
         state.lastRowId = q.value(0).toLongLong();
         return true;
     }
@@ -135,7 +135,7 @@ Result<bool> HistoryStore::stillFresh(QSqlDatabase db, const QString &accountId,
         return false;
     // Row ids grow: any row written by someone else since our last write raised the largest.
     if (!q.exec(u"SELECT coalesce(max(row_id), 0) FROM generated_images"_s) || !q.next())
-        return failure(u"saving the history"_s, q.lastError().text());
+        return failure("core.history.step.saveHistory", q.lastError().text());
     return q.value(0).toLongLong() == state.lastRowId;
 }
 
@@ -144,10 +144,10 @@ Result<qint64> HistoryStore::insertLocalJobRow(const QString &accountId, const J
     QSqlDatabase db = connection();
     SqlTransaction transaction(db);
     if (!transaction.isActive())
-        return failure(u"adding the job to the gallery"_s, transaction.errorText());
+        return failure("core.history.step.addToGallery", transaction.errorText());
     auto row = insertLocalJobRowIn(db, accountId, job);
     if (row && !transaction.commit())
-        return failure(u"adding the job to the gallery"_s, transaction.errorText());
+        return failure("core.history.step.addToGallery", transaction.errorText());
     return row;
 }
 
@@ -162,7 +162,7 @@ Result<qint64> HistoryStore::insertLocalJobRowIn(QSqlDatabase db, const QString 
     q.bindValue(u":image"_s, sqlNullable(job.imageId));
     q.bindValue(u":task"_s, sqlNullable(job.taskId));
     if (!q.exec())
-        return failure(u"adding the job to the gallery"_s, q.lastError().text());
+        return failure("core.history.step.addToGallery", q.lastError().text());
     if (q.next()) {
         const qint64 rowId = q.value(0).toLongLong();
         q.finish();
@@ -171,7 +171,7 @@ Result<qint64> HistoryStore::insertLocalJobRowIn(QSqlDatabase db, const QString 
         q.bindValue(u":job"_s, job.id);
         q.bindValue(u":row"_s, rowId);
         if (!q.exec())
-            return failure(u"adding the job to the gallery"_s, q.lastError().text());
+            return failure("core.history.step.addToGallery", q.lastError().text());
         return rowId;
     }
     const QDateTime created =
@@ -190,7 +190,7 @@ Result<qint64> HistoryStore::insertLocalJobRowIn(QSqlDatabase db, const QString 
     q.bindValue(u":created"_s, created.toMSecsSinceEpoch());
     q.bindValue(u":job"_s, job.id);
     if (!q.exec())
-        return failure(u"adding the job to the gallery"_s, q.lastError().text());
+        return failure("core.history.step.addToGallery", q.lastError().text());
     return q.lastInsertId().toLongLong();
 }
 
@@ -200,10 +200,10 @@ Result<qint64> HistoryStore::attachServerIdentity(qint64 rowId, const QString &i
     QSqlDatabase db = connection();
     SqlTransaction transaction(db);
     if (!transaction.isActive())
-        return failure(u"linking the job to its record"_s, transaction.errorText());
+        return failure("core.history.step.linkJob", transaction.errorText());
     auto survivor = attachServerIdentityIn(db, rowId, imageId, taskId);
     if (survivor && !transaction.commit())
-        return failure(u"linking the job to its record"_s, transaction.errorText());
+        return failure("core.history.step.linkJob", transaction.errorText());
     return survivor;
 }
 
@@ -218,13 +218,13 @@ Result<qint64> HistoryStore::attachServerIdentityIn(QSqlDatabase db, qint64 rowI
     q.bindValue(u":task"_s, sqlNullable(taskId));
     q.bindValue(u":row"_s, rowId);
     if (!q.exec())
-        return failure(u"linking the job to its record"_s, q.lastError().text());
+        return failure("core.history.step.linkJob", q.lastError().text());
     if (q.next()) {
         const qint64 survivor = q.value(0).toLongLong();
         q.finish();
         const QString error = mergeJobRowInto(db, rowId, survivor);
         if (!error.isEmpty())
-            return failure(u"linking the job to its record"_s, error);
+            return failure("core.history.step.linkJob", error);
         return survivor;
     }
     q.finish();
@@ -234,9 +234,9 @@ Result<qint64> HistoryStore::attachServerIdentityIn(QSqlDatabase db, qint64 rowI
     q.bindValue(u":task"_s, sqlNullable(taskId));
     q.bindValue(u":row"_s, rowId);
     if (!q.exec())
-        return failure(u"linking the job to its record"_s, q.lastError().text());
+        return failure("core.history.step.linkJob", q.lastError().text());
     if (q.numRowsAffected() == 0)
-        return failure(u"linking the job to its record"_s, u"no row %1"_s.arg(rowId));
+        return failure("core.history.step.linkJob", u"no row %1"_s.arg(rowId));
     return rowId;
 }
 
@@ -272,7 +272,7 @@ Result<bool> HistoryStore::updateLocalJobRow(qint64 rowId, const LocalJobUpdate 
                 update.completedAtMs ? QVariant(*update.completedAtMs) : QVariant());
     q.bindValue(u":row"_s, rowId);
     if (!q.exec())
-        return failure(u"updating the job's card"_s, q.lastError().text());
+        return failure("core.history.step.updateCard", q.lastError().text());
     return q.numRowsAffected() > 0;
 }
 
@@ -288,7 +288,7 @@ Result<bool> HistoryStore::setLocalFile(qint64 rowId, const QString &path, qint6
     q.bindValue(u":height"_s, height);
     q.bindValue(u":row"_s, rowId);
     if (!q.exec())
-        return failure(u"remembering the saved image"_s, q.lastError().text());
+        return failure("core.history.step.rememberImage", q.lastError().text());
     return q.numRowsAffected() > 0;
 }
 
@@ -296,24 +296,24 @@ Result<bool> HistoryStore::setFavorite(qint64 rowId, bool favorite)
 {
     return setLocalFlag(rowId,
                         u"UPDATE generated_images SET favorite = :value WHERE row_id = :row"_s,
-                        favorite, u"saving the favourite"_s);
+                        favorite, "core.history.step.saveFavourite");
 }
 
 Result<bool> HistoryStore::setHidden(qint64 rowId, bool hidden)
 {
     return setLocalFlag(rowId, u"UPDATE generated_images SET hidden = :value WHERE row_id = :row"_s,
-                        hidden, u"hiding the image"_s);
+                        hidden, "core.history.step.hideImage");
 }
 
 Result<bool> HistoryStore::setLocalFlag(qint64 rowId, const QString &updateSql, bool value,
-                                        const QString &what)
+                                        const char *step)
 {
     QSqlQuery q(connection());
     q.prepare(updateSql);
     q.bindValue(u":value"_s, value ? 1 : 0);
     q.bindValue(u":row"_s, rowId);
     if (!q.exec())
-        return failure(what, q.lastError().text());
+        return failure(step, q.lastError().text());
     return q.numRowsAffected() > 0;
 }
 
@@ -326,7 +326,7 @@ Result<int> HistoryStore::markGoneUnlessSeenSince(const QString &accountId, qint
     q.bindValue(u":account"_s, accountId);
     q.bindValue(u":since"_s, seenSinceMs);
     if (!q.exec())
-        return failure(u"marking removed records"_s, q.lastError().text());
+        return failure("core.history.step.markRemoved", q.lastError().text());
     return q.numRowsAffected();
 }
 
@@ -339,7 +339,7 @@ Result<std::optional<HistoryRecord>> HistoryStore::record(const QString &account
     q.bindValue(u":account"_s, accountId);
     q.bindValue(u":id"_s, id);
     if (!q.exec())
-        return failure(u"reading a record"_s, q.lastError().text());
+        return failure("core.history.step.readRecord", q.lastError().text());
     if (!q.next())
         return std::optional<HistoryRecord>();
     return std::optional<HistoryRecord>(readHistoryRecord(q));
@@ -352,7 +352,7 @@ Result<std::optional<HistoryRecord>> HistoryStore::recordByRowId(qint64 rowId)
               + u" FROM generated_images AS g WHERE g.row_id = :row"_s);
     q.bindValue(u":row"_s, rowId);
     if (!q.exec())
-        return failure(u"reading a record"_s, q.lastError().text());
+        return failure("core.history.step.readRecord", q.lastError().text());
     if (!q.next())
         return std::optional<HistoryRecord>();
     return std::optional<HistoryRecord>(readHistoryRecord(q));
@@ -364,7 +364,7 @@ Result<QHash<QString, QString>> HistoryStore::syncState(const QString &accountId
     q.prepare(u"SELECT key, value FROM sync_state WHERE account_id = :account"_s);
     q.bindValue(u":account"_s, accountId);
     if (!q.exec())
-        return failure(u"reading the sync state"_s, q.lastError().text());
+        return failure("core.history.step.readSyncState", q.lastError().text());
     QHash<QString, QString> values;
     while (q.next())
         values.insert(q.value(0).toString(), q.value(1).toString());
@@ -377,7 +377,7 @@ Result<bool> HistoryStore::setSyncState(const QString &accountId,
     QSqlDatabase db = connection();
     SqlTransaction transaction(db);
     if (!transaction.isActive())
-        return failure(u"saving the sync state"_s, transaction.errorText());
+        return failure("core.history.step.saveSyncState", transaction.errorText());
     QSqlQuery q(db);
     q.prepare(u"INSERT INTO sync_state (account_id, key, value) VALUES (:account, :key, :value) "
               "ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value"_s);
@@ -386,11 +386,11 @@ Result<bool> HistoryStore::setSyncState(const QString &accountId,
         q.bindValue(u":key"_s, it.key());
         q.bindValue(u":value"_s, it.value());
         if (!q.exec())
-            return failure(u"saving the sync state"_s, q.lastError().text());
+            return failure("core.history.step.saveSyncState", q.lastError().text());
     }
     q.finish();
     if (!transaction.commit())
-        return failure(u"saving the sync state"_s, transaction.errorText());
+        return failure("core.history.step.saveSyncState", transaction.errorText());
     return true;
 }
 

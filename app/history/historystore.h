@@ -81,12 +81,11 @@ public:
 
 private:
     QSqlDatabase connection();
-    ApiError failure(const QString &what, const QString &detail) const;
+    ApiError failure(const char *step, const QString &detail) const;
     // One local 0/1 column of one row (favourite, hidden); local columns never reach the server.
     // Whether `state` still holds inside the open transaction (and the first check).
     Result<bool> stillFresh(QSqlDatabase db, const QString &accountId, MirrorWriteState &state);
-    Result<bool> setLocalFlag(qint64 rowId, const QString &updateSql, bool value,
-                              const QString &what);
+    Result<bool> setLocalFlag(qint64 rowId, const QString &updateSql, bool value, const char *step);
     // insertLocalJobRow() and attachServerIdentity() inside an open transaction.
     Result<qint64> insertLocalJobRowIn(QSqlDatabase db, const QString &accountId, const Job &job);
     Result<qint64> attachServerIdentityIn(QSqlDatabase db, qint64 rowId, const QString &imageId,

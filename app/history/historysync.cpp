@@ -106,8 +106,7 @@ void HistorySync::sendRequest(int skip)
     ApiCall<ImagesPage> *call = m_fetchPage(m_limit, skip);
     ++m_report.requests;
     if (!call) {
-        fail(ApiError::make(ApiError::Kind::Local,
-                            u"The history could not be requested. Sign in and try again."_s));
+        fail(ApiError::make(ApiError::Kind::Local, UserMessage::of("core.sync.notRequested")));
         return;
     }
     m_requests.append({call, skip, std::nullopt});
@@ -305,7 +304,7 @@ void HistorySync::writeQueuedPages()
     Result<QList<UpsertCounts>> counts =
         m_queue->failed
             ? Result<QList<UpsertCounts>>(ApiError::make(
-                ApiError::Kind::Local, u"An earlier page of the history was not saved."_s))
+                ApiError::Kind::Local, UserMessage::of("core.sync.earlierPageNotSaved")))
             : m_store.upsertServerRecordPages(m_accountId, pages, m_seenStamp, &m_queue->state);
     if (!counts)
         m_queue->failed = true;

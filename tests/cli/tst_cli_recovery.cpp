@@ -58,6 +58,8 @@ void TestCliRecovery::serverAwayKeepsTheJob()
     const auto sent = cli.run({s("--json"), s("generate"), s("a hummingbird at dawn")});
     QVERIFY2(sent.exitCode == 2, sent.describe().constData());
     QVERIFY2(sent.errText().contains(s("Could not reach the server")), sent.describe().constData());
+    // One job: the English singular from the CLI's plural catalogue, not "Jobs 1 stay".
+    QVERIFY2(sent.errText().contains(s("stays in the profile")), sent.describe().constData());
     QCOMPARE(sent.object().value(s("state")).toString(), s("queued"));
     const auto waited = cli.run({s("wait")});
     QVERIFY2(waited.exitCode == 2, waited.describe().constData());

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -103,10 +104,13 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_dir;
     QStringList m_images;
+    QTranslator m_english; // the English plural forms, as the app loads them
 };
 
 void TestComposer::initTestCase()
 {
+    QVERIFY(m_english.load(u":/i18n/studio_en.qm"_s));
+    QCoreApplication::installTranslator(&m_english);
     QVERIFY(m_dir.isValid());
     const QList<QColor> colours{QColor(u"#f5c542"_s), QColor(u"#4a90d9"_s), QColor(u"#5cb85c"_s),
                                 QColor(u"#d9534f"_s), QColor(u"#9b59b6"_s), QColor(u"#e67e22"_s)};

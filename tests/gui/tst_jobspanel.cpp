@@ -14,6 +14,7 @@
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -45,10 +46,13 @@ private:
     std::unique_ptr<QTemporaryDir> m_profile;
     std::unique_ptr<AppServices> m_services;
     std::unique_ptr<JobsPanel> m_panel;
+    QTranslator m_english; // the English plural forms, as the app loads them
 };
 
 void TestJobsPanel::initTestCase()
 {
+    QVERIFY(m_english.load(u":/i18n/studio_en.qm"_s));
+    QCoreApplication::installTranslator(&m_english);
     QVERIFY(m_files.isValid());
     m_image = makeTestImage(m_files.path(), u"ref.png"_s, {200, 150}, QColor(u"#4a90d9"_s));
     QVERIFY(!m_image.isEmpty());

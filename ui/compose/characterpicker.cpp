@@ -216,15 +216,11 @@ void CharacterPicker::chipToggled(const QString &id, bool checked)
 void CharacterPicker::refreshHint(bool refused)
 {
     const bool full = m_selected.size() >= m_max && !m_chips.isEmpty();
-    // Spelled out rather than "%n character(s)": there is no English plural catalogue yet.
+    // English singulars ("one character", "One character chosen") come from studio_en.ts.
     if (refused)
-        m_hint->setText(m_max == 1 ? tr("You can use one character here; deselect it to pick "
-                                        "another.")
-                                   : tr("You can use up to %1 characters here; deselect one to "
-                                        "pick another.")
-                                         .arg(m_max));
+        m_hint->setText(tr("You can use up to %n characters here; deselect one to pick another.",
+                           nullptr, m_max));
     else if (full)
-        m_hint->setText(m_max == 1 ? tr("One character chosen, the most this allows.")
-                                   : tr("%1 characters chosen, the most this allows.").arg(m_max));
+        m_hint->setText(tr("%n characters chosen, the most this allows.", nullptr, m_max));
     m_hint->setVisible(refused || full);
 }

@@ -15,6 +15,8 @@
 #include <QShortcut>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -251,8 +253,11 @@ void ComposerPanel::refreshSubmit()
     if (m_balance && *m_balance < cost) {
         const QString have = QLocale().toString(*m_balance, 'g', 12);
         m_balanceWarning->setText(
-            *m_balance == 1 ? tr("You have 1 star; this needs %1.").arg(cost)
-                            : tr("You have %1 stars; this needs %2.").arg(have).arg(cost));
+            // A whole balance picks its plural form (English "1 star" from studio_en.ts); a
+            // fraction or a debt has no plural form in Qt's rules (n >= 0) and reads as many.
+            *m_balance >= 0 && *m_balance < 1e9 && std::trunc(*m_balance) == *m_balance
+                ? tr("You have %n stars; this needs %1.", nullptr, int(*m_balance)).arg(cost)
+                : tr("You have %1 stars; this needs %2.").arg(have).arg(cost));
         m_balanceWarning->show();
     } else {
         m_balanceWarning->hide();

@@ -124,8 +124,8 @@ QStringList ReferenceStrip::paths() const
 
 QString ReferenceStrip::limitSentence() const
 {
-    return m_max == 1 ? tr("You can attach one image; remove it to add another.")
-                      : tr("You can attach up to %1 images; remove one to add another.").arg(m_max);
+    // English: "You can attach one image; remove it to add another." (studio_en.ts).
+    return tr("You can attach up to %n images; remove one to add another.", nullptr, m_max);
 }
 
 bool ReferenceStrip::addPath(const QString &path)

@@ -278,9 +278,8 @@ void GalleryPage::hide(const QList<qint64> &rowIds)
         const auto index = m_model->index(qMin(firstRow, m_model->rowCount() - 1));
         m_grid->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     }
-    Q_EMIT statusMessage(rowIds.size() == 1
-                             ? tr("Hidden on this computer.")
-                             : tr("%1 images hidden on this computer.").arg(rowIds.size()));
+    // English n=1: "Hidden on this computer." (studio_en.ts).
+    Q_EMIT statusMessage(tr("%n images hidden on this computer.", nullptr, int(rowIds.size())));
 }
 
 void GalleryPage::openDetail(const QModelIndex &index)
@@ -394,14 +393,12 @@ void GalleryPage::exportSelection()
             return done.error().userMessage;
         const auto &s = done.value();
         QString text =
-            (s.images == 1 ? QObject::tr("Exported 1 image")
-                           : QObject::tr("Exported %1 images").arg(s.images))
-            + QObject::tr(" and %1 to %2.")
-                  .arg(QFileInfo(s.sidecarPath).fileName(), QDir::toNativeSeparators(folder));
+            QObject::tr("Exported %n images and %1 to %2.", nullptr, s.images)
+                .arg(QFileInfo(s.sidecarPath).fileName(), QDir::toNativeSeparators(folder));
         if (s.withoutFile > 0)
-            text +=
-                u' '
-                + QObject::tr("%1 of them had no image on this computer yet.").arg(s.withoutFile);
+            text += u' '
+                    + QObject::tr("%n of them had no image on this computer yet.", nullptr,
+                                  s.withoutFile);
         return text;
     }));
 }

@@ -154,8 +154,8 @@ void JobsPanel::refreshSummary()
 {
     const int active = m_model->activeCount();
     const int total = m_model->rowCount();
-    // Without a translation loaded "%n job(s)" reads as written: spell the plural out.
-    const QString jobs = total == 1 ? tr("1 job") : tr("%1 jobs").arg(total);
+    // English says "1 job" through studio_en.ts.
+    const QString jobs = tr("%n jobs", nullptr, total);
     m_summary->setText(active > 0 ? tr("%1 running").arg(active) + QStringLiteral(" · ") + jobs
                                   : jobs);
     m_stack->setCurrentWidget(total > 0 ? static_cast<QWidget *>(m_view) : m_empty);

@@ -7,6 +7,13 @@ namespace {
 // Fragments (core.answer.*, core.file.*, core.image.why.*, ...) complete a sentence of their
 // own message, whose comment says how; they are passed as message arguments.
 constexpr MessageSource kMessages[] = {
+    // Opening a profile (AppServices). %1 is a folder, a server address.
+    {"core.app.profileNotCreated",
+     QT_TRANSLATE_NOOP("Messages", "Could not create the profile folder %1. Check that the "
+                                   "location is writable, or choose another profile.")},
+    {"core.app.notAServer",
+     QT_TRANSLATE_NOOP("Messages", "'%1' is not a server address; use one like "
+                                   "https://example.org or http://127.0.0.1:2000.")},
     // Session (sign-in).
     {"core.session.codeDigits",
      QT_TRANSLATE_NOOP("Messages", "The code has 6 digits; check the text message.")},
@@ -151,18 +158,28 @@ constexpr MessageSource kMessages[] = {
     {"core.history.step.updateRecord", QT_TRANSLATE_NOOP("Messages", "updating a history record")},
     {"core.history.step.updateRecords", QT_TRANSLATE_NOOP("Messages", "updating history records")},
     {"core.history.step.saveRecords", QT_TRANSLATE_NOOP("Messages", "saving history records")},
-    // For HistoryStore (not yet converted from plain text).
+    // For HistoryStore.
     {"core.history.step.addToGallery",
      QT_TRANSLATE_NOOP("Messages", "adding the job to the gallery")},
     {"core.history.step.linkJob", QT_TRANSLATE_NOOP("Messages", "linking the job to its record")},
     {"core.history.step.updateCard", QT_TRANSLATE_NOOP("Messages", "updating the job's card")},
     {"core.history.step.rememberImage",
      QT_TRANSLATE_NOOP("Messages", "remembering the saved image")},
-    // For HistorySync (not yet converted from plain text).
+    {"core.history.step.saveFavourite", QT_TRANSLATE_NOOP("Messages", "saving the favourite")},
+    {"core.history.step.hideImage", QT_TRANSLATE_NOOP("Messages", "hiding the image")},
+    {"core.history.step.markRemoved", QT_TRANSLATE_NOOP("Messages", "marking removed records")},
+    {"core.history.step.readRecord", QT_TRANSLATE_NOOP("Messages", "reading a record")},
+    {"core.history.step.readSyncState", QT_TRANSLATE_NOOP("Messages", "reading the sync state")},
+    {"core.history.step.saveSyncState", QT_TRANSLATE_NOOP("Messages", "saving the sync state")},
+    // For HistorySync.
     {"core.sync.notRequested",
      QT_TRANSLATE_NOOP("Messages", "The history could not be requested. Sign in and try again.")},
     {"core.sync.earlierPageNotSaved",
      QT_TRANSLATE_NOOP("Messages", "An earlier page of the history was not saved.")},
+    // %1 is SQLite's own report (not translated), %2 the file it was set aside as.
+    {"core.history.setAside",
+     QT_TRANSLATE_NOOP("Messages", "The local history database was damaged (%1); it was set "
+                                   "aside as %2 and will be rebuilt from the server.")},
     {"core.history.openFailed",
      QT_TRANSLATE_NOOP("Messages", "The local history at %1 could not be opened. Check that the "
                                    "folder is writable and not full, or use another profile.")},
@@ -177,6 +194,27 @@ constexpr MessageSource kMessages[] = {
     {"core.history.readFailed",
      QT_TRANSLATE_NOOP("Messages", "The local history could not be read. Restart the app; if "
                                    "this keeps happening, use another profile.")},
+    // Characters (CharacterCache). %1 is the database's own error text.
+    {"core.characters.notSavedInDatabase",
+     QT_TRANSLATE_NOOP("Messages",
+                       "Could not save the character list in the profile database (%1).")},
+    {"core.characters.notSaved",
+     QT_TRANSLATE_NOOP("Messages", "Could not save the character list (%1).")},
+    // Gallery (GalleryCore, export). %1/%2 are paths, then the system's own error text.
+    {"core.gallery.imageGone",
+     QT_TRANSLATE_NOOP("Messages", "That image is no longer in the local history.")},
+    {"core.gallery.cannotReadImage",
+     QT_TRANSLATE_NOOP("Messages",
+                       "Could not read the image %1 (%2); it may have been moved or deleted.")},
+    {"core.gallery.cannotWriteImage",
+     QT_TRANSLATE_NOOP("Messages", "Could not write %1 (%2). Choose a folder you can write to.")},
+    {"core.gallery.cannotCreateFolder",
+     QT_TRANSLATE_NOOP("Messages",
+                       "Could not create the folder %1. Choose a folder you can write to.")},
+    {"core.gallery.cannotCopy",
+     QT_TRANSLATE_NOOP("Messages", "Could not copy %1 into %2. Check the free space and "
+                                   "permissions of that folder.")},
+    {"core.gallery.cannotWriteRecords", QT_TRANSLATE_NOOP("Messages", "Could not write %1 (%2).")},
 };
 } // namespace
 

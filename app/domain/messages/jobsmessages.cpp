@@ -15,7 +15,7 @@ constexpr MessageSource kMessages[] = {
                                    "then send again.")},
     // %n: how many images too many.
     {"jobs.tooManyImages",
-     QT_TRANSLATE_NOOP("Messages", "At most 5 images can go with one job; remove %n."), 0},
+     QT_TRANSLATE_N_NOOP("Messages", "At most 5 images can go with one job; remove %n."), 0},
     // %1: the ratio asked for, %2: the accepted ones.
     {"jobs.aspectRatioRefused",
      QT_TRANSLATE_NOOP("Messages", "The aspect ratio %1 is not one the server accepts (%2).")},
