@@ -246,6 +246,7 @@ int run(int argc, char *argv[], const QElapsedTimer &clock)
     options.server = QUrl(kOfflineServer);
     options.fileOnlyTokens = true;
     options.deferIntegrityCheck = true; // as ui/main.cpp opens the profile
+    options.desktop = true;
     AppServices services(options);
     if (const auto opened = services.open(); !opened)
         return Bench::fail(opened.error().userMessage);
