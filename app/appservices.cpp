@@ -26,7 +26,6 @@
 
 #include <QDir>
 #include <QNetworkAccessManager>
-#include <QtConcurrent>
 
 namespace {
 QString resolveProfilePath(const QString &given)
@@ -49,14 +48,17 @@ void AppServices::startIntegrityCheck()
 {
     // The destructor waits for the check, so `this` outlives it; a report still queued when
     // `this` goes is dropped with it.
-    m_integrityCheck = QtConcurrent::run([this] {
-        const Result<bool> verified = m_database->verifyIntegrity();
-        m_database->releaseThreadConnection();
+    HistoryDatabase *database = m_database.get();
+    m_integrityCheck = std::make_unique<WorkerThread>(
+        QStringLiteral("integrity-check"), [database] { database->releaseThreadConnection(); });
+    if (!m_toServices)
+        m_toServices = new Handoff(this);
+    Handoff *back = m_toServices;
+    m_integrityCheck->post([this, database, back] {
+        const Result<bool> verified = database->verifyIntegrity();
         if (!verified)
-            QMetaObject::invokeMethod(
-                this,
-                [this, message = verified.error().userMessage] { Q_EMIT historyDamaged(message); },
-                Qt::QueuedConnection);
+            back->post(
+                [this, message = verified.error().userMessage] { Q_EMIT historyDamaged(message); });
     });
 }
 
@@ -64,7 +66,7 @@ AppServices::~AppServices()
 {
     // Stop work that reports back before the objects it reports to go away. A running sync
     // writes through m_history on its own thread: it goes before the store and the database.
-    m_integrityCheck.waitForFinished();
+    m_integrityCheck.reset(); // lets a running check finish
     m_sync.reset();
     m_gallery.reset();
     m_characterList.reset();

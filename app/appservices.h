@@ -3,8 +3,9 @@
 #include "domain/result.h"
 #include "profile.h"
 #include "studiosettings.h"
+#include "threading/handoff.h"
+#include "threading/workerthread.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -127,7 +128,8 @@ private:
     std::unique_ptr<ThumbnailCache> m_thumbnails;
     // Jobs that finish together (one shared poll) refresh the star balance once.
     QTimer m_balanceRefresh;
-    QFuture<void> m_integrityCheck;
+    std::unique_ptr<WorkerThread> m_integrityCheck;
+    Handoff *m_toServices = nullptr; // a child: the check's report comes back through it
     // Declared last, destroyed first: they use the services above.
     std::unique_ptr<SyncScheduler> m_sync;
     std::unique_ptr<AppStatus> m_status;

@@ -3,8 +3,7 @@
 #include "backend/referencepreparer.h"
 #include "characters/charactercache.h"
 #include "session/session.h"
-
-#include <QtConcurrent/QtConcurrentRun>
+#include "threading/pool.h"
 
 CharacterList::CharacterList(BackendClient &client, CharacterCache &cache, Session &session,
                              QObject *parent)
@@ -36,7 +35,8 @@ ApiCall<QList<Character>> *CharacterList::fetch()
 
 QFuture<Result<QList<UploadFile>>> CharacterList::prepareImages(const QStringList &imagePaths)
 {
-    return QtConcurrent::run([imagePaths] { return ReferencePreparer::prepareAll(imagePaths); });
+    return runInPool(*QThreadPool::globalInstance(),
+                     [imagePaths] { return ReferencePreparer::prepareAll(imagePaths); });
 }
 
 ApiCall<Character> *CharacterList::create(const QString &name, const QList<UploadFile> &images)

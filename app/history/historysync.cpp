@@ -4,17 +4,16 @@
 #include "history/historystore.h"
 
 #include <QDateTime>
-#include <QMutexLocker>
-#include <QThread>
 
 #include <algorithm>
+#include <mutex>
 
 using namespace Qt::StringLiterals;
 
 // The pages handed to the worker and not yet taken by it.
 struct HistorySync::StoreQueue
 {
-    QMutex mutex;
+    std::mutex mutex; // not a QMutex: ThreadSanitizer sees pthread mutexes only
     QList<QList<GeneratedImage>> pages; // guarded by mutex
     bool failed = false; // worker thread only: a write failed, later pages are refused
     MirrorWriteState state; // worker thread only
@@ -26,7 +25,9 @@ HistorySync::HistorySync(FetchPage fetchPage, HistoryStore &store, QString accou
     , m_fetchPage(std::move(fetchPage))
     , m_store(store)
     , m_accountId(std::move(accountId))
-{ }
+{
+    m_toSyncThread = new Handoff(this);
+}
 
 HistorySync::~HistorySync()
 {
@@ -251,22 +252,15 @@ void HistorySync::storePage(QList<GeneratedImage> records, std::optional<PageOut
 {
     if (!m_worker) {
         m_queue = std::make_shared<StoreQueue>();
-        m_worker = std::make_unique<QThread>();
-        m_worker->setObjectName(u"history-sync"_s);
-        m_workerContext = std::make_unique<QObject>();
-        m_workerContext->moveToThread(m_worker.get());
         HistoryStore *store = &m_store;
-        // Emitted by the worker thread itself, right before it ends.
-        connect(
-            m_worker.get(), &QThread::finished, m_workerContext.get(),
-            [store] { store->releaseThreadConnection(); }, Qt::DirectConnection);
-        m_worker->start();
+        m_worker = std::make_unique<WorkerThread>(u"history-sync"_s,
+                                                  [store] { store->releaseThreadConnection(); });
     }
     ++m_pagesInFlight;
     m_awaited = awaited;
     ++m_unsentPages;
     {
-        QMutexLocker lock(&m_queue->mutex);
+        const std::lock_guard lock(m_queue->mutex);
         m_queue->pages.append(std::move(records));
     }
     wakeWorker();
@@ -281,8 +275,7 @@ void HistorySync::wakeWorker()
         return;
     m_workerBusy = true;
     m_unsentPages = 0;
-    QMetaObject::invokeMethod(
-        m_workerContext.get(), [this] { writeQueuedPages(); }, Qt::QueuedConnection);
+    m_worker->post([this] { writeQueuedPages(); });
 }
 
 void HistorySync::writeQueuedPages()
@@ -290,13 +283,12 @@ void HistorySync::writeQueuedPages()
     // On the worker thread: only the queue, the store and values fixed for the whole sync.
     QList<QList<GeneratedImage>> pages;
     {
-        QMutexLocker lock(&m_queue->mutex);
+        const std::lock_guard lock(m_queue->mutex);
         pages.swap(m_queue->pages);
     }
     if (pages.isEmpty()) {
         // Taken by the previous write already; the sync still hears that this one is done.
-        QMetaObject::invokeMethod(
-            this, [this] { pagesStored(QList<UpsertCounts>(), 0, 0); }, Qt::QueuedConnection);
+        m_toSyncThread->post([this] { pagesStored(QList<UpsertCounts>(), 0, 0); });
         return;
     }
     QElapsedTimer clock;
@@ -310,10 +302,8 @@ void HistorySync::writeQueuedPages()
         m_queue->failed = true;
     const qint64 ms = clock.elapsed();
     const int pageCount = int(pages.size());
-    QMetaObject::invokeMethod(
-        this,
-        [this, counts = std::move(counts), ms, pageCount] { pagesStored(counts, pageCount, ms); },
-        Qt::QueuedConnection);
+    m_toSyncThread->post(
+        [this, counts = std::move(counts), ms, pageCount] { pagesStored(counts, pageCount, ms); });
 }
 
 void HistorySync::pagesStored(const Result<QList<UpsertCounts>> &counts, int pages, qint64 ms)
@@ -356,11 +346,8 @@ void HistorySync::stopWorker()
     if (!m_worker)
         return;
     // Pages still queued are dropped; the page being written is finished (or rolled back).
-    m_worker->quit();
-    m_worker->wait();
-    m_wroteFreshMirror = m_queue->state.fresh;
-    m_workerContext.reset();
     m_worker.reset();
+    m_wroteFreshMirror = m_queue->state.fresh;
     m_queue.reset();
     m_pagesInFlight = 0;
 }

@@ -3,9 +3,10 @@
 #include "backend/apicall.h"
 #include "domain/records.h"
 #include "history/mirrorwrite.h"
+#include "threading/handoff.h"
+#include "threading/workerthread.h"
 
 #include <QElapsedTimer>
-#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -16,7 +17,6 @@
 #include <optional>
 
 class HistoryStore;
-class QThread;
 
 // What one sync did. `added` counts records new to the mirror.
 struct SyncReport
@@ -140,8 +140,8 @@ private:
     QList<Request> m_requests; // outstanding, oldest first
     bool m_lookAhead = true; // off once a page came back shorter than asked with more to come
 
-    std::unique_ptr<QThread> m_worker;
-    std::unique_ptr<QObject> m_workerContext; // lives in m_worker
+    std::unique_ptr<WorkerThread> m_worker;
+    Handoff *m_toSyncThread = nullptr; // a child: answers from the worker come back through it
     std::shared_ptr<StoreQueue> m_queue;
     int m_pagesInFlight = 0; // handed to the worker, not yet reported back
     int m_unsentPages = 0; // queued since the worker was last woken

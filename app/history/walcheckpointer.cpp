@@ -3,7 +3,6 @@
 #include "history/historydatabase.h"
 #include "history/historylog.h"
 
-#include <QMutexLocker>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -22,17 +21,13 @@ WalCheckpointer::~WalCheckpointer()
 
 void WalCheckpointer::stop()
 {
-    std::unique_ptr<QThread> thread;
+    std::unique_ptr<WorkerThread> worker;
     {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         m_stopped = true;
-        thread = std::move(m_thread);
+        worker = std::move(m_worker);
     }
-    if (thread) {
-        thread->quit();
-        thread->wait();
-    }
-    m_context.reset();
+    worker.reset(); // waits for a checkpoint in progress
 }
 
 void WalCheckpointer::watch(sqlite3 *connection)
@@ -52,23 +47,15 @@ void WalCheckpointer::request()
 {
     if (m_pending.exchange(true))
         return; // one is on its way; it copies everything committed before it runs
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     if (m_stopped)
         return;
-    if (!m_thread) {
-        m_thread = std::make_unique<QThread>();
-        m_thread->setObjectName(u"history-checkpoint"_s);
-        m_context = std::make_unique<QObject>();
-        m_context->moveToThread(m_thread.get());
+    if (!m_worker) {
         HistoryDatabase *database = &m_database;
-        // Emitted by the thread itself, right before it ends.
-        QObject::connect(
-            m_thread.get(), &QThread::finished, m_context.get(),
-            [database] { database->releaseThreadConnection(); }, Qt::DirectConnection);
-        m_thread->start();
+        m_worker = std::make_unique<WorkerThread>(
+            u"history-checkpoint"_s, [database] { database->releaseThreadConnection(); });
     }
-    QMetaObject::invokeMethod(
-        m_context.get(), [this] { checkpoint(); }, Qt::QueuedConnection);
+    m_worker->post([this] { checkpoint(); });
 }
 
 void WalCheckpointer::checkpoint()

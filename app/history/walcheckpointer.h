@@ -1,11 +1,10 @@
 #pragma once
 
-#include <QMutex>
-#include <QObject>
-#include <QThread>
+#include "threading/workerthread.h"
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 class HistoryDatabase;
 struct sqlite3;
@@ -40,9 +39,10 @@ private:
     void checkpoint(); // the checkpointer's thread
 
     HistoryDatabase &m_database;
-    QMutex m_mutex; // guards starting and stopping the thread
-    std::unique_ptr<QThread> m_thread;
-    std::unique_ptr<QObject> m_context; // lives in m_thread
+    // Guards starting and stopping the thread. A std::mutex, not a QMutex: ThreadSanitizer
+    // sees pthread mutexes, not the futexes a contended QMutex waits on.
+    std::mutex m_mutex;
+    std::unique_ptr<WorkerThread> m_worker;
     bool m_stopped = false;
     std::atomic_bool m_pending{false};
     std::atomic_int m_checkpoints{0};

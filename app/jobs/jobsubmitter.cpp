@@ -2,9 +2,9 @@
 
 #include "jobs/jobmessages.h"
 #include "jobs/rearm.h"
+#include "threading/pool.h"
 
 #include <QFutureWatcher>
-#include <QtConcurrent>
 
 using namespace JobMessages;
 
@@ -18,7 +18,7 @@ JobSubmitter::JobSubmitter(JobBackend &backend, PrepareReferences prepare, QObje
 
 JobSubmitter::~JobSubmitter()
 {
-    m_workers.waitForDone();
+    waitForPool(m_workers);
 }
 
 JobSubmitter::Attempt &JobSubmitter::attempt(qint64 jobId)
@@ -37,7 +37,7 @@ void JobSubmitter::submit(const Job &job)
     a.preparing = true;
     const auto paths = job.request.referencePaths;
     auto prepare = m_prepare;
-    auto future = QtConcurrent::run(&m_workers, [prepare, paths]() -> Result<QList<UploadFile>> {
+    auto future = runInPool(m_workers, [prepare, paths]() -> Result<QList<UploadFile>> {
         if (paths.isEmpty() || !prepare)
             return QList<UploadFile>{};
         return prepare(paths);

@@ -1,9 +1,9 @@
 #include "media/imagedownloader.h"
 
 #include "media/medialog.h"
+#include "threading/pool.h"
 
 #include <QFutureWatcher>
-#include <QtConcurrent>
 
 #include <optional>
 
@@ -48,7 +48,7 @@ ImageDownloader::~ImageDownloader()
         if (entry.abort)
             entry.abort();
     }
-    m_verifyPool.waitForDone();
+    waitForPool(m_verifyPool);
 }
 
 void ImageDownloader::setMaxConcurrent(int downloads)
@@ -137,7 +137,9 @@ void ImageDownloader::downloaded(const QUrl &url, quint64 id, const Result<Downl
         else
             verified(url, id, outcome.error);
     });
-    watcher->setFuture(QtConcurrent::run(&m_verifyPool, verifyAndStore, m_store, result.value()));
+    watcher->setFuture(runInPool(m_verifyPool, [store = m_store, download = result.value()] {
+        return verifyAndStore(store, download);
+    }));
     pump();
 }
 

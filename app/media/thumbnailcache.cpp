@@ -1,13 +1,14 @@
 #include "media/thumbnailcache.h"
 
 #include "media/medialog.h"
+#include "threading/handoff.h"
+#include "threading/pool.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
-#include <QMutex>
 #include <QTemporaryFile>
 #include <QThread>
 
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <deque>
 #include <limits>
+#include <mutex>
 
 struct ThumbnailCache::Work
 {
@@ -38,7 +40,7 @@ struct ThumbnailCache::Outcome
 // of the queue themselves, so reprioritising takes effect at the very next pick.
 struct ThumbnailCache::Shared
 {
-    QMutex mutex;
+    std::mutex mutex; // not a QMutex: ThreadSanitizer sees pthread mutexes only
     std::deque<Work> queue;
     int runningWorkers = 0;
     int maxWorkers = 1;
@@ -127,6 +129,7 @@ ThumbnailCache::ThumbnailCache(QString thumbnailsDir, Options options, QObject *
     : QObject(parent)
     , m_shared(std::make_shared<Shared>())
     , m_dir(std::move(thumbnailsDir))
+    , m_toCache(new Handoff(this))
 {
     const int threads = options.threads > 0 ? options.threads : QThread::idealThreadCount();
     m_shared->maxWorkers = qMax(1, threads);
@@ -139,11 +142,11 @@ ThumbnailCache::ThumbnailCache(QString thumbnailsDir, Options options, QObject *
 ThumbnailCache::~ThumbnailCache()
 {
     {
-        QMutexLocker lock(&m_shared->mutex);
+        const std::lock_guard lock(m_shared->mutex);
         m_shared->stopping = true;
         m_shared->queue.clear();
     }
-    m_pool.waitForDone();
+    waitForPool(m_pool);
 }
 
 QString ThumbnailCache::cacheKey(const QString &key, int edgePx)
@@ -168,7 +171,7 @@ QImage ThumbnailCache::request(const QString &key, const QString &sourcePath, in
               edgePx};
     m_pending.insert(ck, key);
     {
-        QMutexLocker lock(&m_shared->mutex);
+        const std::lock_guard lock(m_shared->mutex);
         m_shared->queue.push_back(std::move(work));
     }
     scheduleStart();
@@ -207,14 +210,14 @@ void ThumbnailCache::startWorkers()
     m_startScheduled = false;
     int toStart = 0;
     {
-        QMutexLocker lock(&m_shared->mutex);
+        const std::lock_guard lock(m_shared->mutex);
         toStart =
             qMin(m_shared->maxWorkers - m_shared->runningWorkers, int(m_shared->queue.size()));
         toStart = qMax(0, toStart);
         m_shared->runningWorkers += toStart;
     }
     for (int i = 0; i < toStart; ++i)
-        m_pool.start([shared = m_shared, this] { drain(shared, this); });
+        startInPool(m_pool, [shared = m_shared, this] { drain(shared, this); });
 }
 
 void ThumbnailCache::drain(const std::shared_ptr<Shared> &shared, ThumbnailCache *cache)
@@ -222,7 +225,7 @@ void ThumbnailCache::drain(const std::shared_ptr<Shared> &shared, ThumbnailCache
     for (;;) {
         Work work;
         {
-            QMutexLocker lock(&shared->mutex);
+            const std::lock_guard lock(shared->mutex);
             if (shared->stopping || shared->queue.empty()) {
                 --shared->runningWorkers;
                 return;
@@ -241,8 +244,7 @@ void ThumbnailCache::drain(const std::shared_ptr<Shared> &shared, ThumbnailCache
                 writeDiskThumbnail(work.diskStem, outcome.image, shared->jpegQuality);
         }
         // The cache waits for its workers in its destructor, so it is alive here.
-        QMetaObject::invokeMethod(
-            cache, [cache, outcome] { cache->finished(outcome); }, Qt::QueuedConnection);
+        cache->m_toCache->post([cache, outcome] { cache->finished(outcome); });
     }
 }
 
@@ -264,7 +266,7 @@ void ThumbnailCache::setPriorityKeys(const QList<QString> &keys)
     QHash<QString, int> rank;
     for (int i = 0; i < keys.size(); ++i)
         rank.insert(keys.at(i), i);
-    QMutexLocker lock(&m_shared->mutex);
+    const std::lock_guard lock(m_shared->mutex);
     std::stable_sort(m_shared->queue.begin(), m_shared->queue.end(),
                      [&rank](const Work &a, const Work &b) {
                          return rank.value(a.key, std::numeric_limits<int>::max())
@@ -275,7 +277,7 @@ void ThumbnailCache::setPriorityKeys(const QList<QString> &keys)
 void ThumbnailCache::cancelAllExcept(const QList<QString> &keys)
 {
     const QSet<QString> keep(keys.cbegin(), keys.cend());
-    QMutexLocker lock(&m_shared->mutex);
+    const std::lock_guard lock(m_shared->mutex);
     auto &queue = m_shared->queue;
     const auto dropped = std::stable_partition(
         queue.begin(), queue.end(), [&keep](const Work &w) { return keep.contains(w.key); });

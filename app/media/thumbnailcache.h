@@ -1,5 +1,7 @@
 #pragma once
 
+#include "threading/handoff.h"
+
 #include <QCache>
 #include <QHash>
 #include <QImage>
@@ -81,6 +83,7 @@ private:
 
     std::shared_ptr<Shared> m_shared;
     QString m_dir;
+    Handoff *m_toCache; // a child: the workers hand their outcomes back through it
     QThreadPool m_pool;
     QCache<QString, QImage> m_memory;
     QHash<QString, QString> m_pending; // cache key -> key, queued or decoding

@@ -1,5 +1,6 @@
 #include "media/imagelimits.h"
 #include "media/thumbnailcache.h"
+#include "threading/tsanannotations.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -266,6 +267,9 @@ private Q_SLOTS:
     // Not a test of speed (nothing asserted): prints the single-thread figures for the report.
     void throughputFigures()
     {
+#ifdef STUDIO_TSAN
+        QSKIP("throughput under ThreadSanitizer (10-20 times slower) would be no figure at all");
+#endif
         QTemporaryDir dir;
         const int count = 100;
         QStringList jpegs;
