@@ -126,7 +126,7 @@
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>&amp;نام</translation>
+        <translation>نام (&amp;N)</translation>
     </message>
     <message>
         <source>Pick %1 to %2 clear pictures of the same person or thing.</source>
@@ -858,27 +858,27 @@ created:     %6
     </message>
     <message>
         <source>&amp;Prompt</source>
-        <translation>&amp;پرامپت</translation>
+        <translation>پرامپت (&amp;P)</translation>
     </message>
     <message>
         <source>C&amp;haracters</source>
-        <translation>&amp;شخصیت‌ها</translation>
+        <translation>شخصیت‌ها (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Aspect ratio</source>
-        <translation>&amp;نسبت ابعاد</translation>
+        <translation>نسبت ابعاد (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Resolution</source>
-        <translation>&amp;وضوح</translation>
+        <translation>وضوح (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Images to edit</source>
-        <translation>&amp;تصویرهای ویرایشی</translation>
+        <translation>تصویرهای ویرایشی (&amp;I)</translation>
     </message>
     <message>
         <source>R&amp;eference images (optional)</source>
-        <translation>تصویرهای &amp;مرجع (اختیاری)</translation>
+        <translation>تصویرهای مرجع (اختیاری) (&amp;E)</translation>
     </message>
     <message>
         <source>Add the image to edit: drop it here, paste it with Ctrl+V, or use Add images…</source>
@@ -890,11 +890,11 @@ created:     %6
     </message>
     <message>
         <source>C&amp;haracter (up to 1)</source>
-        <translation>&amp;شخصیت (حداکثر ۱)</translation>
+        <translation>شخصیت (حداکثر ۱) (&amp;H)</translation>
     </message>
     <message>
         <source>C&amp;haracters (up to 2)</source>
-        <translation>&amp;شخصیت‌ها (حداکثر ۲)</translation>
+        <translation>شخصیت‌ها (حداکثر ۲) (&amp;H)</translation>
     </message>
     <message>
         <source>Edit an image</source>
@@ -1536,51 +1536,51 @@ created:     %6
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation>&amp;ساخت</translation>
+        <translation>ساخت (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;ویرایش</translation>
+        <translation>ویرایش (&amp;E)</translation>
     </message>
     <message>
         <source>Ga&amp;llery</source>
-        <translation>&amp;گالری</translation>
+        <translation>گالری (&amp;L)</translation>
     </message>
     <message>
         <source>C&amp;haracters</source>
-        <translation>&amp;شخصیت‌ها</translation>
+        <translation>شخصیت‌ها (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;پرونده</translation>
+        <translation>پرونده (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation>&amp;تنظیمات…</translation>
+        <translation>تنظیمات (&amp;S)…</translation>
     </message>
     <message>
         <source>Sign &amp;in…</source>
-        <translation>&amp;ورود…</translation>
+        <translation>ورود (&amp;I)…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation>&amp;خروج</translation>
+        <translation>خروج (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;بستن برنامه</translation>
+        <translation>بستن برنامه (&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;نما</translation>
+        <translation>نما (&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Jobs panel</source>
-        <translation>بخش &amp;کارها</translation>
+        <translation>بخش کارها (&amp;J)</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
-        <translation>&amp;همگام‌سازی اکنون</translation>
+        <translation>همگام‌سازی اکنون (&amp;Y)</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
@@ -2252,47 +2252,47 @@ created:     %6
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation>&amp;باز کردن</translation>
+        <translation>باز کردن (&amp;O)</translation>
     </message>
     <message>
         <source>Remove from &amp;favourites</source>
-        <translation>برداشتن از &amp;برگزیده‌ها</translation>
+        <translation>برداشتن از برگزیده‌ها (&amp;F)</translation>
     </message>
     <message>
         <source>Remove %1 from &amp;favourites</source>
-        <translation>برداشتن %L1 تصویر از &amp;برگزیده‌ها</translation>
+        <translation>برداشتن %L1 تصویر از برگزیده‌ها (&amp;F)</translation>
     </message>
     <message>
         <source>Add to &amp;favourites</source>
-        <translation>افزودن به &amp;برگزیده‌ها</translation>
+        <translation>افزودن به برگزیده‌ها (&amp;F)</translation>
     </message>
     <message>
         <source>Add %1 to &amp;favourites</source>
-        <translation>افزودن %L1 تصویر به &amp;برگزیده‌ها</translation>
+        <translation>افزودن %L1 تصویر به برگزیده‌ها (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Regenerate</source>
-        <translation>&amp;ساخت دوباره</translation>
+        <translation>ساخت دوباره (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save as…</source>
-        <translation>&amp;ذخیره به نام…</translation>
+        <translation>ذخیره به نام (&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Export with its record…</source>
-        <translation>&amp;خروجی همراه با رکورد…</translation>
+        <translation>خروجی همراه با رکورد (&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Export %1 images…</source>
-        <translation>&amp;خروجی %L1 تصویر…</translation>
+        <translation>خروجی %L1 تصویر (&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Hide on this computer</source>
-        <translation>&amp;پنهان کردن روی این رایانه</translation>
+        <translation>پنهان کردن روی این رایانه (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Hide %1 on this computer</source>
-        <translation>&amp;پنهان کردن %L1 تصویر روی این رایانه</translation>
+        <translation>پنهان کردن %L1 تصویر روی این رایانه (&amp;H)</translation>
     </message>
     <message>
         <source>Save image as</source>
@@ -2489,7 +2489,7 @@ created:     %6
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation>&amp;سرور</translation>
+        <translation>سرور (&amp;S)</translation>
     </message>
     <message>
         <source>Profile folder</source>
@@ -2501,7 +2501,7 @@ created:     %6
     </message>
     <message>
         <source>&amp;Jobs at once</source>
-        <translation>&amp;کارهای هم‌زمان</translation>
+        <translation>کارهای هم‌زمان (&amp;J)</translation>
     </message>
     <message>
         <source>As the system</source>
@@ -2525,11 +2525,11 @@ created:     %6
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>&amp;زبان</translation>
+        <translation>زبان (&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Calendar</source>
-        <translation>&amp;تقویم</translation>
+        <translation>تقویم (&amp;C)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a server address; use one like https://example.org or http://127.0.0.1:2000.</source>
@@ -2568,15 +2568,15 @@ created:     %6
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;سرور:</translation>
+        <translation>سرور (&amp;S):</translation>
     </message>
     <message>
         <source>&amp;Phone number</source>
-        <translation>&amp;شمارهٔ تلفن</translation>
+        <translation>شمارهٔ تلفن (&amp;P)</translation>
     </message>
     <message>
         <source>Use a &amp;token</source>
-        <translation>با &amp;توکن</translation>
+        <translation>با توکن (&amp;T)</translation>
     </message>
     <message>
         <source>Sign-in method</source>
@@ -2600,7 +2600,7 @@ created:     %6
     </message>
     <message>
         <source>Phone &amp;number</source>
-        <translation>&amp;شمارهٔ تلفن</translation>
+        <translation>شمارهٔ تلفن (&amp;N)</translation>
     </message>
     <message>
         <source>Include your country code. We will text you a 6-digit code.</source>
@@ -2648,7 +2648,7 @@ created:     %6
     </message>
     <message>
         <source>Access &amp;token</source>
-        <translation>&amp;توکن دسترسی</translation>
+        <translation>توکن دسترسی (&amp;T)</translation>
     </message>
     <message>
         <source>Use a token you got elsewhere, for example from the web app. It stays on this computer.</source>
@@ -2668,7 +2668,7 @@ created:     %6
     </message>
     <message>
         <source>Enter the 6-digit &amp;code we sent to %1.</source>
-        <translation>&amp;کد ۶ رقمی را که به %1 فرستادیم وارد کنید.</translation>
+        <translation>کد ۶ رقمی را که به %1 فرستادیم وارد کنید (&amp;C).</translation>
     </message>
     <message>
         <source>That does not look like a 6-digit code; check the message and try again.</source>
