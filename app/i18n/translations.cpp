@@ -28,11 +28,14 @@ QLocale Translations::localeFor(Language language, const QLocale &system)
     case Language::System:
         break;
     }
-    if (system.language() == QLocale::Persian)
-        return QLocale(QLocale::Persian, system.territory());
+    // The system's first interface language (LANGUAGE, LC_MESSAGES, then LANG on Linux), not
+    // its number locale (LC_NUMERIC), says which catalogue a person reads.
+    const QLocale wanted(system.uiLanguages().value(0, system.name()));
+    if (wanted.language() == QLocale::Persian)
+        return QLocale(QLocale::Persian, wanted.territory());
     // Only English and Persian are translated; the C locale of a bare container is English too.
-    if (system.language() == QLocale::English)
-        return system;
+    if (wanted.language() == QLocale::English)
+        return wanted;
     return QLocale(QLocale::English, QLocale::UnitedStates);
 }
 
