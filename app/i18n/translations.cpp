@@ -11,6 +11,12 @@ namespace {
 [[maybe_unused]] constexpr const char *kLayoutDirection =
     QT_TRANSLATE_NOOP("QGuiApplication", "QT_LAYOUT_DIRECTION");
 
+// Debian 12's qtbase_fa.qm leaves these two of QCommandLineParser's --help lines in English.
+[[maybe_unused]] constexpr const char *kParserHelp[] = {
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help on commandline options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help including Qt specific options."),
+};
+
 } // namespace
 
 Translations::~Translations()

@@ -2238,6 +2238,17 @@ created:     %6
     </message>
 </context>
 <context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>راهنمای گزینه‌های خط فرمان را نمایش می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>راهنما را همراه با گزینه‌های ویژهٔ Qt نمایش می‌دهد.</translation>
+    </message>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
         <source>QT_LAYOUT_DIRECTION</source>
