@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Offline · retrying in %1 s</source>
-        <translation>آفلاین · تلاش دوباره تا %L1 ثانیهٔ دیگر</translation>
+        <translation>آفلاین · تلاش دوباره پس از %L1 ثانیه</translation>
     </message>
     <message>
         <source>Offline · retrying…</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Rate limited · resuming in %1 s</source>
-        <translation>محدودیت درخواست · ادامه تا %L1 ثانیهٔ دیگر</translation>
+        <translation>محدودیت درخواست · ادامه پس از %L1 ثانیه</translation>
     </message>
     <message>
         <source>Signed out</source>
@@ -733,7 +733,7 @@ created:     %6
     </message>
     <message>
         <source>Rate limited by the server; resuming in %1 s.</source>
-        <translation>سرور تعداد درخواست‌ها را محدود کرده است؛ ادامه تا %L1 ثانیهٔ دیگر.</translation>
+        <translation>سرور تعداد درخواست‌ها را محدود کرده است؛ ادامه پس از %L1 ثانیه.</translation>
     </message>
     <message>
         <source> - not saved: </source>
@@ -1014,11 +1014,11 @@ created:     %6
     </message>
     <message>
         <source>Before</source>
-        <translation>پیش از</translation>
+        <translation>قبل</translation>
     </message>
     <message>
         <source>After</source>
-        <translation>پس از</translation>
+        <translation>بعد</translation>
     </message>
     <message>
         <source>Prompt</source>
