@@ -1050,7 +1050,7 @@ created:     %6
     </message>
     <message>
         <source>Completed</source>
-        <translation>پایان</translation>
+        <translation>تمام‌شده</translation>
     </message>
     <message>
         <source>Image</source>
