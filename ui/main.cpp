@@ -1,5 +1,8 @@
 #include "appservices.h"
+#include "common/datetext.h"
 #include "common/uiresources.h"
+#include "i18n/languagechoice.h"
+#include "i18n/translations.h"
 #include "mainwindow.h"
 #include "media/imagelimits.h"
 #include "session/session.h"
@@ -11,7 +14,6 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QStyleFactory>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -21,10 +23,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     initUiResources();
-    // The sources are English plurals; this small catalogue says "1 job", not "1 jobs".
-    QTranslator english;
-    if (english.load(QStringLiteral(":/i18n/studio_en.qm")))
-        QApplication::installTranslator(&english);
+    // The system's language until the profile's own choice is known (after the arguments
+    // name the profile), so --help and a bad option read in it too.
+    Translations translations;
+    translations.install(Translations::localeFor(Translations::Language::System));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     configureImageLimits();
     // Module chatter (debug, info) only on request, through QT_LOGGING_RULES.
@@ -33,16 +35,16 @@ int main(int argc, char *argv[])
             QStringLiteral("studio.*.debug=false\nstudio.*.info=false"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Generate, edit and browse images with the NanoBanana backend."));
+    parser.setApplicationDescription(QApplication::translate(
+        "Main", "Generate, edit and browse images with the NanoBanana backend."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profileOption(QStringLiteral("profile"),
-                                           QStringLiteral("Keep local data in DIR."),
-                                           QStringLiteral("DIR"));
-    const QCommandLineOption serverOption(QStringLiteral("server"),
-                                          QStringLiteral("Talk to the backend at URL."),
-                                          QStringLiteral("URL"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"), QApplication::translate("Main", "Keep local data in DIR."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QApplication::translate("Main", "Talk to the backend at URL."),
+        QStringLiteral("URL"));
     parser.addOption(profileOption);
     parser.addOption(serverOption);
     parser.process(app);
@@ -55,6 +57,11 @@ int main(int argc, char *argv[])
     options.deferIntegrityCheck = true;
     options.desktop = true;
     AppServices services(options);
+    const LanguageChoice choice(services.profile().settingsPath());
+    const QLocale locale = Translations::localeFor(choice.language());
+    if (locale != QLocale())
+        translations.install(locale);
+    DateText::setCalendar(LanguageChoice::calendarFor(choice.calendar(), locale));
     const auto opened = services.open();
     if (!opened) {
         QMessageBox::critical(nullptr, QApplication::applicationName(), opened.error().userMessage);

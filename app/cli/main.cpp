@@ -1,4 +1,5 @@
 #include "cli/clicontext.h"
+#include "i18n/translations.h"
 #include "media/imagelimits.h"
 
 #include <QCoreApplication>
@@ -6,7 +7,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTextStream>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -57,10 +57,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("NanoBanana"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
 
-    // The sources are English plurals; this small catalogue says "1 job", not "1 jobs".
-    QTranslator english;
-    if (english.load(QStringLiteral(":/i18n/studio_en.qm")))
-        QCoreApplication::installTranslator(&english);
+    // The CLI follows LANG (fa_IR.UTF-8: Persian); --json's keys and values never change.
+    Translations translations;
+    translations.install(Translations::localeFor(Translations::Language::System));
     configureImageLimits();
     // The CLI's stderr is for progress a person reads; module chatter only on request.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))

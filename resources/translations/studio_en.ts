@@ -1,9 +1,16 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<!-- English plural forms only: the sources are the English plural; without this catalogue
-     n = 1 would read "1 jobs". Hand-kept and small: add a row when a %n source says its
-     singular in other words. Compiled by lrelease (qt_add_lrelease in ui/ and app/cli/). -->
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>AppStatus</name>
+    <message numerus="yes">
+        <source>Synced · %n new</source>
+        <translation>
+            <numerusform>Synced · %n new</numerusform>
+            <numerusform>Synced · %n new</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>CharacterPicker</name>
     <message numerus="yes">
@@ -97,12 +104,36 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message numerus="yes">
+        <source>The server is limiting how often it can be asked. Wait %n s; queued work resumes by itself.</source>
+        <translation>
+            <numerusform>The server is limiting how often it can be asked. Wait %n s; queued work resumes by itself.</numerusform>
+            <numerusform>The server is limiting how often it can be asked. Wait %n s; queued work resumes by itself.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most 5 images can go with one job; remove %n.</source>
+        <translation>
+            <numerusform>At most 5 images can go with one job; remove %n.</numerusform>
+            <numerusform>At most 5 images can go with one job; remove %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>Exported %n images and %1 to %2.</source>
         <translation>
             <numerusform>Exported %n image and %1 to %2.</numerusform>
             <numerusform>Exported %n images and %1 to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had no image on this computer yet.</source>
+        <translation>
+            <numerusform>One of them had no image on this computer yet.</numerusform>
+            <numerusform>%n of them had no image on this computer yet.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,9 +1,12 @@
 #include "settings/settingsdialog.h"
 
+#include "i18n/languagechoice.h"
 #include "jobs/jobqueue.h"
 #include "media/thumbnailcache.h"
+#include "profile.h"
 #include "studiosettings.h"
 
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -25,6 +28,8 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     , m_thumbMemory(new QSpinBox(this))
     , m_clearThumbs(new QPushButton(tr("Clear thumbnails"), this))
     , m_clearNote(new QLabel(this))
+    , m_language(new QComboBox(this))
+    , m_calendar(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
     m_server->setPlaceholderText(QStringLiteral("https://example.org"));
@@ -69,6 +74,24 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     jobsLabel->setBuddy(m_jobs); // Alt+J still reaches the box inside its row
     form->addRow(jobsLabel, jobsRow);
 
+    // Each language is named in its own words: a person who cannot read the current one can
+    // still find theirs.
+    const LanguageChoice choice(Profile(services.profileFolder).settingsPath());
+    m_language->addItem(tr("As the system"), int(Translations::Language::System));
+    m_language->addItem(QStringLiteral("English"), int(Translations::Language::English));
+    m_language->addItem(QStringLiteral("فارسی"), int(Translations::Language::Persian));
+    m_language->setCurrentIndex(m_language->findData(int(choice.language())));
+    m_calendar->addItem(tr("As the language (Jalali in Persian)"),
+                        int(LanguageChoice::Calendar::Automatic));
+    m_calendar->addItem(tr("Jalali (solar hijri)"), int(LanguageChoice::Calendar::Jalali));
+    m_calendar->addItem(tr("Gregorian"), int(LanguageChoice::Calendar::Gregorian));
+    m_calendar->setCurrentIndex(m_calendar->findData(int(choice.calendar())));
+    auto *languageNote = new QLabel(tr("Language and calendar apply after a restart."), this);
+    languageNote->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(tr("&Language"), m_language);
+    form->addRow(tr("&Calendar"), m_calendar);
+    form->addRow(QString(), languageNote);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -100,6 +123,9 @@ bool SettingsDialog::apply()
     settings.setThumbnailMemoryMiB(m_thumbMemory->value());
     m_services.thumbnails.setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
     settings.sync();
+    LanguageChoice choice(Profile(m_services.profileFolder).settingsPath());
+    choice.setLanguage(Translations::Language(m_language->currentData().toInt()));
+    choice.setCalendar(LanguageChoice::Calendar(m_calendar->currentData().toInt()));
     return true;
 }
 

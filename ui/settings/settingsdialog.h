@@ -4,6 +4,7 @@
 #include <QUrl>
 
 class JobQueue;
+class QComboBox;
 class StudioSettings;
 class ThumbnailCache;
 class QLabel;
@@ -12,7 +13,8 @@ class QPushButton;
 class QSpinBox;
 
 // Settings: server URL (used after a restart), the profile folder (read-only, with "open"),
-// the thumbnail memory cache with "Clear thumbnails", and how many jobs run at once.
+// the thumbnail memory cache with "Clear thumbnails", how many jobs run at once, and the
+// interface language and calendar (both after a restart).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
     QSpinBox *jobLimit() const { return m_jobs; }
     QSpinBox *thumbnailMemory() const { return m_thumbMemory; }
     QPushButton *clearThumbnailsButton() const { return m_clearThumbs; }
+    QComboBox *languageBox() const { return m_language; }
+    QComboBox *calendarBox() const { return m_calendar; }
 
     // Validates and stores; false (with the reason shown) when the server address is bad.
     bool apply();
@@ -52,4 +56,6 @@ private:
     QSpinBox *m_thumbMemory;
     QPushButton *m_clearThumbs;
     QLabel *m_clearNote;
+    QComboBox *m_language;
+    QComboBox *m_calendar;
 };
