@@ -53,7 +53,8 @@ GalleryFilterBar::GalleryFilterBar(QWidget *parent)
 
     layout->addStretch(1);
     m_count = new QLabel(this);
-    m_count->setAccessibleName(tr("Matches"));
+    // No accessible name: it would replace the text, and the text ("201 images") is the news.
+    m_count->setObjectName(QStringLiteral("matchCount"));
     layout->addWidget(m_count);
 
     m_export = new QToolButton(this);
