@@ -85,6 +85,11 @@ CharactersPage::CharactersPage(CharacterList &characters, CharacterThumbnails &t
     m_stack->addWidget(m_list);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);
+    // Tab follows the reading order: the buttons above, then the list.
+    setTabOrder(m_create, m_rename);
+    setTabOrder(m_rename, m_delete);
+    setTabOrder(m_delete, m_refresh);
+    setTabOrder(m_refresh, m_list);
 
     connect(m_create, &QPushButton::clicked, this, &CharactersPage::promptCreate);
     connect(m_rename, &QPushButton::clicked, this, &CharactersPage::promptRename);
