@@ -1,6 +1,7 @@
 #include "accessibilitywalk.h"
 #include "characters/characterspage.h"
 #include "compose/aspectratiopicker.h"
+#include "compose/characterpicker.h"
 #include "compose/composerpanel.h"
 #include "compose/prompteditor.h"
 #include "compose/resolutionpicker.h"
@@ -27,8 +28,11 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void detail();
     void jobsPanel();
     void characters();
+    void contextMenusOpenFromTheKeyboard();
     void settings();
 
 private:
@@ -63,6 +68,8 @@ private:
                             const QHash<QObject *, QAccessible::Role> &roles = {},
                             const QStringList &outsideRoom = {});
     void activate(QWidget *window);
+    // The text of the popup menu `key` opens on `widget` (closed again at once); empty: none.
+    QStringList menuFromKey(QWidget *widget, Qt::Key key, Qt::KeyboardModifiers modifiers);
     static QAccessibleInterface *of(QObject *object)
     {
         return QAccessible::queryAccessibleInterface(object);
@@ -342,6 +349,59 @@ void TestAccessibility::characters()
     // The composers got a chip for it: a check box (up to two can be chosen).
     window->showPage(MainWindow::Page::Generate);
     check(window, u"Generate with a character"_s);
+}
+
+QStringList TestAccessibility::menuFromKey(QWidget *widget, Qt::Key key,
+                                           Qt::KeyboardModifiers modifiers)
+{
+    QStringList actions;
+    // The menu runs its own event loop: look at it and close it from there. A local timer, so
+    // nothing is left to fire when no menu opened.
+    QTimer probe;
+    probe.setSingleShot(true);
+    connect(&probe, &QTimer::timeout, widget, [&actions] {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            for (QAction *action : menu->actions())
+                if (!action->isSeparator())
+                    actions << action->text();
+            menu->close();
+        }
+    });
+    probe.start(0);
+    widget->setFocus();
+    QTest::keyClick(widget, key, modifiers);
+    probe.stop();
+    return actions;
+}
+
+void TestAccessibility::contextMenusOpenFromTheKeyboard()
+{
+    auto *window = m_studio.window.get();
+    window->showPage(MainWindow::Page::Gallery);
+    auto *grid = window->gallery()->grid();
+    grid->setCurrentIndex(window->gallery()->model()->index(1));
+    const QStringList cardMenu = menuFromKey(grid, Qt::Key_Menu, Qt::NoModifier);
+    QVERIFY2(cardMenu.value(0).startsWith(u"&Open"_s), qPrintable(cardMenu.join(u", "_s)));
+    QCOMPARE(menuFromKey(grid, Qt::Key_F10, Qt::ShiftModifier), cardMenu);
+
+    auto *jobs = window->jobsPanel()->view();
+    const QStringList jobMenu = menuFromKey(jobs, Qt::Key_Menu, Qt::NoModifier);
+    QVERIFY2(jobMenu.contains(u"Open in gallery"_s), qPrintable(jobMenu.join(u", "_s)));
+    QCOMPARE(menuFromKey(jobs, Qt::Key_F10, Qt::ShiftModifier), jobMenu);
+
+    window->showPage(MainWindow::Page::Generate);
+    auto *picker = window->generateComposer()->characterPicker();
+    QVERIFY(!picker->characters().isEmpty());
+    QToolButton *chip = picker->chip(picker->characters().first().id);
+    QVERIFY(chip);
+    QVERIFY(!menuFromKey(chip, Qt::Key_Menu, Qt::NoModifier).isEmpty());
+    QVERIFY(!menuFromKey(chip, Qt::Key_F10, Qt::ShiftModifier).isEmpty());
+
+    window->showPage(MainWindow::Page::Characters);
+    auto *list = window->charactersPage()->list();
+    list->setCurrentRow(0);
+    const QStringList characterMenu = menuFromKey(list, Qt::Key_Menu, Qt::NoModifier);
+    QVERIFY2(characterMenu.contains(u"&Rename…"_s), qPrintable(characterMenu.join(u", "_s)));
 }
 
 void TestAccessibility::settings()
