@@ -190,7 +190,7 @@ void MainWindow::buildMenus()
     addAction(jobs);
     // F6 moves between the page and the jobs panel, as between a browser's page and its panes.
     auto *switchPane =
-        view->addAction(tr("Switch between page and &jobs panel"), this, &MainWindow::switchPane);
+        view->addAction(tr("&Move between page and jobs panel"), this, &MainWindow::switchPane);
     switchPane->setShortcuts({QKeySequence(Qt::Key_F6), QKeySequence(Qt::SHIFT | Qt::Key_F6)});
     addAction(switchPane);
     auto *sync = view->addAction(tr("S&ync now"), this, &MainWindow::syncNow);
