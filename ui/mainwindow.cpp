@@ -4,6 +4,8 @@
 #include "appstatus.h"
 #include "characters/characterspage.h"
 #include "characters/characterthumbnails.h"
+#include "common/accessiblerole.h"
+#include "common/accessibletabs.h"
 #include "common/banner.h"
 #include "compose/composerpanel.h"
 #include "gallery/gallerycore.h"
@@ -27,11 +29,13 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(AppServices &services, QWidget *parent)
-    : QMainWindow(parent)
+    // Before any child exists: a reader asking early would otherwise get Qt's generic reading.
+    : QMainWindow((installFocusProxyAccessibility(), parent))
     , m_services(services)
     , m_status(&services.status())
     , m_characterThumbs(&services.characterThumbnails())
@@ -51,6 +55,8 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     setWindowTitle(QStringLiteral("NanoBanana Studio"));
 
     m_pages->setDocumentMode(true);
+    m_pages->tabBar()->setAccessibleName(tr("Pages"));
+    setAccessibleTabs(m_pages->tabBar());
     m_pages->addTab(wrapComposer(m_generate), tr("&Generate"));
     m_pages->addTab(wrapComposer(m_edit), tr("&Edit"));
     m_pages->addTab(m_gallery, tr("Ga&llery"));
@@ -141,6 +147,8 @@ QWidget *MainWindow::wrapComposer(ComposerPanel *composer)
     // A form stretched across a wide window reads badly; keep it to a comfortable column.
     composer->setMaximumWidth(960);
     auto *scroll = new QScrollArea;
+    // The form's fields take the focus; the area around them has nothing to say.
+    scroll->setFocusPolicy(Qt::NoFocus);
     scroll->setWidget(composer);
     scroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     scroll->setWidgetResizable(true);
@@ -180,6 +188,11 @@ void MainWindow::buildMenus()
     jobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     view->addAction(jobs);
     addAction(jobs);
+    // F6 moves between the page and the jobs panel, as between a browser's page and its panes.
+    auto *switchPane =
+        view->addAction(tr("&Move between page and jobs panel"), this, &MainWindow::switchPane);
+    switchPane->setShortcuts({QKeySequence(Qt::Key_F6), QKeySequence(Qt::SHIFT | Qt::Key_F6)});
+    addAction(switchPane);
     auto *sync = view->addAction(tr("S&ync now"), this, &MainWindow::syncNow);
     sync->setShortcut(QKeySequence(Qt::Key_F5));
     addAction(sync);
@@ -390,4 +403,30 @@ void MainWindow::openSettings()
 void MainWindow::syncNow()
 {
     m_services.sync().requestSync(SyncScheduler::Reason::OnDemand);
+}
+
+void MainWindow::switchPane()
+{
+    QWidget *focus = QApplication::focusWidget();
+    const bool inJobs = focus && m_jobsDock->isAncestorOf(focus);
+    if (!inJobs) {
+        m_pageFocus = focus && isAncestorOf(focus) ? focus : nullptr;
+        m_jobsDock->show();
+        m_jobs->focusList();
+        return;
+    }
+    QWidget *page = m_pages->currentWidget();
+    if (m_pageFocus && m_pageFocus->isVisible() && page->isAncestorOf(m_pageFocus)) {
+        m_pageFocus->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    // The page's first control that takes the Tab key.
+    for (QWidget *w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain()) {
+        if (page->isAncestorOf(w) && w->isVisible() && w->isEnabled()
+            && (w->focusPolicy() & Qt::TabFocus)) {
+            w->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
+    m_pages->setFocus(Qt::OtherFocusReason);
 }

@@ -3,6 +3,7 @@
 #include "domain/job.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class AppServices;
 class AppStatus;
@@ -49,6 +50,8 @@ public Q_SLOTS:
     void openSignIn();
     void openSettings();
     void syncNow(); // F5: asks the SyncScheduler
+    // F6: the keyboard goes from the page to the jobs panel, or back to where it was.
+    void switchPane();
 
 private:
     QWidget *wrapComposer(ComposerPanel *composer);
@@ -82,4 +85,5 @@ private:
     bool m_offlineDismissed = false;
     bool m_bannerShowsStatus = false; // offline or fault, not a one-time notice
     QString m_dismissedFault;
+    QPointer<QWidget> m_pageFocus; // where F6 returns to on the page
 };

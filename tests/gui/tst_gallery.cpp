@@ -607,15 +607,18 @@ private Q_SLOTS:
         grid->verticalScrollBar()->setValue(0);
     }
 
-    // A screen reader sees the grid as a list of cards, each named by its prompt, and hears
-    // which card the keyboard moved to.
+    // A screen reader sees the grid as a list of all its cards, each named by its prompt, and
+    // hears which card the keyboard moved to.
     void screenReadersSeeEachCard()
     {
         auto *grid = m_page->grid();
         QAccessibleInterface *list = QAccessible::queryAccessibleInterface(grid);
         QVERIFY(list);
         QCOMPARE(list->role(), QAccessible::List);
-        QCOMPARE(list->childCount(), model()->rowCount());
+        // Every image of the filtered history, as the database counts it, not only the rows
+        // paged in so far (issue 16: a reader heard 120 of 201).
+        QVERIFY(model()->rowCount() < model()->matchCount());
+        QCOMPARE(list->childCount(), int(model()->matchCount()));
         QAccessibleInterface *first = list->child(0);
         QVERIFY(first);
         QCOMPARE(first->role(), QAccessible::ListItem);

@@ -3,6 +3,7 @@
 #include "characters/charactereditor.h"
 #include "characters/characterlist.h"
 #include "characters/characterthumbnails.h"
+#include "common/accessibleitems.h"
 #include "common/banner.h"
 #include "common/busyindicator.h"
 
@@ -11,6 +12,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -60,6 +62,10 @@ CharactersPage::CharactersPage(CharacterList &characters, CharacterThumbnails &t
     m_list->setUniformItemSizes(true);
     m_list->setWordWrap(true);
     m_list->setAccessibleName(tr("Characters"));
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Each character is read with its actions; Enter, a double click or "press" renames it.
+    auto *items = new AccessibleItems(m_list);
+    items->setPressText(tr("Rename"), tr("Gives this character another name"));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
@@ -79,13 +85,30 @@ CharactersPage::CharactersPage(CharacterList &characters, CharacterThumbnails &t
     m_stack->addWidget(m_list);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);
+    // Tab follows the reading order: the buttons above, then the list.
+    setTabOrder(m_create, m_rename);
+    setTabOrder(m_rename, m_delete);
+    setTabOrder(m_delete, m_refresh);
+    setTabOrder(m_refresh, m_list);
 
     connect(m_create, &QPushButton::clicked, this, &CharactersPage::promptCreate);
     connect(m_rename, &QPushButton::clicked, this, &CharactersPage::promptRename);
     connect(m_delete, &QPushButton::clicked, this, &CharactersPage::promptDelete);
     connect(m_refresh, &QPushButton::clicked, this, &CharactersPage::refreshFromServer);
     connect(m_list, &QListWidget::itemSelectionChanged, this, &CharactersPage::refreshButtons);
-    connect(m_list, &QListWidget::itemDoubleClicked, this, &CharactersPage::promptRename);
+    connect(m_list, &QListWidget::activated, this, &CharactersPage::promptRename);
+    connect(m_list, &QListWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_list->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_list->setCurrentIndex(index);
+        QMenu menu(this);
+        menu.addAction(tr("&Rename…"), this, &CharactersPage::promptRename)
+            ->setEnabled(m_rename->isEnabled());
+        menu.addAction(tr("&Delete"), this, &CharactersPage::promptDelete)
+            ->setEnabled(m_delete->isEnabled());
+        menu.exec(m_list->viewport()->mapToGlobal(pos));
+    });
     connect(&m_thumbnails, &CharacterThumbnails::thumbnailReady, this,
             [this](const QString &id, const QImage &image) {
                 for (int i = 0; i < m_list->count(); ++i) {
@@ -243,6 +266,7 @@ void CharactersPage::showList(const QList<Character> &characters)
             (character.images.size() == 1
                  ? tr("%1 · 1 image").arg(character.name)
                  : tr("%1 · %2 images").arg(character.name).arg(character.images.size())));
+        item->setData(Qt::AccessibleDescriptionRole, item->toolTip());
         if (character.id == selected)
             m_list->setCurrentItem(item);
         if (!character.images.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "common/uiresources.h"
 
+#include <QAccessible>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -52,6 +53,7 @@ Banner::Banner(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_action->hide();
+    m_action->setAccessibleName(tr("Act on this message"));
     m_close->setIcon(QIcon(u":/icons/close.svg"_s));
     m_close->setAutoRaise(true);
     m_close->setToolTip(tr("Dismiss"));
@@ -74,13 +76,20 @@ Banner::Banner(QWidget *parent)
 void Banner::showMessage(Kind kind, const QString &text, const QString &actionText)
 {
     m_kind = kind;
+    const bool news = isHidden() || m_text->text() != text;
     m_text->setText(text);
     m_text->setAccessibleName(text);
     m_action->setText(actionText);
-    m_action->setAccessibleName(actionText);
+    m_action->setAccessibleName(actionText.isEmpty() ? tr("Act on this message") : actionText);
     m_action->setVisible(!actionText.isEmpty());
     applyPalette();
     show();
+    if (news && QAccessible::isActive()) {
+        // A reader hears the message without moving there; warnings and errors interrupt.
+        QAccessibleEvent event(m_text,
+                               kind == Kind::Info ? QAccessible::NameChanged : QAccessible::Alert);
+        QAccessible::updateAccessibility(&event);
+    }
 }
 
 void Banner::setClosable(bool closable)

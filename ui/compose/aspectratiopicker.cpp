@@ -1,5 +1,6 @@
 #include "compose/aspectratiopicker.h"
 
+#include "common/accessiblerole.h"
 #include "domain/job.h"
 
 #include <QAbstractButton>
@@ -28,6 +29,7 @@ public:
         setFocusPolicy(Qt::StrongFocus);
         setCursor(Qt::PointingHandCursor);
         setAccessibleName(AspectRatioPicker::tr("Aspect ratio %1").arg(ratio));
+        setAccessibleRole(this, QAccessible::RadioButton); // one of many, as Qt would say check box
         setToolTip(AspectRatioPicker::tr("Aspect ratio %1").arg(ratio));
         setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     }

@@ -1,10 +1,13 @@
 #include "compose/characterpicker.h"
 
+#include "common/accessibleitems.h"
 #include "common/flowlayout.h"
 #include "common/taborder.h"
 
 #include <QIcon>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolButton>
@@ -111,6 +114,10 @@ void CharacterPicker::setCharacters(const QList<Character> &characters)
         const QString id = character.id;
         connect(chip, &QToolButton::toggled, this,
                 [this, id](bool checked) { chipToggled(id, checked); });
+        chip->setContextMenuPolicy(Qt::CustomContextMenu);
+        chip->installEventFilter(this); // Menu key and Shift+F10
+        connect(chip, &QToolButton::customContextMenuRequested, this,
+                [this, chip](const QPoint &pos) { showChipMenu(chip, pos); });
         m_chips.insert(id, chip);
         chip->setParent(m_flow->parentWidget());
         m_flow->addWidget(chip);
@@ -211,6 +218,27 @@ void CharacterPicker::chipToggled(const QString &id, bool checked)
     }
     refreshHint();
     Q_EMIT selectionChanged(selectedIds());
+}
+
+void CharacterPicker::showChipMenu(QToolButton *chip, const QPoint &pos)
+{
+    QMenu menu(this);
+    QAction *use = menu.addAction(tr("&Use in this image"));
+    use->setCheckable(true);
+    use->setChecked(chip->isChecked());
+    connect(use, &QAction::toggled, chip, &QToolButton::setChecked);
+    menu.exec(chip->mapToGlobal(pos));
+}
+
+bool CharacterPicker::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *chip = qobject_cast<QToolButton *>(watched);
+    if (chip && event->type() == QEvent::KeyPress
+        && AccessibleItems::isContextMenuKey(static_cast<QKeyEvent *>(event))) {
+        showChipMenu(chip, chip->rect().center());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void CharacterPicker::refreshHint(bool refused)

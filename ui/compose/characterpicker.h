@@ -33,12 +33,17 @@ public:
 public Q_SLOTS:
     void setCharacterThumbnail(const QString &id, const QImage &image);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void thumbnailWanted(const QString &id, const QString &url);
     void selectionChanged(const QStringList &ids);
 
 private:
     void chipToggled(const QString &id, bool checked);
+    // The chip's menu, from a right-click or the keyboard (Menu key, Shift+F10).
+    void showChipMenu(QToolButton *chip, const QPoint &pos);
     void refreshHint(bool refused = false);
 
     int m_max = 2;

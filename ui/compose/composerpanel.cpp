@@ -8,6 +8,7 @@
 #include "compose/referencestrip.h"
 #include "compose/resolutionpicker.h"
 
+#include <QAccessible>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -39,7 +40,7 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
 {
     m_balanceWarning->setWordWrap(true);
     m_balanceWarning->setStyleSheet(u"color: #8a5a00;"_s);
-    m_balanceWarning->setAccessibleName(tr("Balance warning"));
+    m_balanceWarning->setAccessibleDescription(tr("Balance warning"));
     m_balanceWarning->hide();
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_submit->setDefault(true);
@@ -258,7 +259,13 @@ void ComposerPanel::refreshSubmit()
             *m_balance >= 0 && *m_balance < 1e9 && std::trunc(*m_balance) == *m_balance
                 ? tr("You have %n stars; this needs %1.", nullptr, int(*m_balance)).arg(cost)
                 : tr("You have %1 stars; this needs %2.").arg(have).arg(cost));
+        const bool news = m_balanceWarning->isHidden();
         m_balanceWarning->show();
+        if (news && QAccessible::isActive()) {
+            // Out of stars: said at once, wherever the focus is.
+            QAccessibleEvent event(m_balanceWarning, QAccessible::Alert);
+            QAccessible::updateAccessibility(&event);
+        }
     } else {
         m_balanceWarning->hide();
     }

@@ -1,5 +1,6 @@
 #include "compose/resolutionpicker.h"
 
+#include "common/accessiblerole.h"
 #include "domain/job.h"
 
 #include <QButtonGroup>
@@ -26,6 +27,7 @@ ResolutionPicker::ResolutionPicker(QWidget *parent)
         button->setMinimumWidth(56);
         button->setFocusPolicy(Qt::StrongFocus);
         button->setAccessibleName(tr("Resolution %1").arg(name));
+        setAccessibleRole(button, QAccessible::RadioButton); // one of three, not a check box
         button->setToolTip(tr("%1 · %2 stars per image").arg(name).arg(starCost(name)));
         // Rounded only at the ends, so the three read as one segmented control.
         const bool first = i == 0;

@@ -4,168 +4,130 @@
 #include "gallery/gallerygrid.h"
 #include "models/gallerymodel.h"
 
-#include <QAccessibleWidget>
-#include <QCoreApplication>
-#include <QHash>
-#include <QItemSelectionModel>
-#include <QPointer>
-#include <QWindow>
+#include <QAccessibleActionInterface>
+#include <QFileInfo>
+
+#include <limits>
+
+using namespace Qt::StringLiterals;
 
 namespace {
-
-// One card, by row. It holds no data of its own: every question reads the model now.
-class GalleryCardAccessible final : public QAccessibleInterface
-{
-public:
-    GalleryCardAccessible(GalleryGrid *grid, int row)
-        : m_grid(grid)
-        , m_row(row)
-    { }
-
-    bool isValid() const override
-    {
-        return m_grid && m_grid->model() && m_row < m_grid->model()->rowCount();
-    }
-    QObject *object() const override { return nullptr; }
-    QWindow *window() const override { return m_grid ? m_grid->window()->windowHandle() : nullptr; }
-    QAccessibleInterface *parent() const override
-    {
-        return m_grid ? QAccessible::queryAccessibleInterface(m_grid.data()) : nullptr;
-    }
-    QAccessibleInterface *child(int) const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface *) const override { return -1; }
-    QAccessibleInterface *childAt(int, int) const override { return nullptr; }
-    QAccessible::Role role() const override { return QAccessible::ListItem; }
-    void setText(QAccessible::Text, const QString &) override { }
-
-    QString text(QAccessible::Text kind) const override
-    {
-        if (!isValid())
-            return {};
-        const QModelIndex index = m_grid->model()->index(m_row, 0);
-        const auto status = ImageStatus(index.data(GalleryModel::StatusRole).toInt());
-        const QString prompt = index.data(GalleryModel::PromptRole).toString();
-        switch (kind) {
-        case QAccessible::Name: {
-            QString state;
-            if (status == ImageStatus::Pending)
-                state = QCoreApplication::translate("GalleryGrid", "being made");
-            else if (status == ImageStatus::Failed)
-                state = QCoreApplication::translate("GalleryGrid", "failed");
-            if (index.data(GalleryModel::FavoriteRole).toBool())
-                state += (state.isEmpty() ? QString() : QStringLiteral(", "))
-                         + QCoreApplication::translate("GalleryGrid", "favourite");
-            return state.isEmpty() ? prompt : prompt + QStringLiteral(" (") + state + u')';
-        }
-        case QAccessible::Description:
-            return index.data(GalleryModel::ErrorRole).toString();
-        default:
-            return {};
-        }
-    }
-
-    QRect rect() const override
-    {
-        if (!isValid())
-            return {};
-        const QRect cell = m_grid->visualRect(m_grid->model()->index(m_row, 0));
-        return QRect(m_grid->viewport()->mapToGlobal(cell.topLeft()), cell.size());
-    }
-
-    QAccessible::State state() const override
-    {
-        QAccessible::State s;
-        if (!isValid()) {
-            s.invalid = true;
-            return s;
-        }
-        const QModelIndex index = m_grid->model()->index(m_row, 0);
-        s.selectable = true;
-        s.focusable = true;
-        s.multiSelectable = true;
-        s.extSelectable = true;
-        s.selected = m_grid->selectionModel() && m_grid->selectionModel()->isSelected(index);
-        s.focused = m_grid->hasFocus() && m_grid->currentIndex() == index;
-        const QRect cell = m_grid->visualRect(index);
-        s.offscreen = !cell.intersects(m_grid->viewport()->rect());
-        s.invisible = s.offscreen;
-        return s;
-    }
-
-    int row() const { return m_row; }
-
-private:
-    QPointer<GalleryGrid> m_grid;
-    int m_row;
-};
-
-// The grid as a list whose children are its cards (not its scroll bars).
-class GalleryGridAccessible final : public QAccessibleWidget
-{
-public:
-    explicit GalleryGridAccessible(GalleryGrid *grid)
-        : QAccessibleWidget(grid, QAccessible::List)
-    { }
-    ~GalleryGridAccessible() override
-    {
-        for (const QAccessible::Id id : std::as_const(m_cards))
-            QAccessible::deleteAccessibleInterface(id);
-    }
-
-    int childCount() const override
-    {
-        const auto *model = grid()->model();
-        return model ? model->rowCount() : 0;
-    }
-
-    QAccessibleInterface *child(int index) const override
-    {
-        if (index < 0 || index >= childCount())
-            return nullptr;
-        if (const auto it = m_cards.constFind(index); it != m_cards.constEnd())
-            return QAccessible::accessibleInterface(*it);
-        auto *card = new GalleryCardAccessible(grid(), index);
-        m_cards.insert(index, QAccessible::registerAccessibleInterface(card));
-        return card;
-    }
-
-    int indexOfChild(const QAccessibleInterface *child) const override
-    {
-        if (!child || child->role() != QAccessible::ListItem || child->parent() != this)
-            return -1;
-        return static_cast<const GalleryCardAccessible *>(child)->row();
-    }
-
-    QAccessibleInterface *childAt(int x, int y) const override
-    {
-        const QPoint local = grid()->viewport()->mapFromGlobal(QPoint(x, y));
-        const QModelIndex index = grid()->indexAt(local);
-        return index.isValid() ? child(index.row()) : nullptr;
-    }
-
-private:
-    GalleryGrid *grid() const { return static_cast<GalleryGrid *>(widget()); }
-
-    // Interfaces are owned by QAccessible's cache once registered; these are their ids.
-    mutable QHash<int, QAccessible::Id> m_cards;
-};
-
-QAccessibleInterface *galleryFactory(const QString &className, QObject *object)
-{
-    if (className == QLatin1String(GalleryGrid::staticMetaObject.className()))
-        if (auto *grid = qobject_cast<GalleryGrid *>(object))
-            return new GalleryGridAccessible(grid);
-    return nullptr;
-}
-
+// The card's own actions, beside QAccessibleActionInterface's press, toggle and showMenu.
+const QString kRegenerate = u"regenerate"_s;
+const QString kEdit = u"edit"_s;
+const QString kUseAsReference = u"useAsReference"_s;
+const QString kHide = u"hide"_s;
 } // namespace
 
-void installGalleryAccessibility()
+GalleryCardItems::GalleryCardItems(GalleryGrid *grid)
+    : AccessibleItems(grid)
+    , m_grid(grid)
+{ }
+
+int GalleryCardItems::count() const
 {
-    static bool installed = false;
-    if (installed)
+    const GalleryModel *model = m_grid->galleryModel();
+    if (!model)
+        return 0;
+    // The whole filtered history as the database counts it, not the rows paged in so far.
+    return int(qMin<qint64>(std::numeric_limits<int>::max(),
+                            qMax<qint64>(model->matchCount(), model->rowCount())));
+}
+
+QModelIndex GalleryCardItems::index(int row) const
+{
+    GalleryModel *model = m_grid->galleryModel();
+    if (!model || row < 0)
+        return {};
+    while (row >= model->rowCount() && model->canFetchMore({}))
+        model->fetchMore({});
+    return row < model->rowCount() ? model->index(row) : QModelIndex();
+}
+
+QString GalleryCardItems::name(const QModelIndex &index) const
+{
+    const auto status = ImageStatus(index.data(GalleryModel::StatusRole).toInt());
+    const QString prompt = index.data(GalleryModel::PromptRole).toString();
+    const bool favourite = index.data(GalleryModel::FavoriteRole).toBool();
+    QString state;
+    if (status == ImageStatus::Pending)
+        state = favourite ? tr("being made, favourite") : tr("being made");
+    else if (status == ImageStatus::Failed)
+        state = favourite ? tr("failed, favourite") : tr("failed");
+    else if (favourite)
+        state = tr("favourite");
+    return state.isEmpty() ? prompt : tr("%1 (%2)", "card: prompt (state)").arg(prompt, state);
+}
+
+QString GalleryCardItems::description(const QModelIndex &index) const
+{
+    return index.data(GalleryModel::ErrorRole).toString();
+}
+
+QStringList GalleryCardItems::actionNames(const QModelIndex &index) const
+{
+    QStringList names{QAccessibleActionInterface::pressAction(),
+                      QAccessibleActionInterface::toggleAction(), kRegenerate};
+    const QString file = index.data(GalleryModel::LocalFileRole).toString();
+    if (!file.isEmpty() && QFileInfo::exists(file))
+        names << kEdit << kUseAsReference;
+    names << kHide << QAccessibleActionInterface::showMenuAction();
+    return names;
+}
+
+QString GalleryCardItems::actionText(const QString &action, const QModelIndex &index) const
+{
+    if (action == QAccessibleActionInterface::pressAction())
+        return tr("Open");
+    if (action == QAccessibleActionInterface::toggleAction())
+        return index.data(GalleryModel::FavoriteRole).toBool() ? tr("Remove from favourites")
+                                                               : tr("Add to favourites");
+    if (action == kRegenerate)
+        return tr("Regenerate");
+    if (action == kEdit)
+        return tr("Edit this image");
+    if (action == kUseAsReference)
+        return tr("Use as reference");
+    if (action == kHide)
+        return tr("Hide on this computer");
+    return AccessibleItems::actionText(action, index);
+}
+
+QString GalleryCardItems::actionDescription(const QString &action, const QModelIndex &index) const
+{
+    if (action == QAccessibleActionInterface::pressAction())
+        return tr("Shows this image large, with its record");
+    if (action == QAccessibleActionInterface::toggleAction())
+        return index.data(GalleryModel::FavoriteRole).toBool()
+                   ? tr("Takes the star off this image")
+                   : tr("Stars this image, so the Favourites filter finds it");
+    if (action == kRegenerate)
+        return tr("Fills the form with this image's prompt and settings");
+    if (action == kEdit)
+        return tr("Opens the Edit page with this image attached");
+    if (action == kUseAsReference)
+        return tr("Attaches this image as a reference for a new one");
+    if (action == kHide)
+        return tr("Hides this image here; it stays in your account");
+    return AccessibleItems::actionDescription(action, index);
+}
+
+void GalleryCardItems::doAction(const QString &action, const QModelIndex &index)
+{
+    const qint64 rowId = index.data(GalleryModel::RowIdRole).toLongLong();
+    if (!index.isValid() || rowId == 0)
         return;
-    installed = true;
-    QAccessible::installFactory(galleryFactory);
+    const QHash<QString, CardAction> actions{
+        {QAccessibleActionInterface::pressAction(), CardAction::Open},
+        {QAccessibleActionInterface::toggleAction(), CardAction::ToggleFavorite},
+        {kRegenerate, CardAction::Regenerate},
+        {kEdit, CardAction::Edit},
+        {kUseAsReference, CardAction::UseAsReference},
+        {kHide, CardAction::Hide}};
+    if (const auto it = actions.constFind(action); it != actions.constEnd()) {
+        m_grid->setCurrentIndex(index);
+        Q_EMIT cardActionRequested(rowId, *it);
+        return;
+    }
+    AccessibleItems::doAction(action, index);
 }

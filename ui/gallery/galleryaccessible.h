@@ -1,8 +1,34 @@
 #pragma once
 
-// Screen-reader access to the gallery grid. Qt describes only its own list, table and tree
-// views as lists of items; GalleryGrid is a QAbstractItemView of its own, so without this a
-// screen reader would see one unnamed area. Registers (once per process) the accessibility
-// factory that presents the grid as a list and each card as a list item named by its prompt
-// and state.
-void installGalleryAccessibility();
+#include "common/accessibleitems.h"
+
+class GalleryGrid;
+
+// Screen-reader access to the gallery grid: one list item per image of the whole filtered
+// history (rows not yet paged in are read in when a reader reaches them), named by prompt and
+// state, with the actions of the card's menu: open (the default), favourite, regenerate,
+// edit, use as reference, hide, and the menu itself.
+class GalleryCardItems final : public AccessibleItems
+{
+    Q_OBJECT
+public:
+    enum class CardAction { Open, ToggleFavorite, Regenerate, Edit, UseAsReference, Hide };
+    Q_ENUM(CardAction)
+
+    explicit GalleryCardItems(GalleryGrid *grid);
+
+    int count() const override;
+    QModelIndex index(int row) const override;
+    QString name(const QModelIndex &index) const override;
+    QString description(const QModelIndex &index) const override;
+    QStringList actionNames(const QModelIndex &index) const override;
+    QString actionText(const QString &action, const QModelIndex &index) const override;
+    QString actionDescription(const QString &action, const QModelIndex &index) const override;
+    void doAction(const QString &action, const QModelIndex &index) override;
+
+Q_SIGNALS:
+    void cardActionRequested(qint64 rowId, GalleryCardItems::CardAction action);
+
+private:
+    GalleryGrid *m_grid;
+};

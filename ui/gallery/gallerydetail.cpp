@@ -65,12 +65,14 @@ GalleryDetail::GalleryDetail(ThumbnailCache &thumbnails, QWidget *parent)
     bar->addStretch(1);
     m_after = new ImageViewer(this);
     m_before = new ImageViewer(this);
-    for (const auto &[text, tip, slot] :
-         {std::tuple{u"−"_s, tr("Zoom out (-)"), &ImageViewer::zoomOut},
-          std::tuple{tr("Fit"), tr("Fit to window (0)"), &ImageViewer::fitToWindow},
-          std::tuple{u"+"_s, tr("Zoom in (+)"), &ImageViewer::zoomIn}}) {
+    for (const auto &[text, name, tip, slot] :
+         {std::tuple{u"−"_s, tr("Zoom out"), tr("Zoom out (-)"), &ImageViewer::zoomOut},
+          std::tuple{tr("Fit"), tr("Fit to window"), tr("Fit to window (0)"),
+                     &ImageViewer::fitToWindow},
+          std::tuple{u"+"_s, tr("Zoom in"), tr("Zoom in (+)"), &ImageViewer::zoomIn}}) {
         auto *button = new QToolButton(this);
         button->setText(text);
+        button->setAccessibleName(name); // a reader would say "minus"
         button->setToolTip(tip);
         connect(button, &QToolButton::clicked, this, [this, slot = slot] {
             (m_after->*slot)();
@@ -91,6 +93,7 @@ GalleryDetail::GalleryDetail(ThumbnailCache &thumbnails, QWidget *parent)
     splitter->addWidget(images);
 
     auto *scroll = new QScrollArea(splitter);
+    scroll->setFocusPolicy(Qt::NoFocus); // its buttons take the focus; the area says nothing
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setMinimumWidth(300);
@@ -198,6 +201,8 @@ void GalleryDetail::setRecord(const HistoryRecord &record, const QStringList &lo
     const bool sameImage = record.rowId == m_record.rowId && record.localFile == m_record.localFile
                            && (m_after->hasImage() || m_after->isLoading());
     m_record = record;
+    m_after->setSubject(record.prompt);
+    m_before->setSubject(tr("Before: %1").arg(record.prompt));
     m_prompt->setText(record.prompt.isEmpty() ? tr("(no prompt)") : record.prompt);
     m_type->setText(record.kind == ImageType::ImageToImage  ? tr("Edit")
                     : record.kind == ImageType::TextToImage ? tr("Generate")

@@ -25,6 +25,8 @@ GalleryFilterBar::GalleryFilterBar(QWidget *parent)
 
     m_status = new QComboBox(this);
     m_status->setAccessibleName(tr("Status"));
+    // On Linux a combo box is read by its choice; this says what the choice is about.
+    m_status->setAccessibleDescription(tr("Show images of this status"));
     m_status->addItem(tr("All statuses"));
     m_status->addItem(tr("Completed"), int(ImageStatus::Completed));
     m_status->addItem(tr("Pending"), int(ImageStatus::Pending));
@@ -33,6 +35,7 @@ GalleryFilterBar::GalleryFilterBar(QWidget *parent)
 
     m_type = new QComboBox(this);
     m_type->setAccessibleName(tr("Type"));
+    m_type->setAccessibleDescription(tr("Show images of this type"));
     m_type->addItem(tr("All types"));
     m_type->addItem(tr("Generate"), int(ImageType::TextToImage));
     m_type->addItem(tr("Edit"), int(ImageType::ImageToImage));
@@ -47,13 +50,15 @@ GalleryFilterBar::GalleryFilterBar(QWidget *parent)
 
     m_order = new QComboBox(this);
     m_order->setAccessibleName(tr("Order"));
+    m_order->setAccessibleDescription(tr("Order of the images"));
     m_order->addItem(tr("Newest first"), int(HistoryQuery::Order::NewestFirst));
     m_order->addItem(tr("Oldest first"), int(HistoryQuery::Order::OldestFirst));
     layout->addWidget(m_order);
 
     layout->addStretch(1);
     m_count = new QLabel(this);
-    m_count->setAccessibleName(tr("Matches"));
+    // No accessible name: it would replace the text, and the text ("201 images") is the news.
+    m_count->setObjectName(QStringLiteral("matchCount"));
     layout->addWidget(m_count);
 
     m_export = new QToolButton(this);

@@ -22,9 +22,7 @@ constexpr int kPrefetchScreens = 2; // rows are paged in this many screens befor
 } // namespace
 
 GalleryGrid::GalleryGrid(ThumbnailCache &thumbnails, QWidget *parent)
-    // The accessibility factory must be in place before the base class is built: an
-    // accessibility event sent while it is built would cache a generic interface for us.
-    : QAbstractItemView((installGalleryAccessibility(), parent))
+    : QAbstractItemView(parent)
     , m_pixmaps(new ThumbnailPixmaps(thumbnails, kThumbnailEdge, this))
     , m_delegate(new GalleryDelegate(*m_pixmaps, this))
     , m_cell(GalleryDelegate::kMinCellWidth, GalleryDelegate::kCellHeight)
@@ -39,6 +37,7 @@ GalleryGrid::GalleryGrid(ThumbnailCache &thumbnails, QWidget *parent)
     setDragEnabled(false);
     setItemDelegate(m_delegate);
     setAccessibleName(tr("Images"));
+    m_cardItems = new GalleryCardItems(this);
 
     m_settle.setSingleShot(true);
     m_settle.setInterval(kSettleMs);

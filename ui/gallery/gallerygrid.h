@@ -5,6 +5,7 @@
 #include <QAbstractItemView>
 #include <QTimer>
 
+class GalleryCardItems;
 class GalleryDelegate;
 class GalleryModel;
 class ThumbnailCache;
@@ -29,6 +30,8 @@ public:
     QList<int> visibleRows() const;
     QList<qint64> selectedRowIds() const;
     const ThumbnailPixmaps &pixmaps() const { return *m_pixmaps; }
+    // What a screen reader hears of the cards, and the actions it can take on them.
+    GalleryCardItems *cardItems() const { return m_cardItems; }
     bool isSettlePending() const { return m_settle.isActive(); }
     // How many cards a row holds at the current width (the cells widen to fill it).
     int columnCount() const;
@@ -83,6 +86,7 @@ private:
     GalleryModel *m_model = nullptr;
     ThumbnailPixmaps *m_pixmaps = nullptr;
     GalleryDelegate *m_delegate = nullptr;
+    GalleryCardItems *m_cardItems = nullptr;
     QSize m_cell;
     QTimer m_settle;
     QTimer m_spinner;

@@ -104,6 +104,8 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
             [this] { toggleFavorite(targetRows()); });
     connect(m_grid, &GalleryGrid::hideRequested, this, [this] { hide(targetRows()); });
     connect(m_grid, &GalleryGrid::imagesWanted, this, &GalleryPage::imagesWanted);
+    connect(m_grid->cardItems(), &GalleryCardItems::cardActionRequested, this,
+            &GalleryPage::runCardAction);
     m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_grid, &QWidget::customContextMenuRequested, this, &GalleryPage::showGridMenu);
     connect(m_detail, &GalleryDetail::referenceOpenRequested, this, &GalleryPage::openReference);

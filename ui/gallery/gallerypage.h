@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/job.h"
+#include "gallery/galleryaccessible.h"
 
 #include <QFutureWatcher>
 #include <QThreadPool>
@@ -90,6 +91,8 @@ private:
     void saveAs();
     void saveRecordAs(const HistoryRecord &record);
     void showGridMenu(const QPoint &pos);
+    // A card's action asked for through the accessibility tree (GalleryCardItems).
+    void runCardAction(qint64 rowId, GalleryCardItems::CardAction action);
     void openReference(const QString &localPath, const QString &url);
     void copyImage();
     void openFolder();

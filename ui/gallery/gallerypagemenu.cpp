@@ -1,5 +1,6 @@
-// GalleryPage's right-click menu on the grid and the opening of a detail's references: kept
-// apart from gallerypage.cpp, which holds the layout and the actions themselves.
+// GalleryPage's right-click menu on the grid, the cards' accessible actions and the opening of a
+// detail's references: kept apart from gallerypage.cpp, which holds the layout and the actions
+// themselves.
 #include "gallery/gallerycore.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/gallerygrid.h"
@@ -51,6 +52,36 @@ void GalleryPage::showGridMenu(const QPoint &pos)
     const std::unique_ptr<QMenu> menu(createGridMenu(this));
     if (menu)
         menu->exec(m_grid->viewport()->mapToGlobal(pos));
+}
+
+void GalleryPage::runCardAction(qint64 rowId, GalleryCardItems::CardAction action)
+{
+    using Action = GalleryCardItems::CardAction;
+    const int row = m_model->rowOfRecord(rowId);
+    const HistoryRecord *record = m_model->recordAt(row);
+    if (!record)
+        return;
+    switch (action) {
+    case Action::Open:
+        openDetail(m_model->index(row));
+        break;
+    case Action::ToggleFavorite:
+        toggleFavorite({rowId});
+        break;
+    case Action::Regenerate:
+        Q_EMIT regenerateRequested(
+            GalleryCore::regenerateRequest(*record, m_core.localReferencePaths(*record)));
+        break;
+    case Action::Edit:
+        Q_EMIT editRequested(record->localFile);
+        break;
+    case Action::UseAsReference:
+        Q_EMIT useAsReferenceRequested(record->localFile);
+        break;
+    case Action::Hide:
+        hide({rowId});
+        break;
+    }
 }
 
 void GalleryPage::openReference(const QString &localPath, const QString &url)

@@ -1,11 +1,14 @@
 #include "gallery/imageviewer.h"
 
+#include "common/accessiblerole.h"
 #include "gallery/gallerylog.h"
 
+#include <QAccessible>
 #include <QImageReader>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStyleOptionFocusRect>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -27,6 +30,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(200, 160);
     setAccessibleName(tr("Image"));
+    setAccessibleRole(this, QAccessible::Graphic);
     connect(&m_watcher, &QFutureWatcher<Decoded>::finished, this, [this] {
         const quint64 generation = m_watcher.property("generation").toULongLong();
         if (generation != m_generation || m_watcher.isCanceled())
@@ -41,6 +45,7 @@ ImageViewer::ImageViewer(QWidget *parent)
             m_text.clear();
             Q_EMIT imageLoaded(true);
         }
+        refreshDescription();
         update();
     });
 }
@@ -57,6 +62,7 @@ void ImageViewer::showFile(const QString &path, const QString &fallbackText)
     if (path.isEmpty())
         return;
     m_text = tr("Loading…");
+    refreshDescription();
     const quint64 generation = ++m_generation;
     m_watcher.setProperty("generation", generation);
     m_watcher.setFuture(QtConcurrent::run(&m_pool, [path] {
@@ -77,7 +83,37 @@ void ImageViewer::clear(const QString &text)
     m_text = text;
     m_fit = true;
     m_pan = {};
+    refreshDescription();
     update();
+}
+
+void ImageViewer::setSubject(const QString &subject)
+{
+    m_subject = subject.simplified();
+    refreshDescription();
+}
+
+void ImageViewer::refreshDescription(bool zoomChanged)
+{
+    QString description;
+    if (!m_pixmap.isNull())
+        description = tr("%1, %2 × %3 pixels, shown at %4 %", "image: prompt, size, zoom")
+                          .arg(m_subject)
+                          .arg(m_pixmap.width())
+                          .arg(m_pixmap.height())
+                          .arg(qRound(zoom() * 100));
+    else if (m_subject.isEmpty() || m_text.isEmpty())
+        description = m_subject.isEmpty() ? m_text : m_subject;
+    else // what it would show, and why it does not (yet)
+        description =
+            tr("%1 — %2", "image: prompt — why there is no picture").arg(m_subject, m_text);
+    if (description == accessibleDescription())
+        return;
+    setAccessibleDescription(description); // Qt tells a reader of the change
+    if (zoomChanged && QAccessible::isActive()) {
+        QAccessibleValueChangeEvent event(this, qRound(zoom() * 100));
+        QAccessible::updateAccessibility(&event);
+    }
 }
 
 double ImageViewer::fitScale() const
@@ -106,6 +142,7 @@ void ImageViewer::setZoom(double zoom, QPointF anchor)
     m_zoom = after;
     m_fit = false;
     clampPan();
+    refreshDescription(true);
     update();
 }
 
@@ -123,6 +160,7 @@ void ImageViewer::fitToWindow()
 {
     m_fit = true;
     m_pan = {};
+    refreshDescription(true);
     update();
 }
 
@@ -143,6 +181,7 @@ void ImageViewer::paintEvent(QPaintEvent *)
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
                          m_text);
+        drawFocusRing(painter);
         return;
     }
     const QSizeF shown = QSizeF(m_pixmap.size()) * zoom();
@@ -150,6 +189,17 @@ void ImageViewer::paintEvent(QPaintEvent *)
     target.moveCenter(QPointF(width(), height()) / 2 + (m_fit ? QPointF() : m_pan));
     painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 2.0);
     painter.drawPixmap(target, m_pixmap, m_pixmap.rect());
+    drawFocusRing(painter);
+}
+
+void ImageViewer::drawFocusRing(QPainter &painter) const
+{
+    if (!hasFocus())
+        return;
+    QStyleOptionFocusRect option;
+    option.initFrom(this);
+    option.rect = rect().adjusted(2, 2, -2, -2);
+    style()->drawPrimitive(QStyle::PE_FrameFocusRect, &option, &painter, this);
 }
 
 void ImageViewer::wheelEvent(QWheelEvent *event)

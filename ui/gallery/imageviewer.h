@@ -6,6 +6,8 @@
 #include <QThreadPool>
 #include <QWidget>
 
+class QPainter;
+
 // One image, large: fit by default, zoom with the wheel or +/-, pan by dragging. The file is
 // decoded on a private thread pool; only the finished QImage becomes a QPixmap, here.
 class ImageViewer final : public QWidget
@@ -28,6 +30,9 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToWindow();
+    // What the picture shows (its prompt), for the description a screen reader reads with its
+    // size and zoom.
+    void setSubject(const QString &subject);
 
 Q_SIGNALS:
     void imageLoaded(bool ok);
@@ -50,12 +55,16 @@ private:
     double fitScale() const;
     void setZoom(double zoom, QPointF anchor);
     void clampPan();
+    void drawFocusRing(QPainter &painter) const;
+    // Re-tells a screen reader the picture, its size and zoom; `zoomChanged`: and says so.
+    void refreshDescription(bool zoomChanged = false);
 
     QThreadPool m_pool;
     QFutureWatcher<Decoded> m_watcher;
     quint64 m_generation = 0;
     QPixmap m_pixmap;
     QString m_text;
+    QString m_subject;
     bool m_fit = true;
     double m_zoom = 1.0;
     QPointF m_pan; // offset of the image centre from the widget centre

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionFocusRect>
 
 JobDelegate::JobDelegate(ThumbnailCache &thumbnails, QObject *parent)
     : QStyledItemDelegate(parent)
@@ -24,10 +25,9 @@ QString JobDelegate::elapsedText(qint64 seconds)
     return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 
-QString JobDelegate::stateText(const QModelIndex &index) const
+QString JobDelegate::stateAndTime(const QModelIndex &index) const
 {
     const auto state = JobState(index.data(JobsModel::StateRole).toInt());
-    const QString message = index.data(JobsModel::MessageRole).toString();
     const QDateTime created = index.data(JobsModel::CreatedAtRole).toDateTime();
     const QDateTime completed = index.data(JobsModel::CompletedAtRole).toDateTime();
     const QDateTime end = isFinal(state) && completed.isValid() ? completed : m_now();
@@ -57,12 +57,27 @@ QString JobDelegate::stateText(const QModelIndex &index) const
         label = tr("Cancelled");
         break;
     }
-    const QString withTime = elapsed.isEmpty() ? label : label + QStringLiteral(" · ") + elapsed;
+    return elapsed.isEmpty() ? label : label + QStringLiteral(" · ") + elapsed;
+}
+
+QString JobDelegate::stateText(const QModelIndex &index) const
+{
+    const auto state = JobState(index.data(JobsModel::StateRole).toInt());
+    const QString message = index.data(JobsModel::MessageRole).toString();
+    const QString withTime = stateAndTime(index);
     const bool saidAlready = state == JobState::Queued && m_offline;
     if (message.isEmpty() || state == JobState::Completed || state == JobState::Cancelled
         || saidAlready)
         return withTime;
     return withTime + QStringLiteral(" — ") + message;
+}
+
+QString JobDelegate::promptText(const QModelIndex &index)
+{
+    const QString kind = JobKind(index.data(JobsModel::KindRole).toInt()) == JobKind::Edit
+                             ? tr("Edit: ")
+                             : QString();
+    return kind + index.data(JobsModel::PromptRole).toString().simplified();
 }
 
 QSize JobDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -127,10 +142,7 @@ void JobDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int top = r.top() + (r.height() - boldMetrics.height() - metrics.height() - 2) / 2;
     painter->setFont(bold);
     painter->setPen(fg);
-    const QString kind = JobKind(index.data(JobsModel::KindRole).toInt()) == JobKind::Edit
-                             ? tr("Edit: ")
-                             : QString();
-    const QString prompt = kind + index.data(JobsModel::PromptRole).toString().simplified();
+    const QString prompt = promptText(index);
     painter->drawText(QRect(text.left(), top, text.width(), boldMetrics.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,
                       boldMetrics.elidedText(prompt, Qt::ElideRight, text.width()));
@@ -145,4 +157,12 @@ void JobDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         Qt::AlignLeft | Qt::AlignVCenter,
         metrics.elidedText(stateText(index), Qt::ElideRight, text.width()));
     painter->restore();
+    // The keyboard's place in the list, visible without relying on the selection colour.
+    if (option.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(option);
+        focus.rect = option.rect.adjusted(1, 1, -1, -1);
+        focus.state |= QStyle::State_KeyboardFocusChange;
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
+    }
 }

@@ -23,6 +23,10 @@ public:
 
     // The state line of a job row: "Generating · 12 s", "Waiting for network"...
     QString stateText(const QModelIndex &index) const;
+    // The state line without the message: "Generating · 12 s".
+    QString stateAndTime(const QModelIndex &index) const;
+    // What the row shows at its top: "Edit: " for edits, then the prompt on one line.
+    static QString promptText(const QModelIndex &index);
     static QString elapsedText(qint64 seconds);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,

@@ -1,6 +1,7 @@
 #include "jobs/jobspanel.h"
 
 #include "jobs/jobdelegate.h"
+#include "jobs/jobitems.h"
 #include "jobs/jobqueue.h"
 #include "media/thumbnailcache.h"
 #include "models/jobsmodel.h"
@@ -28,6 +29,7 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_retry(new QPushButton(tr("Retry"), this))
     , m_open(new QPushButton(tr("Open"), this))
+    , m_items(new JobItems(m_view, this, *m_delegate))
 {
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
@@ -70,11 +72,18 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &JobsPanel::refreshButtons);
     connect(m_model, &JobsModel::dataChanged, this, &JobsPanel::refreshButtons);
-    connect(m_model, &JobsModel::rowsInserted, this, [this] {
-        refreshSummary();
-        m_view->scrollToTop();
-    });
+    connect(m_model, &JobsModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                announceStates(from.row(), to.row());
+            });
+    connect(m_model, &JobsModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                refreshSummary();
+                m_view->scrollToTop();
+                announceStates(first, last);
+            });
     connect(m_model, &JobsModel::modelReset, this, &JobsPanel::refreshSummary);
+    connect(m_model, &JobsModel::modelReset, this, &JobsPanel::rememberStates);
     connect(m_model, &JobsModel::activeCountChanged, this, &JobsPanel::refreshSummary);
     connect(&m_thumbnails, &ThumbnailCache::thumbnailReady, m_view->viewport(),
             [this] { m_view->viewport()->update(); });
@@ -84,6 +93,7 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
             [this] { m_view->viewport()->update(); });
     refreshSummary();
     refreshButtons();
+    rememberStates();
 }
 
 JobsPanel::~JobsPanel() = default;
@@ -183,4 +193,37 @@ void JobsPanel::showContextMenu(const QPoint &pos)
         ->setEnabled(index.data(JobsModel::CanRetryRole).toBool());
     menu.addAction(tr("Open in gallery"), this, &JobsPanel::openCurrent);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void JobsPanel::rememberStates()
+{
+    m_states.clear();
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (const Job *job = m_model->jobAt(row))
+            m_states.insert(job->id, job->state);
+}
+
+void JobsPanel::announceStates(int first, int last)
+{
+    for (int row = qMax(0, first); row <= last && row < m_model->rowCount(); ++row) {
+        const Job *job = m_model->jobAt(row);
+        if (!job)
+            continue;
+        const auto known = m_states.constFind(job->id);
+        if (known != m_states.constEnd() && *known == job->state)
+            continue;
+        m_states.insert(job->id, job->state);
+        m_items->announceChanged(row, job->state == JobState::Failed);
+    }
+}
+
+void JobsPanel::focusList()
+{
+    if (isShowingEmptyState()) {
+        m_empty->setFocus(Qt::OtherFocusReason); // a reader hears "No jobs yet…"
+        return;
+    }
+    if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0));
+    m_view->setFocus(Qt::OtherFocusReason);
 }

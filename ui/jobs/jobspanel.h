@@ -2,10 +2,12 @@
 
 #include "domain/job.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
 class JobDelegate;
+class JobItems;
 class JobQueue;
 class JobsModel;
 class QLabel;
@@ -41,6 +43,8 @@ public:
     // Re-reads the account's jobs (after a sign-in).
     void reload();
     void selectJob(qint64 jobId);
+    // Puts the keyboard in the list (or on the empty page's first control).
+    void focusList();
     qint64 currentJobId() const;
 
 public Q_SLOTS:
@@ -57,6 +61,9 @@ private:
     void refreshButtons();
     void refreshSummary();
     void showContextMenu(const QPoint &pos);
+    // Tells a screen reader of the jobs whose state changed (a failure as an alert).
+    void announceStates(int first, int last);
+    void rememberStates();
 
     JobQueue &m_queue;
     ThumbnailCache &m_thumbnails;
@@ -69,5 +76,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_open;
+    JobItems *m_items;
+    QHash<qint64, JobState> m_states; // as last announced
     QTimer m_tick; // the elapsed times move while jobs run
 };

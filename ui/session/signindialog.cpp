@@ -1,5 +1,6 @@
 #include "session/signindialog.h"
 
+#include "common/accessibletabs.h"
 #include "common/banner.h"
 #include "common/busyindicator.h"
 #include "common/uiresources.h"
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -68,6 +70,8 @@ SignInDialog::SignInDialog(const QString &serverUrl, QWidget *parent)
     m_tabs->addTab(buildPhonePage(), tr("&Phone number"));
     m_tabs->addTab(buildTokenPage(), tr("Use a &token"));
     m_tabs->setAccessibleName(tr("Sign-in method"));
+    m_tabs->tabBar()->setAccessibleName(tr("Sign-in method"));
+    setAccessibleTabs(m_tabs->tabBar());
 
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_cancel->setAutoDefault(false);

@@ -3,6 +3,7 @@
 #include "appstatus.h"
 #include "common/busyindicator.h"
 
+#include <QAccessible>
 #include <QLabel>
 #include <QStatusBar>
 
@@ -18,6 +19,7 @@ StatusIndicators::StatusIndicators(AppStatus &status, QStatusBar *bar)
     m_sync->setObjectName(QStringLiteral("syncState"));
     m_stars->setObjectName(QStringLiteral("starBalance"));
     m_stars->setToolTip(tr("Your star balance"));
+    // The labels carry no accessible name, so a reader reads (and hears changes of) their text.
     bar->addPermanentWidget(m_syncBusy);
     bar->addPermanentWidget(m_sync);
     bar->addPermanentWidget(m_connection);
@@ -53,4 +55,21 @@ void StatusIndicators::refresh()
     m_syncBusy->setRunning(m_status.isSyncing());
     m_stars->setText(m_status.starsText());
     m_stars->setVisible(!m_status.starsText().isEmpty());
+
+    const bool offline = m_status.isOffline();
+    const bool syncing = m_status.isSyncing();
+    if (QAccessible::isActive()) {
+        if (offline != m_wasOffline) {
+            // Going offline interrupts; coming back is news too.
+            QAccessibleEvent event(m_connection,
+                                   offline ? QAccessible::Alert : QAccessible::NameChanged);
+            QAccessible::updateAccessibility(&event);
+        }
+        if (m_wasSyncing && !syncing) {
+            QAccessibleEvent event(m_sync, QAccessible::NameChanged);
+            QAccessible::updateAccessibility(&event);
+        }
+    }
+    m_wasOffline = offline;
+    m_wasSyncing = syncing;
 }

@@ -8,7 +8,7 @@ class QLabel;
 class QStatusBar;
 
 // The status bar's permanent part: connection state, sync progress and star balance, kept
-// current from AppStatus.
+// current from AppStatus. A screen reader hears offline, online and "sync done" as they happen.
 class StatusIndicators final : public QObject
 {
     Q_OBJECT
@@ -27,4 +27,8 @@ private:
     BusyIndicator *m_syncBusy;
     QLabel *m_sync;
     QLabel *m_stars;
+    // As last told to a screen reader: offline and online, and the end of a sync, are said
+    // when they happen, wherever the focus is.
+    bool m_wasOffline = false;
+    bool m_wasSyncing = false;
 };
