@@ -13,12 +13,12 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # nanobanana-studio_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION graphics)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://nanobanana.invalid/studio")
+# The extended description only: CPack puts the summary above it and indents each line.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "desktop client for the NanoBanana image backend
- Write a prompt, attach reference images and characters, generate and edit
- images, follow every job to its saved result and browse the whole history in
- a fast local gallery that also works offline. The package also holds
- nanobanana-cli, a command-line client sharing the app's profile.")
+  "Write a prompt, attach reference images and characters, generate and edit
+images, follow every job to its saved result and browse the whole history in
+a fast local gallery that also works offline. The package also holds
+nanobanana-cli, a command-line client sharing the app's profile.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # libqt6sql6-sqlite: the QSQLITE driver the history opens by name; qt6-qpa-plugins: the xcb
 # and wayland platform plugins; qt6-translations-l10n: qtbase_fa.qm for Qt's own dialogs.
