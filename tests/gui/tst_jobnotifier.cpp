@@ -16,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 using namespace Qt::StringLiterals;
 
 // A notification server that offers actions and counts what it shows.
@@ -79,6 +82,8 @@ private Q_SLOTS:
                      "<allow own=\"*\"/>"
                      "</policy></busconfig>\n");
         file.close();
+        // The bus goes with the test, even when it crashes.
+        m_daemon.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_daemon.start(u"dbus-daemon"_s, {u"--config-file="_s + config, u"--nofork"_s,
                                           u"--nopidfile"_s, u"--print-address=1"_s});
         if (!m_daemon.waitForStarted(10000))

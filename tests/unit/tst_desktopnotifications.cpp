@@ -13,6 +13,9 @@
 #include <QTest>
 #include <QUrl>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 using namespace Qt::StringLiterals;
 
 // What a notification server does, as far as the spec says, and what it was asked.
@@ -107,6 +110,8 @@ private Q_SLOTS:
                      "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
                      "<allow own=\"*\"/></policy></busconfig>\n");
         file.close();
+        // The bus goes with the test, even when it crashes.
+        m_daemon.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_daemon.start(u"dbus-daemon"_s, {u"--config-file="_s + config, u"--nofork"_s,
                                           u"--nopidfile"_s, u"--print-address=1"_s});
         if (!m_daemon.waitForStarted(10000))
