@@ -21,10 +21,12 @@ a fast local gallery that also works offline. The package also holds
 nanobanana-cli, a command-line client sharing the app's profile.")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # libqt6sql6-sqlite: the QSQLITE driver the history opens by name; qt6-qpa-plugins: the xcb
-# and wayland platform plugins; qt6-translations-l10n: qtbase_fa.qm for Qt's own dialogs.
+# and wayland platform plugins; libqt6svg6: the SVG icon engine and image plugins that draw
+# the app's icons (the linker drops libQt6Svg itself: no symbol of it is called directly);
+# qt6-translations-l10n: qtbase_fa.qm for Qt's own dialogs.
 # Debian 12 has no fonts-vazirmatn; Noto's Naskh and Sans Arabic draw Persian well there.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libqt6sql6-sqlite, qt6-qpa-plugins, qt6-translations-l10n, fonts-vazirmatn | fonts-noto-core")
+  "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6, qt6-translations-l10n, fonts-vazirmatn | fonts-noto-core")
 # WebP and TIFF results and references; a keychain service keeps the sign-in token out of a
 # file.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-image-formats-plugins, qt6-wayland, gnome-keyring | kwalletmanager")
