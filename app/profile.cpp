@@ -1,6 +1,12 @@
 #include "profile.h"
 
+#include <QFileInfo>
+#include <QLoggingCategory>
 #include <QStandardPaths>
+
+namespace {
+Q_LOGGING_CATEGORY(lcProfile, "studio.profile")
+} // namespace
 
 Profile::Profile(QString rootPath)
     : m_root(QDir::cleanPath(QDir(rootPath).absolutePath()))
@@ -8,8 +14,41 @@ Profile::Profile(QString rootPath)
 
 QString Profile::defaultRootPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/profiles/default");
+    // GenericDataLocation, not AppDataLocation: the latter adds the application name, and
+    // the app and the CLI would each get a profile of their own.
+    return defaultRootPathIn(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation));
+}
+
+QStringList Profile::legacyDefaultRootPaths(const QString &dataHome)
+{
+    // AppDataLocation on Linux was <data home>/<organization>/<application>.
+    return {dataHome + QStringLiteral("/NanoBanana/NanoBanana Studio/profiles/default"),
+            dataHome + QStringLiteral("/NanoBanana/nanobanana-cli/profiles/default")};
+}
+
+QString Profile::defaultRootPathIn(const QString &dataHome)
+{
+    const QString root = dataHome + QStringLiteral("/nanobanana-studio/profiles/default");
+    if (QFileInfo::exists(root))
+        return root;
+    for (const QString &legacy : legacyDefaultRootPaths(dataHome)) {
+        if (!QFileInfo(legacy).isDir())
+            continue;
+        // A rename within one data home is atomic: when the app and the CLI start together,
+        // one moves the folder and the other finds it in its new place.
+        if (QDir().mkpath(QFileInfo(root).path()) && QDir().rename(legacy, root)) {
+            qCInfo(lcProfile) << "moved the default profile from" << legacy << "to" << root;
+            return root;
+        }
+        if (QFileInfo::exists(root))
+            return root;
+        // Not movable (another file system, no permission): keep using it where it is; both
+        // programs look in the same order, so they still agree.
+        qCWarning(lcProfile) << "could not move the default profile from" << legacy << "to" << root
+                             << "; using it where it is";
+        return legacy;
+    }
+    return root;
 }
 
 bool Profile::ensureExists() const

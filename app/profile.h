@@ -2,17 +2,27 @@
 
 #include <QDir>
 #include <QString>
+#include <QStringList>
 
 // Where one profile keeps its local data: the database, original images, copied
 // references, thumbnails and settings. Both programs take it from --profile DIR or the
-// platform's app-data location.
+// default profile, which the app and the CLI share.
 class Profile final
 {
 public:
     explicit Profile(QString rootPath);
 
-    // The platform default (QStandardPaths::AppDataLocation/profiles/default).
+    // The default profile both programs use: <XDG data home>/nanobanana-studio/profiles/default
+    // (~/.local/share/... unless XDG_DATA_HOME says otherwise). When it does not exist yet and
+    // an older version left a default profile elsewhere, that one is moved here first, so
+    // nobody loses a sign-in or a history by upgrading.
     static QString defaultRootPath();
+    // The same for a given data home (a test's temporary folder); no fallback to the platform.
+    static QString defaultRootPathIn(const QString &dataHome);
+    // Where versions up to 0.1 kept their default profiles inside `dataHome`: Qt's
+    // AppDataLocation, which differed between the app and the CLI because their application
+    // names differ. The app's first: its history holds the gallery the user knows.
+    static QStringList legacyDefaultRootPaths(const QString &dataHome);
 
     // Creates the folders if missing; false when the root cannot be written.
     bool ensureExists() const;
