@@ -20,6 +20,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("NanoBanana Studio"));
     QApplication::setOrganizationName(QStringLiteral("NanoBanana"));
+    // Matches the window and its notifications to the launcher entry (resources/desktop).
+    QGuiApplication::setDesktopFileName(QStringLiteral(STUDIO_APP_ID));
     QApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     initUiResources();

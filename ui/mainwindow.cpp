@@ -88,6 +88,8 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     wireGallery();
 
     connect(m_jobs, &JobsPanel::openInGalleryRequested, this, &MainWindow::openJobInGallery);
+    // "Open" on a desktop notification of a finished job.
+    connect(m_notifier, &JobNotifier::openRequested, this, &MainWindow::openJobInGallery);
     connect(m_jobs, &JobsPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(&services.jobs(), &JobQueue::noticeChanged, this, [this](const QString &notice) {

@@ -83,15 +83,19 @@ private Q_SLOTS:
     void workerThreadStopDropsWhatItNeverStarted()
     {
         std::atomic_int ran{0};
+        std::atomic_bool started{false};
         std::atomic_bool release{false};
         WorkerThread worker(u"test-worker"_s, {});
         worker.post([&] {
+            started = true;
             while (!release.load())
                 QThread::yieldCurrentThread();
             ++ran;
         });
         for (int i = 0; i < 10; ++i)
             worker.post([&] { ++ran; });
+        // Stopping before the first one began would drop it too; this test is about the rest.
+        QTRY_VERIFY_WITH_TIMEOUT(started.load(), 5000);
         std::thread releaser([&] { release = true; });
         worker.stop(); // the first finishes; whether later ones ran depends on timing, but
         releaser.join(); // nothing runs after stop() returned
