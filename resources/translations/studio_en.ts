@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>CharactersPage</name>
+    <message numerus="yes">
+        <source>%1 · %Ln images</source>
+        <translation>
+            <numerusform>%1 · %Ln image</numerusform>
+            <numerusform>%1 · %Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message numerus="yes">
         <source>nanobanana-cli: Could not reach the server at %1. Jobs %2 stay in the profile; `nanobanana-cli wait` resumes them when the server answers again.</source>
@@ -84,6 +94,16 @@
     </message>
 </context>
 <context>
+    <name>GalleryFilterBar</name>
+    <message numerus="yes">
+        <source>%Ln images</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GalleryPage</name>
     <message numerus="yes">
         <source>%n images hidden on this computer.</source>
@@ -134,6 +154,34 @@
         <translation>
             <numerusform>One of them had no image on this computer yet.</numerusform>
             <numerusform>%n of them had no image on this computer yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n from &amp;favourites</source>
+        <translation>
+            <numerusform>Remove from &amp;favourites</numerusform>
+            <numerusform>Remove %n from &amp;favourites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n to &amp;favourites</source>
+        <translation>
+            <numerusform>Add to &amp;favourites</numerusform>
+            <numerusform>Add %n to &amp;favourites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Export %n images…</source>
+        <translation>
+            <numerusform>&amp;Export with its record…</numerusform>
+            <numerusform>&amp;Export %n images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Hide %n on this computer</source>
+        <translation>
+            <numerusform>&amp;Hide on this computer</numerusform>
+            <numerusform>&amp;Hide %n on this computer</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>AccessibleItems</name>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Show menu</source>
+        <translation>نمایش منو</translation>
+    </message>
+    <message>
+        <source>Opens this item</source>
+        <translation>این مورد را باز می‌کند</translation>
+    </message>
+    <message>
+        <source>Shows the actions for this item</source>
+        <translation>گزینه‌های این مورد را نشان می‌دهد</translation>
+    </message>
+</context>
+<context>
     <name>AppStatus</name>
     <message>
         <source>Connecting…</source>
@@ -93,6 +112,10 @@
     <message>
         <source>Dismiss message</source>
         <translation>بستن پیام</translation>
+    </message>
+    <message>
+        <source>Act on this message</source>
+        <translation>اقدام دربارهٔ این پیام</translation>
     </message>
 </context>
 <context>
@@ -195,6 +218,10 @@
             <numerusform>%Ln شخصیت انتخاب شد، بیشترین تعداد مجاز.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Use in this image</source>
+        <translation>استفاده در این تصویر (&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>CharactersPage</name>
@@ -283,12 +310,26 @@
         <translation>%1 از حسابتان حذف شود؟ تصویرهایی که با آن ساخته‌اید در گالری می‌مانند.</translation>
     </message>
     <message>
-        <source>%1 · 1 image</source>
-        <translation>%1 · ۱ تصویر</translation>
+        <source>Rename</source>
+        <translation>تغییر نام</translation>
     </message>
     <message>
-        <source>%1 · %2 images</source>
-        <translation>%1 · %L2 تصویر</translation>
+        <source>Gives this character another name</source>
+        <translation>نام دیگری به این شخصیت می‌دهد</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>تغییر نام (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>حذف (&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln images</source>
+        <translation>
+            <numerusform>%1 · %Ln تصویر</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -956,6 +997,97 @@ created:     %6
     </message>
 </context>
 <context>
+    <name>DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryCardItems</name>
+    <message>
+        <source>being made, favourite</source>
+        <translation>در حال ساخت، برگزیده</translation>
+    </message>
+    <message>
+        <source>being made</source>
+        <translation>در حال ساخت</translation>
+    </message>
+    <message>
+        <source>failed, favourite</source>
+        <translation>ناموفق، برگزیده</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <source>favourite</source>
+        <translation>برگزیده</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>card: prompt (state)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>برداشتن از برگزیده‌ها</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>افزودن به برگزیده‌ها</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>ساخت دوباره</translation>
+    </message>
+    <message>
+        <source>Edit this image</source>
+        <translation>ویرایش این تصویر</translation>
+    </message>
+    <message>
+        <source>Use as reference</source>
+        <translation>به عنوان مرجع</translation>
+    </message>
+    <message>
+        <source>Hide on this computer</source>
+        <translation>پنهان کردن روی این رایانه</translation>
+    </message>
+    <message>
+        <source>Shows this image large, with its record</source>
+        <translation>این تصویر را بزرگ و همراه با رکوردش نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Takes the star off this image</source>
+        <translation>این تصویر را از برگزیده‌ها برمی‌دارد</translation>
+    </message>
+    <message>
+        <source>Stars this image, so the Favourites filter finds it</source>
+        <translation>به این تصویر ستاره می‌زند تا فیلتر «برگزیده‌ها» آن را پیدا کند</translation>
+    </message>
+    <message>
+        <source>Fills the form with this image&apos;s prompt and settings</source>
+        <translation>فرم را با پرامپت و تنظیمات این تصویر پر می‌کند</translation>
+    </message>
+    <message>
+        <source>Opens the Edit page with this image attached</source>
+        <translation>زبانهٔ «ویرایش» را با این تصویر پیوست‌شده باز می‌کند</translation>
+    </message>
+    <message>
+        <source>Attaches this image as a reference for a new one</source>
+        <translation>این تصویر را به عنوان مرجع برای تصویری تازه پیوست می‌کند</translation>
+    </message>
+    <message>
+        <source>Hides this image here; it stays in your account</source>
+        <translation>این تصویر را این‌جا پنهان می‌کند؛ در حسابتان می‌ماند</translation>
+    </message>
+</context>
+<context>
     <name>GalleryDelegate</name>
     <message>
         <source>Failed</source>
@@ -1192,6 +1324,22 @@ created:     %6
         <source>Failed</source>
         <translation>ناموفق</translation>
     </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>هم‌اندازهٔ پنجره</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Before: %1</source>
+        <translation>قبل: %1</translation>
+    </message>
 </context>
 <context>
     <name>GalleryFilterBar</name>
@@ -1264,10 +1412,6 @@ created:     %6
         <translation>قدیمی‌ترین اول</translation>
     </message>
     <message>
-        <source>Matches</source>
-        <translation>نتیجه‌ها</translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation>خروجی…</translation>
     </message>
@@ -1276,28 +1420,26 @@ created:     %6
         <translation>خروجی گرفتن از تصویرهای انتخاب‌شده و رکوردهایشان در یک پوشه</translation>
     </message>
     <message>
-        <source>1 image</source>
-        <translation>۱ تصویر</translation>
+        <source>Show images of this status</source>
+        <translation>نمایش تصویرهای این وضعیت</translation>
     </message>
     <message>
-        <source>%1 images</source>
-        <translation>%L1 تصویر</translation>
+        <source>Show images of this type</source>
+        <translation>نمایش تصویرهای این نوع</translation>
+    </message>
+    <message>
+        <source>Order of the images</source>
+        <translation>ترتیب تصویرها</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln images</source>
+        <translation>
+            <numerusform>%Ln تصویر</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GalleryGrid</name>
-    <message>
-        <source>being made</source>
-        <translation>در حال ساخت</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>ناموفق</translation>
-    </message>
-    <message>
-        <source>favourite</source>
-        <translation>برگزیده</translation>
-    </message>
     <message>
         <source>Images</source>
         <translation>تصویرها</translation>
@@ -1393,6 +1535,16 @@ created:     %6
         <source>Loading…</source>
         <translation>در حال بارگیری…</translation>
     </message>
+    <message>
+        <source>%1, %2 × %3 pixels, shown at %4 %</source>
+        <comment>image: prompt, size, zoom</comment>
+        <translation>%1، %L2 × %L3 پیکسل، نمایش در اندازهٔ %L4٪</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>image: prompt — why there is no picture</comment>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>JobDelegate</name>
@@ -1446,6 +1598,38 @@ created:     %6
     </message>
 </context>
 <context>
+    <name>JobItems</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>job: prompt, state and elapsed time</comment>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>Open in gallery</source>
+        <translation>باز کردن در گالری</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <source>Shows this job&apos;s image in the gallery</source>
+        <translation>تصویر این کار را در گالری نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Stops this job before it is sent or finished</source>
+        <translation>این کار را پیش از آن‌که فرستاده یا تمام شود متوقف می‌کند</translation>
+    </message>
+    <message>
+        <source>Sends this job again</source>
+        <translation>این کار را دوباره می‌فرستد</translation>
+    </message>
+</context>
+<context>
     <name>JobNotifier</name>
     <message>
         <source>Your image is ready: “%1”</source>
@@ -1458,6 +1642,20 @@ created:     %6
     <message>
         <source>A job was cancelled: “%1”</source>
         <translation>یک کار لغو شد: «%1»</translation>
+    </message>
+    <message>
+        <source>Your image is ready</source>
+        <translation>تصویر شما آماده است</translation>
+    </message>
+    <message>
+        <source>A job failed</source>
+        <translation>یک کار ناموفق بود</translation>
+    </message>
+    <message>
+        <source>“%1”
+%2</source>
+        <translation>«%1»
+%2</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1827,14 @@ created:     %6
     <message>
         <source>The new server is saved. Restart NanoBanana Studio to use it; until then it keeps talking to %1.</source>
         <translation>سرور تازه ذخیره شد. برای استفاده از آن نانوبنانا استودیو را دوباره باز کنید؛ تا آن زمان با %1 کار می‌کند.</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>صفحه‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Move between page and jobs panel</source>
+        <translation>جابه‌جایی میان صفحه و بخش کارها (&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -2266,44 +2472,12 @@ created:     %6
         <translation>باز کردن (&amp;O)</translation>
     </message>
     <message>
-        <source>Remove from &amp;favourites</source>
-        <translation>برداشتن از برگزیده‌ها (&amp;F)</translation>
-    </message>
-    <message>
-        <source>Remove %1 from &amp;favourites</source>
-        <translation>برداشتن %L1 تصویر از برگزیده‌ها (&amp;F)</translation>
-    </message>
-    <message>
-        <source>Add to &amp;favourites</source>
-        <translation>افزودن به برگزیده‌ها (&amp;F)</translation>
-    </message>
-    <message>
-        <source>Add %1 to &amp;favourites</source>
-        <translation>افزودن %L1 تصویر به برگزیده‌ها (&amp;F)</translation>
-    </message>
-    <message>
         <source>&amp;Regenerate</source>
         <translation>ساخت دوباره (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save as…</source>
         <translation>ذخیره به نام (&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export with its record…</source>
-        <translation>خروجی همراه با رکورد (&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export %1 images…</source>
-        <translation>خروجی %L1 تصویر (&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Hide on this computer</source>
-        <translation>پنهان کردن روی این رایانه (&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Hide %1 on this computer</source>
-        <translation>پنهان کردن %L1 تصویر روی این رایانه (&amp;H)</translation>
     </message>
     <message>
         <source>Save image as</source>
@@ -2328,6 +2502,54 @@ created:     %6
         <translation>
             <numerusform>%Ln مورد از آن‌ها هنوز تصویری روی این رایانه نداشت.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n from &amp;favourites</source>
+        <translation>
+            <numerusform>برداشتن %Ln تصویر از برگزیده‌ها (&amp;F)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n to &amp;favourites</source>
+        <translation>
+            <numerusform>افزودن %Ln تصویر به برگزیده‌ها (&amp;F)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Export %n images…</source>
+        <translation>
+            <numerusform>خروجی %Ln تصویر (&amp;E)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Hide %n on this computer</source>
+        <translation>
+            <numerusform>پنهان کردن %Ln تصویر روی این رایانه (&amp;H)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceFile</name>
+    <message>
+        <source>%1 could not be found; it may have been moved or deleted.</source>
+        <translation>%1 پیدا نشد؛ شاید جابه‌جا یا حذف شده باشد.</translation>
+    </message>
+    <message>
+        <source>%1 is already attached.</source>
+        <translation>%1 پیش‌تر پیوست شده است.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image that can be read (use PNG, JPEG or WebP).</source>
+        <translation>%1 تصویر خواندنی نیست (PNG، JPEG یا WebP به کار ببرید).</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>تصویرها (%1)</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <extracomment>a file name inside a sentence</extracomment>
+        <translation>«%1»</translation>
     </message>
 </context>
 <context>

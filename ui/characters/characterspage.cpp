@@ -262,10 +262,9 @@ void CharactersPage::showList(const QList<Character> &characters)
     for (const auto &character : characters) {
         auto *item = new QListWidgetItem(QIcon(empty), character.name, m_list);
         item->setData(Qt::UserRole, character.id);
+        // English "%1 · 1 image" comes from studio_en.ts.
         item->setToolTip(
-            (character.images.size() == 1
-                 ? tr("%1 · 1 image").arg(character.name)
-                 : tr("%1 · %2 images").arg(character.name).arg(character.images.size())));
+            tr("%1 · %Ln images", nullptr, int(character.images.size())).arg(character.name));
         item->setData(Qt::AccessibleDescriptionRole, item->toolTip());
         if (character.id == selected)
             m_list->setCurrentItem(item);

@@ -6,6 +6,8 @@
 #include <QLineEdit>
 #include <QToolButton>
 
+#include <limits>
+
 namespace {
 constexpr int kTypingPauseMs = 200;
 }
@@ -101,9 +103,10 @@ bool GalleryFilterBar::hasFilters() const
 
 void GalleryFilterBar::setMatchCount(qint64 count)
 {
-    QLocale locale;
-    locale.setNumberOptions(QLocale::DefaultNumberOptions); // "1,234", even in the C locale
-    m_count->setText(count == 1 ? tr("1 image") : tr("%1 images").arg(locale.toString(count)));
+    // %Ln writes the count in the locale's digits ("1,234", "۱٬۲۳۴"); English "1 image" comes
+    // from studio_en.ts. No history holds more images than an int counts.
+    m_count->setText(
+        tr("%Ln images", nullptr, int(qMin<qint64>(count, std::numeric_limits<int>::max()))));
 }
 
 QString GalleryFilterBar::countText() const

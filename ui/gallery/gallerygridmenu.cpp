@@ -45,23 +45,19 @@ QMenu *create(const QList<HistoryRecord> &records, const Handlers &handlers, QWi
         add(menu, QObject::tr("&Open"), handlers.open, QKeySequence(Qt::Key_Return));
         menu->addSeparator();
     }
-    const QString favourite = allStarred ? (one ? QObject::tr("Remove from &favourites")
-                                                : QObject::tr("Remove %1 from &favourites").arg(n))
-                                         : (one ? QObject::tr("Add to &favourites")
-                                                : QObject::tr("Add %1 to &favourites").arg(n));
+    // A count of one reads without its number in English ("Add to favourites", "Export with
+    // its record…"): the singulars come from studio_en.ts.
+    const QString favourite = allStarred ? QObject::tr("Remove %n from &favourites", nullptr, n)
+                                         : QObject::tr("Add %n to &favourites", nullptr, n);
     add(menu, favourite, handlers.toggleFavorite, QKeySequence(Qt::Key_F));
     if (one) {
         add(menu, QObject::tr("&Regenerate"), handlers.regenerate);
         add(menu, QObject::tr("&Save as…"), hasFile ? handlers.saveAs : std::function<void()>());
     }
-    add(menu,
-        one ? QObject::tr("&Export with its record…") : QObject::tr("&Export %1 images…").arg(n),
-        handlers.exportImages);
+    add(menu, QObject::tr("&Export %n images…", nullptr, n), handlers.exportImages);
     menu->addSeparator();
-    add(menu,
-        one ? QObject::tr("&Hide on this computer")
-            : QObject::tr("&Hide %1 on this computer").arg(n),
-        handlers.hide, QKeySequence(Qt::Key_Delete));
+    add(menu, QObject::tr("&Hide %n on this computer", nullptr, n), handlers.hide,
+        QKeySequence(Qt::Key_Delete));
     return menu;
 }
 

@@ -63,8 +63,14 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Server"), m_server);
     form->addRow(QString(), m_serverNote);
-    form->addRow(tr("Profile folder"), profileRow);
-    form->addRow(tr("Thumbnail memory"), thumbRow);
+    // A row that is a layout gives its label no field to name: the buddy names the box (for a
+    // screen reader) inside its row.
+    auto *profileLabel = new QLabel(tr("Profile folder"), this);
+    profileLabel->setBuddy(profile);
+    form->addRow(profileLabel, profileRow);
+    auto *thumbLabel = new QLabel(tr("Thumbnail memory"), this);
+    thumbLabel->setBuddy(m_thumbMemory);
+    form->addRow(thumbLabel, thumbRow);
     // The two numbers line up at the same width instead of one spanning the dialog.
     m_jobs->setMinimumWidth(m_thumbMemory->sizeHint().width());
     auto *jobsRow = new QHBoxLayout;
