@@ -142,6 +142,7 @@ private Q_SLOTS:
         auto *viewport = grid()->viewport();
         const auto centre = [this](int row) { return cell(row).center(); };
         // From card 1 down and to the left: cards 1, 2 and the two below them.
+        QVERIFY(centre(columns + 2).x() < centre(1).x());
         QTest::mousePress(viewport, Qt::LeftButton, {}, centre(1));
         QTest::mouseMove(viewport, centre(1) + QPoint(-20, 20));
         QTest::mouseMove(viewport, centre(columns + 2));
