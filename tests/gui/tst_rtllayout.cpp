@@ -2,6 +2,7 @@
 #include "common/flowlayout.h"
 #include "common/runtext.h"
 #include "compose/aspectratiopicker.h"
+#include "compose/resolutionpicker.h"
 #include "domain/job.h"
 #include "gallery/gallerydelegate.h"
 #include "gallery/gallerygrid.h"
@@ -189,6 +190,23 @@ private Q_SLOTS:
         QCOMPARE(picker.ratio(), ratios.at(1));
         QTest::keyClick(second, Qt::Key_Right);
         QCOMPARE(picker.ratio(), ratios.at(0));
+    }
+
+    // Qt's exclusive buttons already move by geometry; this keeps it so.
+    void resolutionArrowsFollowTheMirroredRow()
+    {
+        ResolutionPicker picker;
+        picker.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&picker));
+        const QStringList names = acceptedResolutions();
+        QAbstractButton *first = picker.button(names.at(0));
+        QAbstractButton *second = picker.button(names.at(1));
+        QVERIFY(second->x() < first->x());
+        first->setFocus();
+        QTest::keyClick(first, Qt::Key_Left);
+        QCOMPARE(picker.resolution(), names.at(1));
+        QTest::keyClick(second, Qt::Key_Right);
+        QCOMPARE(picker.resolution(), names.at(0));
     }
 
     void textRunsKeepTheirOwnDirection_data()
