@@ -8,6 +8,7 @@
 #include "gallery/gallerygrid.h"
 #include "gallery/gallerypage.h"
 #include "history/historystore.h"
+#include "jobs/jobdelegate.h"
 #include "models/gallerymodel.h"
 #include "session/session.h"
 #include "support/devserverprocess.h"
@@ -207,6 +208,17 @@ private Q_SLOTS:
         QCOMPARE(picker.resolution(), names.at(1));
         QTest::keyClick(second, Qt::Key_Right);
         QCOMPARE(picker.resolution(), names.at(0));
+    }
+
+    // Painted times count in the locale's digits: Persian ones in Persian.
+    void elapsedTimesUseTheLocalesDigits()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Persian, QLocale::Iran));
+        const QString text = JobDelegate::elapsedText(75);
+        QLocale::setDefault(before);
+        QVERIFY2(text.contains(u"۱"_s) && text.contains(u"۱۵"_s) && !text.contains(u'1'),
+                 qPrintable(text));
     }
 
     void textRunsKeepTheirOwnDirection_data()
