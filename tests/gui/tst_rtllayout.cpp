@@ -32,8 +32,8 @@ GeneratedImage makeRecord(int n)
 {
     GeneratedImage g;
     g.id = u"%1"_s.arg(n, 24, 16, QChar(u'0'));
-    g.prompt = n % 2 ? u"A lighthouse at dusk, picture %1"_s.arg(n)
-                     : u"فانوس دریایی در غروب، تصویر %1"_s.arg(n);
+    // Short, so the prompt line shows which end each one starts from.
+    g.prompt = n % 2 ? u"Boat %1"_s.arg(n) : u"قایق %1"_s.arg(n);
     g.type = ImageType::TextToImage;
     g.typeRaw = u"TEXTTOIAMGE"_s;
     g.status = ImageStatus::Completed;
@@ -62,6 +62,23 @@ private:
     GalleryGrid *grid() const { return m_page->grid(); }
     GalleryModel *model() const { return m_page->model(); }
     QRect cell(int row) const { return grid()->visualRect(model()->index(row)); }
+
+    // The left and right ends of the ink on a card's prompt line, as painted.
+    std::pair<int, int> promptInk(const QImage &shot, int row) const
+    {
+        const QRect card = cell(row).adjusted(3, 3, -3, -3);
+        const int top = card.top() + GalleryDelegate::kImageHeight + 1;
+        const int height = grid()->fontMetrics().height();
+        int left = card.right();
+        int right = card.left();
+        for (int y = top; y < top + height; ++y)
+            for (int x = card.left() + 5; x < card.right() - 5; ++x)
+                if (qGray(shot.pixel(x, y)) < 128) {
+                    left = qMin(left, x);
+                    right = qMax(right, x);
+                }
+        return {left - card.left(), card.right() - right};
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -154,6 +171,28 @@ private Q_SLOTS:
             expected << model()->recordAt(row)->rowId;
         QCOMPARE(grid()->selectedRowIds(), expected);
         grid()->clearSelection();
+    }
+
+    // Row 0 has a Persian prompt, row 1 an English one: each starts at its own end of the
+    // line, whatever the layout's direction.
+    void promptsStartAtTheirOwnEnd()
+    {
+        QCOMPARE(RunText::directionOf(model()->recordAt(0)->prompt, Qt::LeftToRight),
+                 Qt::RightToLeft);
+        QCOMPARE(RunText::directionOf(model()->recordAt(1)->prompt, Qt::RightToLeft),
+                 Qt::LeftToRight);
+        grid()->clearSelection();
+        const QImage shot = grid()->viewport()->grab().toImage();
+        const auto [persianLeft, persianRight] = promptInk(shot, 0);
+        QVERIFY2(persianRight < 16 && persianLeft > 60,
+                 qPrintable(
+                     u"Persian prompt ink %1 px from the left, %2 from the right"_s.arg(persianLeft)
+                         .arg(persianRight)));
+        const auto [englishLeft, englishRight] = promptInk(shot, 1);
+        QVERIFY2(englishLeft < 16 && englishRight > 60,
+                 qPrintable(
+                     u"English prompt ink %1 px from the left, %2 from the right"_s.arg(englishLeft)
+                         .arg(englishRight)));
     }
 
     void flowLayoutStartsAtTheRight()
