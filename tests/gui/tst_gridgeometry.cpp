@@ -18,6 +18,15 @@ private Q_SLOTS:
     void lineRunsStayOnOneLine();
     void moveTarget_data();
     void moveTarget();
+    // Both directions, in a line wider than its columns (10 px of slack).
+    void cellsInBothDirections_data();
+    void cellsInBothDirections();
+    void rowAtInBothDirections_data();
+    void rowAtInBothDirections();
+    void rowRangesInRightToLeft_data();
+    void rowRangesInRightToLeft();
+    void arrowsFollowTheDirection_data();
+    void arrowsFollowTheDirection();
 };
 
 namespace {
@@ -25,6 +34,12 @@ namespace {
 GridGeometry tenInFours()
 {
     return {10, 4, QSize(100, 50)};
+}
+// The same ten rows in a 410 px line, laid out in `direction`. Right to left the columns
+// are 310-409, 210-309, 110-209 and 10-109, with the slack 0-9 at the left.
+GridGeometry tenInFoursWide(Qt::LayoutDirection direction)
+{
+    return {10, 4, QSize(100, 50), direction, 410};
 }
 } // namespace
 
@@ -134,6 +149,114 @@ void TestGridGeometry::moveTarget()
     QFETCH(int, row);
     QFETCH(int, target);
     QCOMPARE(tenInFours().moveTarget(move, row, 2), target);
+}
+
+void TestGridGeometry::cellsInBothDirections_data()
+{
+    QTest::addColumn<Qt::LayoutDirection>("direction");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QRect>("cell");
+    QTest::newRow("ltr first") << Qt::LeftToRight << 0 << QRect(0, 0, 100, 50);
+    QTest::newRow("ltr fourth") << Qt::LeftToRight << 3 << QRect(300, 0, 100, 50);
+    QTest::newRow("ltr short line") << Qt::LeftToRight << 9 << QRect(100, 100, 100, 50);
+    QTest::newRow("rtl first at the right") << Qt::RightToLeft << 0 << QRect(310, 0, 100, 50);
+    QTest::newRow("rtl fourth at the left") << Qt::RightToLeft << 3 << QRect(10, 0, 100, 50);
+    QTest::newRow("rtl second line") << Qt::RightToLeft << 5 << QRect(210, 50, 100, 50);
+    QTest::newRow("rtl short line") << Qt::RightToLeft << 9 << QRect(210, 100, 100, 50);
+}
+
+void TestGridGeometry::cellsInBothDirections()
+{
+    QFETCH(Qt::LayoutDirection, direction);
+    QFETCH(int, row);
+    QFETCH(QRect, cell);
+    const auto grid = tenInFoursWide(direction);
+    QCOMPARE(grid.contentSize(), QSize(410, 150));
+    QCOMPARE(grid.cellRect(row), cell);
+}
+
+void TestGridGeometry::rowAtInBothDirections_data()
+{
+    QTest::addColumn<Qt::LayoutDirection>("direction");
+    QTest::addColumn<QPoint>("point");
+    QTest::addColumn<int>("row");
+    QTest::newRow("ltr first") << Qt::LeftToRight << QPoint(5, 5) << 0;
+    QTest::newRow("ltr slack at the right") << Qt::LeftToRight << QPoint(405, 5) << -1;
+    QTest::newRow("ltr short line's end") << Qt::LeftToRight << QPoint(250, 120) << -1;
+    QTest::newRow("rtl first at the right") << Qt::RightToLeft << QPoint(405, 5) << 0;
+    QTest::newRow("rtl fourth") << Qt::RightToLeft << QPoint(10, 5) << 3;
+    QTest::newRow("rtl slack at the left") << Qt::RightToLeft << QPoint(9, 5) << -1;
+    QTest::newRow("rtl second line") << Qt::RightToLeft << QPoint(300, 60) << 5;
+    QTest::newRow("rtl short line") << Qt::RightToLeft << QPoint(380, 120) << 8;
+    QTest::newRow("rtl short line's end") << Qt::RightToLeft << QPoint(150, 120) << -1;
+    QTest::newRow("rtl past the right") << Qt::RightToLeft << QPoint(410, 5) << -1;
+    QTest::newRow("rtl left of the content") << Qt::RightToLeft << QPoint(-1, 5) << -1;
+    QTest::newRow("rtl below") << Qt::RightToLeft << QPoint(380, 150) << -1;
+}
+
+void TestGridGeometry::rowAtInBothDirections()
+{
+    QFETCH(Qt::LayoutDirection, direction);
+    QFETCH(QPoint, point);
+    QFETCH(int, row);
+    const auto grid = tenInFoursWide(direction);
+    QCOMPARE(grid.rowAt(point), row);
+    for (int r = 0; r < grid.rows; ++r) {
+        const QRect cell = grid.cellRect(r);
+        QCOMPARE(grid.rowAt(cell.topLeft()), r);
+        QCOMPARE(grid.rowAt(cell.bottomRight()), r);
+    }
+}
+
+void TestGridGeometry::rowRangesInRightToLeft_data()
+{
+    QTest::addColumn<QRect>("area");
+    QTest::addColumn<Ranges>("ranges");
+    QTest::newRow("one card") << QRect(220, 60, 10, 10) << Ranges{{5, 5}};
+    QTest::newRow("whole lines are one range") << QRect(0, 10, 410, 60) << Ranges{{0, 7}};
+    QTest::newRow("wider than the content") << QRect(-50, 10, 900, 60) << Ranges{{0, 7}};
+    QTest::newRow("two columns of three lines")
+        << QRect(160, 10, 100, 130) << Ranges{{1, 2}, {5, 6}, {9, 9}};
+    QTest::newRow("past the short last line") << QRect(60, 110, 100, 30) << Ranges{};
+    QTest::newRow("dragged up and right")
+        << QRect(QPoint(160, 70), QPoint(260, 10)) << Ranges{{1, 2}, {5, 6}};
+    QTest::newRow("only the slack") << QRect(0, 0, 8, 140) << Ranges{};
+    QTest::newRow("the slack and the last column") << QRect(0, 0, 50, 40) << Ranges{{3, 3}};
+    QTest::newRow("outside") << QRect(500, 500, 10, 10) << Ranges{};
+}
+
+void TestGridGeometry::rowRangesInRightToLeft()
+{
+    QFETCH(QRect, area);
+    QFETCH(Ranges, ranges);
+    QCOMPARE(tenInFoursWide(Qt::RightToLeft).rowRangesIn(area), ranges);
+}
+
+void TestGridGeometry::arrowsFollowTheDirection_data()
+{
+    QTest::addColumn<Qt::LayoutDirection>("direction");
+    QTest::addColumn<Move>("move");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("target");
+    QTest::newRow("ltr left goes back") << Qt::LeftToRight << Move::Left << 5 << 4;
+    QTest::newRow("ltr right goes on") << Qt::LeftToRight << Move::Right << 5 << 6;
+    QTest::newRow("ltr left at the start") << Qt::LeftToRight << Move::Left << 0 << 0;
+    QTest::newRow("rtl left goes on") << Qt::RightToLeft << Move::Left << 5 << 6;
+    QTest::newRow("rtl right goes back") << Qt::RightToLeft << Move::Right << 5 << 4;
+    QTest::newRow("rtl right at the start") << Qt::RightToLeft << Move::Right << 0 << 0;
+    QTest::newRow("rtl left past the end") << Qt::RightToLeft << Move::Left << 9 << 10;
+    QTest::newRow("rtl up keeps the column") << Qt::RightToLeft << Move::Up << 6 << 2;
+    QTest::newRow("rtl next is reading order") << Qt::RightToLeft << Move::Next << 5 << 6;
+    QTest::newRow("rtl previous is reading order") << Qt::RightToLeft << Move::Previous << 5 << 4;
+}
+
+void TestGridGeometry::arrowsFollowTheDirection()
+{
+    QFETCH(Qt::LayoutDirection, direction);
+    QFETCH(Move, move);
+    QFETCH(int, row);
+    QFETCH(int, target);
+    QCOMPARE(tenInFoursWide(direction).moveTarget(move, row, 2), target);
 }
 
 QTEST_GUILESS_MAIN(TestGridGeometry)

@@ -1,5 +1,7 @@
 #include "common/flowlayout.h"
 
+#include <QGuiApplication>
+#include <QStyle>
 #include <QWidget>
 
 FlowLayout::FlowLayout(QWidget *parent, int spacing)
@@ -59,6 +61,9 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
 {
     const QMargins m = contentsMargins();
     const QRect area = rect.marginsRemoved(m);
+    // Rows fill from the leading edge: from the right in a right-to-left layout.
+    const Qt::LayoutDirection direction =
+        parentWidget() ? parentWidget()->layoutDirection() : QGuiApplication::layoutDirection();
     int x = area.x();
     int y = area.y();
     int rowHeight = 0;
@@ -72,7 +77,7 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
             rowHeight = 0;
         }
         if (apply)
-            item->setGeometry(QRect(QPoint(x, y), hint));
+            item->setGeometry(QStyle::visualRect(direction, area, QRect(QPoint(x, y), hint)));
         x += hint.width() + m_gap;
         rowHeight = qMax(rowHeight, hint.height());
     }

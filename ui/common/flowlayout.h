@@ -3,7 +3,8 @@
 #include <QLayout>
 #include <QList>
 
-// A layout that places items left to right and wraps them onto new rows (chips, tiles).
+// A layout that places items in reading order (from the right in a right-to-left layout) and
+// wraps them onto new rows (chips, tiles).
 class FlowLayout final : public QLayout
 {
 public:

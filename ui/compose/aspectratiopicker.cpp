@@ -151,12 +151,15 @@ bool AspectRatioPicker::eventFilter(QObject *watched, QEvent *event)
     const int from = int(m_tiles.indexOf(static_cast<QAbstractButton *>(watched)));
     if (from < 0)
         return false;
+    // The grid mirrors right to left (the first ratio at the right), so the arrows go the way
+    // they point: Left is the next ratio there.
+    const int rightward = layoutDirection() == Qt::RightToLeft ? -1 : 1;
     switch (static_cast<QKeyEvent *>(event)->key()) {
     case Qt::Key_Left:
-        moveBy(from, -1);
+        moveBy(from, -rightward);
         return true;
     case Qt::Key_Right:
-        moveBy(from, 1);
+        moveBy(from, rightward);
         return true;
     case Qt::Key_Up:
         moveBy(from, -kColumns);

@@ -1,12 +1,15 @@
 #include "gallery/gallerydelegate.h"
 
 #include "common/datetext.h"
+#include "common/runtext.h"
 #include "domain/records.h"
 #include "gallery/thumbnailpixmaps.h"
 #include "models/gallerymodel.h"
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyle>
+#include <QTextOption>
 
 #include <cmath>
 
@@ -85,10 +88,10 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         paintPlaceholder(painter, area, QColor(253, 232, 232),
                          tr("Failed") + u'\n'
                              + (error.isEmpty() ? tr("The server gave no reason.") : error),
-                         QColor(150, 20, 20));
+                         QColor(150, 20, 20), option.direction);
     } else if (status == ImageStatus::Pending) {
         paintPlaceholder(painter, area, mix(neutral, pal.color(QPalette::Highlight), 0.12), {},
-                         dimText);
+                         dimText, option.direction);
         paintSpinner(painter, area.center() - QPoint(0, 12), 18, pal.color(QPalette::Highlight));
         painter->setPen(pal.color(QPalette::Text));
         painter->drawText(area.adjusted(6, area.height() / 2 + 14, -6, -4),
@@ -104,16 +107,20 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setRenderHint(QPainter::SmoothPixmapTransform);
         painter->drawPixmap(target, *pixmap, pixmap->rect());
     } else if (!localFile.isEmpty() && m_pixmaps.isFailed(rowId)) {
-        paintPlaceholder(painter, area, neutral, tr("This image cannot be shown."), dimText);
+        paintPlaceholder(painter, area, neutral, tr("This image cannot be shown."), dimText,
+                         option.direction);
     } else if (!localFile.isEmpty()) {
-        paintPlaceholder(painter, area, neutral, {}, dimText); // loading: keep it quiet
+        paintPlaceholder(painter, area, neutral, {}, dimText, option.direction); // loading
     } else {
         // Not downloaded yet (or never will be offline): the prompt stands in for the image.
-        paintPlaceholder(painter, area, neutral, prompt, dimText);
+        paintPlaceholder(painter, area, neutral, prompt, dimText, option.direction);
     }
 
+    // The star in the image's top corner at the line's end (top left, right to left).
+    const bool mirrored = option.direction == Qt::RightToLeft;
     if (index.data(GalleryModel::FavoriteRole).toBool())
-        paintStar(painter, QPointF(area.right() - 14, area.top() + 14), 11);
+        paintStar(painter,
+                  QPointF(mirrored ? area.left() + 15 : area.right() - 14, area.top() + 14), 11);
 
     // The prompt, then the date and kind.
     const QRect text(card.left() + 8, area.bottom() + 6, card.width() - 16,
@@ -121,9 +128,9 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QFontMetrics fm(option.font);
     painter->setFont(option.font);
     painter->setPen(pal.color(QPalette::Text));
-    painter->drawText(QRect(text.left(), text.top(), text.width(), fm.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      fm.elidedText(prompt.simplified(), Qt::ElideRight, text.width()));
+    // The prompt in its own direction (a Persian prompt in the English UI, or the reverse).
+    RunText::drawElided(painter, QRect(text.left(), text.top(), text.width(), fm.height()),
+                        prompt.simplified(), fm, option.direction);
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter->setFont(small);
@@ -133,15 +140,19 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QString kindText = kind == ImageType::ImageToImage  ? tr("Edit")
                              : kind == ImageType::TextToImage ? tr("Generate")
                                                               : tr("Other");
-    // The date at the left, the type at the right: each keeps its own room, so neither is cut.
+    // The date at the line's start, the type at its end (mirrored right to left): each keeps
+    // its own room, so neither is cut.
     const QFontMetrics smallFm(small);
     const QRect line(text.left(), text.top() + fm.height() + 2, text.width(), fm.height());
     // The advance is rounded; a pixel of slack keeps elidedText from cutting a word that fits.
     const int kindWidth = qMin(smallFm.horizontalAdvance(kindText) + 2, line.width() / 2);
-    painter->drawText(line, Qt::AlignRight | Qt::AlignVCenter,
+    const auto start = Qt::AlignAbsolute | (mirrored ? Qt::AlignRight : Qt::AlignLeft);
+    const auto end = Qt::AlignAbsolute | (mirrored ? Qt::AlignLeft : Qt::AlignRight);
+    painter->drawText(line, end | Qt::AlignVCenter,
                       smallFm.elidedText(kindText, Qt::ElideRight, kindWidth));
     painter->drawText(
-        line.adjusted(0, 0, -kindWidth - 6, 0), Qt::AlignLeft | Qt::AlignVCenter,
+        QStyle::visualRect(option.direction, line, line.adjusted(0, 0, -kindWidth - 6, 0)),
+        start | Qt::AlignVCenter,
         smallFm.elidedText(DateText::day(created), Qt::ElideRight, line.width() - kindWidth - 6));
 
     if (focused && !selected) {
@@ -153,7 +164,8 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 }
 
 void GalleryDelegate::paintPlaceholder(QPainter *painter, const QRect &area, const QColor &fill,
-                                       const QString &text, const QColor &textColour) const
+                                       const QString &text, const QColor &textColour,
+                                       Qt::LayoutDirection layout) const
 {
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
@@ -169,7 +181,12 @@ void GalleryDelegate::paintPlaceholder(QPainter *painter, const QRect &area, con
     while (fm.boundingRect(inner, Qt::TextWordWrap, shown).height() > lines * fm.lineSpacing()
            && shown.size() > 1)
         shown = shown.left(int(shown.size() * 0.8)) + u'…';
-    painter->drawText(inner, Qt::AlignCenter | Qt::TextWordWrap, shown);
+    // Wrapped and cut in the text's own direction, so a Persian prompt's lines start at the
+    // right and its ellipsis ends the last line at the left, whatever the layout.
+    QTextOption wrapped(Qt::AlignCenter);
+    wrapped.setWrapMode(QTextOption::WordWrap);
+    wrapped.setTextDirection(RunText::directionOf(shown, layout));
+    painter->drawText(QRectF(inner), shown, wrapped);
 }
 
 void GalleryDelegate::paintSpinner(QPainter *painter, const QPoint &centre, int radius,

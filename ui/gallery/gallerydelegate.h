@@ -27,7 +27,8 @@ public:
 
 private:
     void paintPlaceholder(QPainter *painter, const QRect &area, const QColor &fill,
-                          const QString &text, const QColor &textColour) const;
+                          const QString &text, const QColor &textColour,
+                          Qt::LayoutDirection layout) const;
     void paintSpinner(QPainter *painter, const QPoint &centre, int radius,
                       const QColor &colour) const;
 

@@ -91,13 +91,15 @@ int GalleryGrid::rowCount() const
 
 GridGeometry GalleryGrid::geometry() const
 {
-    return {rowCount(), columnCount(), m_cell};
+    // Right to left the first column is flush with the viewport's right edge (the scroll bar
+    // moves to the left), so the spare pixels gather at the left.
+    return {rowCount(), columnCount(), m_cell, layoutDirection(), viewport()->width()};
 }
 
 int GalleryGrid::layoutWidth() const
 {
     // The largest viewport, less the scroll bar while the policy is "as needed", so the
-    // columns do not change when the bar appears or goes; and a pixel of slack at the right.
+    // columns do not change when the bar appears or goes; and a pixel of slack at the end.
     int width = maximumViewportSize().width();
     if (verticalScrollBarPolicy() == Qt::ScrollBarAsNeeded) {
         const bool frameAround =
@@ -235,13 +237,17 @@ QModelIndex GalleryGrid::moveCursor(CursorAction cursorAction, Qt::KeyboardModif
     const int linesPerPage = qMax(1, viewport()->height() / m_cell.height());
     Move move = Move::Next;
     switch (cursorAction) {
-    case MoveLeft:
     case MovePrevious:
         move = Move::Previous;
         break;
-    case MoveRight:
     case MoveNext:
         move = Move::Next;
+        break;
+    case MoveLeft:
+        move = Move::Left;
+        break;
+    case MoveRight:
+        move = Move::Right;
         break;
     case MoveUp:
         move = Move::Up;

@@ -12,8 +12,9 @@ class ThumbnailCache;
 class ThumbnailPixmaps;
 
 // The virtualised thumbnail grid. Its geometry is arithmetic: row r sits in line r / columns,
-// column r % columns, every cell the same size, so layout, hit tests and painting cost the
-// same at 100,000 rows as at 100 (no per-row layout pass when a page of rows arrives). It
+// column r % columns (counted from the right in a right-to-left layout), every cell the same
+// size, so layout, hit tests and painting cost the same at 100,000 rows as at 100 (no per-row
+// layout pass when a page of rows arrives). It
 // paints only the cells the viewport shows. Once scrolling settles it asks for the thumbnails
 // of the visible cells (visible first, scrolled-away work dropped) and repaints each cell
 // alone when its pixmap arrives.

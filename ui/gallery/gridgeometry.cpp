@@ -7,15 +7,27 @@ int GridGeometry::lineCount() const
     return (rows + columns - 1) / columns;
 }
 
+int GridGeometry::lineWidth() const
+{
+    return qMax(width, columns * cell.width());
+}
+
+int GridGeometry::readingX(int x) const
+{
+    return direction == Qt::RightToLeft ? lineWidth() - 1 - x : x;
+}
+
 QSize GridGeometry::contentSize() const
 {
-    return {columns * cell.width(), lineCount() * cell.height()};
+    return {lineWidth(), lineCount() * cell.height()};
 }
 
 QRect GridGeometry::cellRect(int row) const
 {
-    return {(row % columns) * cell.width(), (row / columns) * cell.height(), cell.width(),
-            cell.height()};
+    const int column = row % columns;
+    const int left = direction == Qt::RightToLeft ? lineWidth() - (column + 1) * cell.width()
+                                                  : column * cell.width();
+    return {left, (row / columns) * cell.height(), cell.width(), cell.height()};
 }
 
 std::pair<int, int> GridGeometry::rowsInLines(int top, int height) const
@@ -29,9 +41,9 @@ std::pair<int, int> GridGeometry::rowsInLines(int top, int height) const
 
 int GridGeometry::rowAt(QPoint point) const
 {
-    if (point.x() < 0 || point.y() < 0)
+    if (point.x() < 0 || point.y() < 0 || point.x() >= lineWidth())
         return -1;
-    const int column = point.x() / cell.width();
+    const int column = readingX(point.x()) / cell.width();
     if (column >= columns)
         return -1;
     const int row = (point.y() / cell.height()) * columns + column;
@@ -46,8 +58,13 @@ QList<std::pair<int, int>> GridGeometry::rowRangesIn(const QRect &rect) const
         return ranges;
     const int firstLine = area.top() / cell.height();
     const int lastLine = area.bottom() / cell.height();
-    const int firstColumn = area.left() / cell.width();
-    const int lastColumn = qMin(columns - 1, area.right() / cell.width());
+    // The columns in reading order: right to left, the area's right edge comes first.
+    const int nearX = qMin(readingX(area.left()), readingX(area.right()));
+    const int farX = qMax(readingX(area.left()), readingX(area.right()));
+    if (nearX >= columns * cell.width())
+        return ranges; // only the slack beyond the last column
+    const int firstColumn = nearX / cell.width();
+    const int lastColumn = qMin(columns - 1, farX / cell.width());
     if (firstColumn == 0 && lastColumn == columns - 1) {
         // Whole lines: one contiguous range of rows.
         ranges.append({firstLine * columns, qMin(rows - 1, lastLine * columns + columns - 1)});
@@ -75,7 +92,12 @@ QList<std::pair<int, int>> GridGeometry::lineRuns(int first, int last) const
 
 int GridGeometry::moveTarget(Move move, int row, int linesPerPage) const
 {
+    const bool mirrored = direction == Qt::RightToLeft;
     switch (move) {
+    case Move::Left:
+        return moveTarget(mirrored ? Move::Next : Move::Previous, row, linesPerPage);
+    case Move::Right:
+        return moveTarget(mirrored ? Move::Previous : Move::Next, row, linesPerPage);
     case Move::Previous:
         return qMax(0, row - 1);
     case Move::Next:

@@ -1,6 +1,7 @@
 #include "gallery/imageviewer.h"
 
 #include "common/accessiblerole.h"
+#include "common/runtext.h"
 #include "gallery/gallerylog.h"
 
 #include <QAccessible>
@@ -9,6 +10,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QStyleOptionFocusRect>
+#include <QTextOption>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -179,8 +181,11 @@ void ImageViewer::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), palette().color(QPalette::Window).darker(115));
     if (m_pixmap.isNull()) {
         painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
-                         m_text);
+        // The text stands in for the picture (often its prompt): wrapped in its own direction.
+        QTextOption option(Qt::AlignCenter);
+        option.setWrapMode(QTextOption::WordWrap);
+        option.setTextDirection(RunText::directionOf(m_text, layoutDirection()));
+        painter.drawText(QRectF(rect().adjusted(16, 16, -16, -16)), m_text, option);
         drawFocusRing(painter);
         return;
     }

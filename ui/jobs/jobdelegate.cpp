@@ -1,10 +1,12 @@
 #include "jobs/jobdelegate.h"
 
+#include "common/runtext.h"
 #include "domain/job.h"
 #include "media/thumbnailcache.h"
 #include "models/jobsmodel.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionFocusRect>
@@ -18,11 +20,15 @@ JobDelegate::JobDelegate(ThumbnailCache &thumbnails, QObject *parent)
 QString JobDelegate::elapsedText(qint64 seconds)
 {
     seconds = qMax<qint64>(0, seconds);
+    // In the locale's digits (Persian ones in Persian), as a reader of the language counts.
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    const auto n = [&locale](qint64 value) { return locale.toString(value); };
     if (seconds < 60)
-        return tr("%1 s").arg(seconds);
+        return tr("%1 s").arg(n(seconds));
     if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+        return tr("%1 min %2 s").arg(n(seconds / 60), n(seconds % 60));
+    return tr("%1 h %2 min").arg(n(seconds / 3600), n((seconds % 3600) / 60));
 }
 
 QString JobDelegate::stateAndTime(const QModelIndex &index) const
@@ -99,8 +105,10 @@ void JobDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const QRect r = option.rect.adjusted(6, 6, -6, -6);
-    const QRect thumbRect(r.left(), r.top() + (r.height() - thumbnailEdge) / 2, thumbnailEdge,
-                          thumbnailEdge);
+    // The thumbnail at the line's start: at the right, right to left.
+    const QRect thumbRect = QStyle::visualRect(
+        option.direction, r,
+        QRect(r.left(), r.top() + (r.height() - thumbnailEdge) / 2, thumbnailEdge, thumbnailEdge));
     const auto state = JobState(index.data(JobsModel::StateRole).toInt());
     const QString file = index.data(JobsModel::LocalFileRole).toString();
 
@@ -132,7 +140,8 @@ void JobDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->drawText(thumbRect, Qt::AlignCenter, glyph);
     }
 
-    const QRect text = r.adjusted(thumbnailEdge + 10, 0, 0, 0);
+    const QRect text =
+        QStyle::visualRect(option.direction, r, r.adjusted(thumbnailEdge + 10, 0, 0, 0));
     const bool selected = option.state & QStyle::State_Selected;
     const QColor fg = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     QFont bold = option.font;
@@ -143,19 +152,18 @@ void JobDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setFont(bold);
     painter->setPen(fg);
     const QString prompt = promptText(index);
-    painter->drawText(QRect(text.left(), top, text.width(), boldMetrics.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      boldMetrics.elidedText(prompt, Qt::ElideRight, text.width()));
+    // Each line in its own direction: a Persian prompt reads from the right in the English UI.
+    RunText::drawElided(painter, QRect(text.left(), top, text.width(), boldMetrics.height()),
+                        prompt, boldMetrics, option.direction);
     painter->setFont(option.font);
     QColor secondary = fg;
     if (!selected)
         secondary = state == JobState::Failed ? QColor(0xb0, 0x20, 0x30)
                                               : option.palette.color(QPalette::PlaceholderText);
     painter->setPen(secondary);
-    painter->drawText(
-        QRect(text.left(), top + boldMetrics.height() + 2, text.width(), metrics.height()),
-        Qt::AlignLeft | Qt::AlignVCenter,
-        metrics.elidedText(stateText(index), Qt::ElideRight, text.width()));
+    RunText::drawElided(
+        painter, QRect(text.left(), top + boldMetrics.height() + 2, text.width(), metrics.height()),
+        stateText(index), metrics, option.direction);
     painter->restore();
     // The keyboard's place in the list, visible without relying on the selection colour.
     if (option.state & QStyle::State_HasFocus) {
