@@ -16,7 +16,6 @@ import tempfile
 import time
 
 OTP = "123456"
-PROMPT = "A lighthouse knitted from blue wool at dusk"
 
 
 def find_binary(bindir, name, subdirs):
@@ -63,17 +62,6 @@ def outer(args):
 
 
 # ---------------------------------------------------------------- stage 2: the app and the walk
-class Run:
-    def __init__(self):
-        self.results = []
-        self.procs = []
-
-    def step(self, ok, name, detail=""):
-        self.results.append((ok, name))
-        print(f"{'PASS' if ok else 'FAIL'}  {name}" + (f": {detail}" if detail else ""), flush=True)
-        return ok
-
-
 def start_app(args, state):
     bindir = args.bin
     studio = find_binary(bindir, "nanobanana-studio", ["ui"])

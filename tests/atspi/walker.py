@@ -175,7 +175,6 @@ class Listener:
         self.events = []
         self.lines = []
         self.windows = []
-        self.verbose = False
         for t in self.TYPES:
             pyatspi.Registry.registerEventListener(self.on_event, t)
 
@@ -204,8 +203,6 @@ class Listener:
                 self.windows.append((ev.type, ev.source))
             if not self.relevant(ev):
                 return
-            if ev.type.startswith("object:children-changed") and not self.verbose:
-                pass
             any_data = ev.any_data
             if hasattr(any_data, "name"):
                 any_data = describe(any_data)
