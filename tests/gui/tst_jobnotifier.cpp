@@ -5,19 +5,15 @@
 #include "desktop/desktopnotifications.h"
 #include "jobs/jobnotifier.h"
 #include "jobs/jobqueue.h"
+#include "support/privatesessionbus.h"
 
 #include <QApplication>
 #include <QDBusConnection>
-#include <QFile>
 #include <QMainWindow>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <csignal>
-#include <sys/prctl.h>
 
 using namespace Qt::StringLiterals;
 
@@ -47,8 +43,7 @@ class TestJobNotifier final : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_busDir;
-    QProcess m_daemon;
+    PrivateSessionBus m_bus;
     QString m_address;
     FakeNotificationServer m_server;
     std::unique_ptr<QTemporaryDir> m_profile;
@@ -73,28 +68,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         // A bus of our own, with no service files: nothing else answers on it.
-        const QString config = m_busDir.filePath(u"bus.conf"_s);
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<busconfig><type>session</type><listen>unix:tmpdir=" + m_busDir.path().toUtf8()
-                   + "</listen><auth>EXTERNAL</auth><policy context=\"default\">"
-                     "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
-                     "<allow own=\"*\"/>"
-                     "</policy></busconfig>\n");
-        file.close();
-        // The bus goes with the test, even when it crashes.
-        m_daemon.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-        m_daemon.start(u"dbus-daemon"_s, {u"--config-file="_s + config, u"--nofork"_s,
-                                          u"--nopidfile"_s, u"--print-address=1"_s});
-        if (!m_daemon.waitForStarted(10000))
-            QSKIP(qPrintable(u"no private session bus: dbus-daemon did not start ("_s
-                             + m_daemon.errorString() + u"); install dbus-daemon"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(m_daemon.canReadLine() || m_daemon.state() == QProcess::NotRunning,
-                                 10000);
-        m_address = QString::fromUtf8(m_daemon.readLine()).trimmed();
-        if (m_address.isEmpty())
-            QSKIP(qPrintable(u"no private session bus: "_s
-                             + QString::fromUtf8(m_daemon.readAllStandardError())));
+        if (const QString why = m_bus.start(); !why.isEmpty())
+            QSKIP(qPrintable(u"no private session bus: "_s + why));
+        m_address = m_bus.address();
         QDBusConnection service = QDBusConnection::connectToBus(m_address, u"service"_s);
         QVERIFY(service.registerObject(u"/org/freedesktop/Notifications"_s, &m_server,
                                        QDBusConnection::ExportAllSlots
@@ -106,8 +82,7 @@ private Q_SLOTS:
     {
         QDBusConnection::disconnectFromBus(u"service"_s);
         QDBusConnection::disconnectFromBus(u"client"_s);
-        m_daemon.terminate();
-        m_daemon.waitForFinished(5000);
+        m_bus.stop();
     }
 
     void init()

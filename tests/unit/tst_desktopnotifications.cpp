@@ -2,19 +2,14 @@
 // (its own dbus-daemon): the Notify call's arguments, the Open action, and the answer when no
 // service owns the name.
 #include "desktop/desktopnotifications.h"
+#include "support/privatesessionbus.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
-#include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
-
-#include <csignal>
-#include <sys/prctl.h>
 
 using namespace Qt::StringLiterals;
 
@@ -62,8 +57,7 @@ class TestDesktopNotifications final : public QObject
     Q_OBJECT
 
 private:
-    QProcess m_daemon;
-    QTemporaryDir m_dir;
+    PrivateSessionBus m_bus;
     QString m_address;
     std::unique_ptr<FakeNotificationServer> m_server;
     int m_connections = 0;
@@ -98,46 +92,20 @@ private Q_SLOTS:
     void initTestCase()
     {
         QCoreApplication::setApplicationName(u"NanoBanana Studio"_s);
-        // A bus of our own: no service files, so nothing is started behind the test's back.
-        const QString config = m_dir.filePath(u"bus.conf"_s);
-        QFile file(config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration "
-                   "1.0//EN\" \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-                   "<busconfig><type>session</type><listen>unix:tmpdir="
-                   + m_dir.path().toUtf8()
-                   + "</listen><auth>EXTERNAL</auth><policy context=\"default\">"
-                     "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
-                     "<allow own=\"*\"/></policy></busconfig>\n");
-        file.close();
-        // The bus goes with the test, even when it crashes.
-        m_daemon.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-        m_daemon.start(u"dbus-daemon"_s, {u"--config-file="_s + config, u"--nofork"_s,
-                                          u"--nopidfile"_s, u"--print-address=1"_s});
-        if (!m_daemon.waitForStarted(10000))
-            QSKIP(qPrintable(u"no private session bus: dbus-daemon did not start ("_s
-                             + m_daemon.errorString() + u"); install dbus-daemon"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(m_daemon.canReadLine() || m_daemon.state() == QProcess::NotRunning,
-                                 10000);
-        m_address = QString::fromUtf8(m_daemon.readLine()).trimmed();
-        if (m_address.isEmpty())
-            QSKIP(qPrintable(u"no private session bus: "_s
-                             + QString::fromUtf8(m_daemon.readAllStandardError())));
+        if (const QString why = m_bus.start(); !why.isEmpty())
+            QSKIP(qPrintable(u"no private session bus: "_s + why));
+        m_address = m_bus.address();
         QVERIFY2(connect().isConnected(), qPrintable(m_address));
     }
 
     void cleanup() { stopServer(); }
 
-    void cleanupTestCase()
-    {
-        m_daemon.terminate();
-        m_daemon.waitForFinished(5000);
-    }
+    void cleanupTestCase() { m_bus.stop(); }
 
     void notifyCarriesTheNotice()
     {
         QVERIFY(startServer({u"body"_s, u"body-markup"_s, u"actions"_s}));
-        const QString image = m_dir.filePath(u"result.png"_s);
+        const QString image = m_bus.filePath(u"result.png"_s);
         QImage pixel(1, 1, QImage::Format_RGB32);
         pixel.fill(Qt::yellow);
         QVERIFY(pixel.save(image));
