@@ -1437,6 +1437,10 @@ created:     %6
             <numerusform>%Ln تصویر</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Clear search</source>
+        <translation>پاک کردن جست‌وجو</translation>
+    </message>
 </context>
 <context>
     <name>GalleryGrid</name>
@@ -2662,6 +2666,10 @@ created:     %6
     <message>
         <source>This image could not be previewed.</source>
         <translation>پیش‌نمایش این تصویر ساخته نشد.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "compose/characterpicker.h"
 #include "compose/composerpanel.h"
 #include "compose/prompteditor.h"
+#include "compose/referencestrip.h"
+#include "compose/referencethumb.h"
 #include "compose/resolutionpicker.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/galleryfilterbar.h"
@@ -23,6 +25,7 @@
 #include <QAccessibleActionInterface>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
@@ -214,6 +217,25 @@ void TestAccessibility::generate()
     // The chosen tile says so.
     auto *tile = of(composer->aspectRatioPicker()->tile(composer->aspectRatioPicker()->ratio()));
     QVERIFY(tile->state().checkable && tile->state().checked);
+
+    // A reference tile is a picture that can be removed from the accessibility tree alone.
+    auto *strip = composer->referenceStrip();
+    if (strip->count() == 0)
+        QVERIFY(composer->addReference(m_image));
+    const int references = strip->count();
+    auto *thumb = strip->findChild<ReferenceThumb *>();
+    QVERIFY(thumb);
+    QAccessibleInterface *reference = of(thumb);
+    QCOMPARE(reference->role(), QAccessible::Graphic);
+    QVERIFY(reference->text(QAccessible::Name).contains(QFileInfo(m_image).fileName()));
+    QAccessibleActionInterface *actions = reference->actionInterface();
+    QVERIFY(actions);
+    const QString remove = u"Remove"_s;
+    QVERIFY2(actions->actionNames().contains(remove),
+             qPrintable(actions->actionNames().join(u", "_s)));
+    QVERIFY(!actions->localizedActionDescription(remove).isEmpty());
+    actions->doAction(remove);
+    QTRY_COMPARE(strip->count(), references - 1);
 }
 
 void TestAccessibility::edit()
@@ -280,6 +302,13 @@ void TestAccessibility::gallery()
         return record && record->favorite;
     };
     QTRY_COMPARE(isFavourite(), !wasFavourite);
+
+    // While searching, the search field's clear button shows: it is named too.
+    auto *search = page->filterBar()->findChild<QLineEdit *>();
+    QVERIFY(search);
+    search->setText(u"lighthouse"_s);
+    check(window, u"Gallery while searching"_s, roles);
+    search->clear();
 }
 
 void TestAccessibility::detail()

@@ -2,6 +2,7 @@
 
 #include <QAbstractButton>
 #include <QAccessibleWidget>
+#include <QAction>
 
 namespace {
 
@@ -38,19 +39,43 @@ public:
         QStringList names = QAccessibleWidget::actionNames();
         if (button() && widget()->isEnabled())
             names.prepend(pressAction());
+        for (const QAction *action : widget()->actions())
+            if (action->isEnabled() && !action->text().isEmpty())
+                names << actionName(action);
         return names;
+    }
+
+    QString localizedActionDescription(const QString &name) const override
+    {
+        if (const QAction *action = widgetAction(name))
+            return action->toolTip();
+        return QAccessibleWidget::localizedActionDescription(name);
     }
 
     void doAction(const QString &action) override
     {
         if (auto *b = button(); b && action == pressAction() && b->isEnabled())
             b->click();
+        else if (QAction *own = widgetAction(action); own && own->isEnabled())
+            own->trigger();
         else
             QAccessibleWidget::doAction(action);
     }
 
 private:
     QAbstractButton *button() const { return qobject_cast<QAbstractButton *>(widget()); }
+    // A widget's own action is named by its text, without the mnemonic's ampersand.
+    static QString actionName(const QAction *action)
+    {
+        return QString(action->text()).remove(QLatin1Char('&'));
+    }
+    QAction *widgetAction(const QString &name) const
+    {
+        for (QAction *action : widget()->actions())
+            if (actionName(action) == name)
+                return action;
+        return nullptr;
+    }
 };
 
 QAccessibleInterface *roleFactory(const QString &, QObject *object)

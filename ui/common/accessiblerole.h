@@ -7,7 +7,8 @@ class QWidget;
 // Gives a widget the screen-reader role it plays when Qt's own reading says otherwise: a
 // checkable tile of a one-of-many choice is a radio button (Qt says check box), a painted
 // picture is a graphic (Qt says an unnamed client area). A button keeps its name, description,
-// checked state and press action.
+// checked state and press action. The widget's own QActions (QWidget::addAction) are offered as
+// actions too, named by their text and described by their tooltip.
 void setAccessibleRole(QWidget *widget, QAccessible::Role role);
 
 // Once per process: a widget that hands its focus to another (a scroll area's viewport to the

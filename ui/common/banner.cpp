@@ -1,8 +1,8 @@
 #include "common/banner.h"
 
+#include "common/announcer.h"
 #include "common/uiresources.h"
 
-#include <QAccessible>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -41,6 +41,7 @@ Banner::Banner(QWidget *parent)
     , m_text(new QLabel(this))
     , m_action(new QPushButton(this))
     , m_close(new QToolButton(this))
+    , m_announcer(new Announcer(this))
 {
     initUiResources();
     setObjectName(u"banner"_s);
@@ -84,12 +85,8 @@ void Banner::showMessage(Kind kind, const QString &text, const QString &actionTe
     m_action->setVisible(!actionText.isEmpty());
     applyPalette();
     show();
-    if (news && QAccessible::isActive()) {
-        // A reader hears the message without moving there; warnings and errors interrupt.
-        QAccessibleEvent event(m_text,
-                               kind == Kind::Info ? QAccessible::NameChanged : QAccessible::Alert);
-        QAccessible::updateAccessibility(&event);
-    }
+    if (news)
+        m_announcer->announce(text); // heard without moving there
 }
 
 void Banner::setClosable(bool closable)

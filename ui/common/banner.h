@@ -2,6 +2,7 @@
 
 #include <QFrame>
 
+class Announcer;
 class QLabel;
 class QPushButton;
 class QToolButton;
@@ -38,4 +39,5 @@ private:
     QLabel *m_text = nullptr;
     QPushButton *m_action = nullptr;
     QToolButton *m_close = nullptr;
+    Announcer *m_announcer = nullptr;
 };

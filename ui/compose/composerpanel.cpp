@@ -1,5 +1,6 @@
 #include "compose/composerpanel.h"
 
+#include "common/announcer.h"
 #include "common/banner.h"
 #include "common/busyindicator.h"
 #include "compose/aspectratiopicker.h"
@@ -8,7 +9,6 @@
 #include "compose/referencestrip.h"
 #include "compose/resolutionpicker.h"
 
-#include <QAccessible>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -34,6 +34,7 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
     , m_ratio(new AspectRatioPicker(this))
     , m_resolution(new ResolutionPicker(this))
     , m_balanceWarning(new QLabel(this))
+    , m_announcer(new Announcer(this))
     , m_busyIndicator(new BusyIndicator(this))
     , m_status(new QLabel(this))
     , m_submit(new QPushButton(this))
@@ -261,11 +262,8 @@ void ComposerPanel::refreshSubmit()
                 : tr("You have %1 stars; this needs %2.").arg(have).arg(cost));
         const bool news = m_balanceWarning->isHidden();
         m_balanceWarning->show();
-        if (news && QAccessible::isActive()) {
-            // Out of stars: said at once, wherever the focus is.
-            QAccessibleEvent event(m_balanceWarning, QAccessible::Alert);
-            QAccessible::updateAccessibility(&event);
-        }
+        if (news)
+            m_announcer->announce(m_balanceWarning->text()); // out of stars, wherever the focus is
     } else {
         m_balanceWarning->hide();
     }

@@ -7,6 +7,7 @@
 
 #include <optional>
 
+class Announcer;
 class AspectRatioPicker;
 class Banner;
 class BusyIndicator;
@@ -83,6 +84,7 @@ private:
     AspectRatioPicker *m_ratio;
     ResolutionPicker *m_resolution;
     QLabel *m_balanceWarning;
+    Announcer *m_announcer;
     BusyIndicator *m_busyIndicator;
     QLabel *m_status;
     QPushButton *m_submit;

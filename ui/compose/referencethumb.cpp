@@ -1,8 +1,10 @@
 #include "compose/referencethumb.h"
 
+#include "common/accessiblerole.h"
 #include "common/uiresources.h"
 #include "compose/referencefile.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QIcon>
 #include <QImageReader>
@@ -75,6 +77,13 @@ ReferenceThumb::ReferenceThumb(const ReferenceFile &file, QWidget *parent)
     m_remove->setFixedSize(22, 22);
     m_remove->setFocusPolicy(Qt::NoFocus); // the tile takes focus; Delete removes it
     connect(m_remove, &QToolButton::clicked, this, [this] { Q_EMIT removeRequested(this); });
+
+    // A screen reader acts on the tile itself: read as a picture that can be removed.
+    auto *remove = new QAction(tr("Remove"), this);
+    remove->setToolTip(m_remove->toolTip());
+    connect(remove, &QAction::triggered, this, [this] { Q_EMIT removeRequested(this); });
+    addAction(remove);
+    setAccessibleRole(this, QAccessible::Graphic);
 
     connect(&m_watcher, &QFutureWatcher<QImage>::finished, this,
             [this] { showThumbnail(m_watcher.result()); });

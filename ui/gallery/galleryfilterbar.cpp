@@ -1,5 +1,6 @@
 #include "gallery/galleryfilterbar.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,6 +23,13 @@ GalleryFilterBar::GalleryFilterBar(QWidget *parent)
     m_search->setPlaceholderText(tr("Search prompts (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search prompts"));
+    // Qt's clear button is a tool button of its own with no text: name it by its action.
+    if (auto *clear = m_search->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction"))) {
+        clear->setText(tr("Clear search"));
+        clear->setToolTip(tr("Clear search"));
+    }
+    for (auto *button : m_search->findChildren<QToolButton *>())
+        button->setAccessibleName(tr("Clear search"));
     m_search->setMinimumWidth(220);
     layout->addWidget(m_search, 2);
 

@@ -91,7 +91,10 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
     layout->addWidget(m_pages);
 
     connect(m_filters, &GalleryFilterBar::queryChanged, this, &GalleryPage::applyFilters);
-    connect(m_filters, &GalleryFilterBar::exportRequested, this, &GalleryPage::exportSelection);
+    // Queued: the folder dialog is modal, and a screen reader's "press" on Export must get its
+    // answer before the dialog opens, not after it closes.
+    connect(m_filters, &GalleryFilterBar::exportRequested, this, &GalleryPage::exportSelection,
+            Qt::QueuedConnection);
     connect(m_model, &GalleryModel::matchCountChanged, this, &GalleryPage::afterRowsChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &GalleryPage::afterRowsChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &GalleryPage::afterRowsChanged);

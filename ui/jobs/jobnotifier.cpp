@@ -1,5 +1,6 @@
 #include "jobs/jobnotifier.h"
 
+#include "common/announcer.h"
 #include "jobs/jobqueue.h"
 
 #include <QApplication>
@@ -23,6 +24,7 @@ JobNotifier::JobNotifier(JobQueue &queue, QWidget *window, QStatusBar *bar,
     , m_window(window)
     , m_bar(bar)
     , m_desktop(desktop ? desktop : new DesktopNotifications(QDBusConnection::sessionBus(), this))
+    , m_announcer(new Announcer(bar))
 {
     connect(&queue, &JobQueue::jobFinished, this, &JobNotifier::jobFinished);
     connect(m_desktop, &DesktopNotifications::unavailable, this, &JobNotifier::showInTray);
@@ -61,8 +63,13 @@ DesktopNotifications::Notice JobNotifier::noticeFor(const Job &job)
 
 void JobNotifier::jobFinished(const Job &job)
 {
-    if (job.state == JobState::Cancelled || m_window->isActiveWindow())
+    if (job.state == JobState::Cancelled)
+        return; // the user did that; nothing to tell
+    if (m_window->isActiveWindow()) {
+        // The jobs panel shows it; a screen reader hears it wherever the focus is.
+        m_announcer->announce(messageFor(job));
         return;
+    }
     m_lastNotice = messageFor(job);
     // The status bar keeps it for when the user comes back, whatever else says it now.
     m_bar->showMessage(m_lastNotice, 15000);

@@ -1,9 +1,9 @@
 #include "status/statusindicators.h"
 
 #include "appstatus.h"
+#include "common/announcer.h"
 #include "common/busyindicator.h"
 
-#include <QAccessible>
 #include <QLabel>
 #include <QStatusBar>
 
@@ -14,6 +14,7 @@ StatusIndicators::StatusIndicators(AppStatus &status, QStatusBar *bar)
     , m_syncBusy(new BusyIndicator(bar))
     , m_sync(new QLabel(bar))
     , m_stars(new QLabel(bar))
+    , m_announcer(new Announcer(bar))
 {
     m_connection->setObjectName(QStringLiteral("connectionState"));
     m_sync->setObjectName(QStringLiteral("syncState"));
@@ -58,18 +59,11 @@ void StatusIndicators::refresh()
 
     const bool offline = m_status.isOffline();
     const bool syncing = m_status.isSyncing();
-    if (QAccessible::isActive()) {
-        if (offline != m_wasOffline) {
-            // Going offline interrupts; coming back is news too.
-            QAccessibleEvent event(m_connection,
-                                   offline ? QAccessible::Alert : QAccessible::NameChanged);
-            QAccessible::updateAccessibility(&event);
-        }
-        if (m_wasSyncing && !syncing) {
-            QAccessibleEvent event(m_sync, QAccessible::NameChanged);
-            QAccessible::updateAccessibility(&event);
-        }
-    }
+    // Going offline, coming back and the end of a sync are heard wherever the focus is.
+    if (offline != m_wasOffline)
+        m_announcer->announce(m_status.connectionText());
+    if (m_wasSyncing && !syncing)
+        m_announcer->announce(m_status.syncText());
     m_wasOffline = offline;
     m_wasSyncing = syncing;
 }

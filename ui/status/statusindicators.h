@@ -2,6 +2,7 @@
 
 #include <QObject>
 
+class Announcer;
 class AppStatus;
 class BusyIndicator;
 class QLabel;
@@ -18,6 +19,7 @@ public:
     QLabel *connectionLabel() const { return m_connection; }
     QLabel *syncLabel() const { return m_sync; }
     QLabel *starsLabel() const { return m_stars; }
+    Announcer *announcer() const { return m_announcer; }
 
 private:
     void refresh();
@@ -27,6 +29,7 @@ private:
     BusyIndicator *m_syncBusy;
     QLabel *m_sync;
     QLabel *m_stars;
+    Announcer *m_announcer;
     // As last told to a screen reader: offline and online, and the end of a sync, are said
     // when they happen, wherever the focus is.
     bool m_wasOffline = false;
