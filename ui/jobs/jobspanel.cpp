@@ -2,6 +2,7 @@
 
 #include "jobs/jobdelegate.h"
 #include "jobs/jobitems.h"
+#include "jobs/joblistview.h"
 #include "jobs/jobqueue.h"
 #include "media/thumbnailcache.h"
 #include "models/jobsmodel.h"
@@ -23,7 +24,7 @@ JobsPanel::JobsPanel(JobQueue &queue, ThumbnailCache &thumbnails, QWidget *paren
     , m_model(new JobsModel(queue, this))
     , m_delegate(new JobDelegate(thumbnails, this))
     , m_stack(new QStackedWidget(this))
-    , m_view(new QListView(this))
+    , m_view(new JobListView(this))
     , m_summary(new QLabel(this))
     , m_empty(new QLabel(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
