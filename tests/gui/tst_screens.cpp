@@ -1,7 +1,10 @@
 #include "characters/charactereditor.h"
 #include "characters/characterspage.h"
+#include "common/datetext.h"
+#include "common/uiresources.h"
 #include "compose/composerpanel.h"
 #include "compose/prompteditor.h"
+#include "i18n/translations.h"
 #include "jobs/jobspanel.h"
 #include "models/jobsmodel.h"
 #include "screenshot.h"
@@ -11,18 +14,33 @@
 #include "studiofixture.h"
 #include "support/devserverprocess.h"
 
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTabBar>
 
 using namespace Qt::StringLiterals;
 
 // Renders each main screen to PNG under <build>/tests/gui/screenshots for people to review,
-// against a dev server with history, a character and a finished job.
+// against a dev server with history, a character and a finished job: once in English, once in
+// Persian (files ending in -fa). In Persian it also fails on a word of the interface left in
+// English on any screen it opens.
 class TestScreens final : public QObject
 {
     Q_OBJECT
+public:
+    explicit TestScreens(bool persian)
+        : m_persian(persian)
+    { }
+
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
@@ -36,6 +54,11 @@ private Q_SLOTS:
 
 private:
     QString shoot(QWidget *widget, const QString &name);
+    // The interface's own words on `widget` (buttons, tabs, menus, titles, placeholders,
+    // labels that are not the user's content) that read in English.
+    QStringList englishWords(QWidget *widget) const;
+
+    bool m_persian;
 
     QTemporaryDir m_files;
     QTemporaryDir m_profile;
@@ -46,9 +69,70 @@ private:
 
 QString TestScreens::shoot(QWidget *widget, const QString &name)
 {
-    const QString path = saveScreenshot(widget, name);
+    const QString path = saveScreenshot(widget, m_persian ? name + u"-fa"_s : name);
     qInfo() << "screenshot" << path;
+    if (m_persian) {
+        const QStringList english = englishWords(widget);
+        if (!english.isEmpty()) {
+            qWarning().noquote() << "English left on" << name << ":" << english.join(u" | "_s);
+            return {};
+        }
+    }
     return path;
+}
+
+QStringList TestScreens::englishWords(QWidget *widget) const
+{
+    // What may stay Latin in Persian: the product's name, sizes (1K, 2K, 4K), units and keys,
+    // and what the user typed or the server holds (prompts, names, file names, the phone).
+    static const QRegularExpression allowed(
+        u"NanoBanana( Studio)?|\\b[124]K\\b|\\bpx\\b|\\b(Ctrl|Shift|Alt|Del|Esc|F\\d+)\\b|"
+        u"\\b(PNG|JPEG|WebP|MiB|KB|MB|GB)\\b|https?://\\S*|\\bEnglish\\b|\\S+\\.(png|jpg|json)\\b"_s);
+    static const QRegularExpression latinWord(u"[A-Za-z]{2,}"_s);
+    const QStringList userContent{u"lighthouse"_s, u"sky purple"_s, u"Captain Banana"_s,
+                                  u"Rex"_s,        u"+1555"_s,      m_profile.path()};
+    QStringList found;
+    auto check = [&](const QString &text, const QObject *where) {
+        QString plain = text;
+        plain.remove(QRegularExpression(u"<[^>]*>"_s)).remove(u'&');
+        for (const QString &user : userContent)
+            if (plain.contains(user))
+                return;
+        plain.remove(allowed);
+        if (plain.contains(latinWord))
+            found << u"%1 “%2”"_s.arg(QString::fromLatin1(where->metaObject()->className()),
+                                      text.left(60));
+    };
+    const auto visible = [widget](const QWidget *w) { return w->isVisibleTo(widget); };
+    check(widget->windowTitle(), widget);
+    for (const auto *button : widget->findChildren<QAbstractButton *>())
+        if (visible(button))
+            check(button->text(), button);
+    for (const auto *tabs : widget->findChildren<QTabBar *>())
+        if (visible(tabs))
+            for (int i = 0; i < tabs->count(); ++i)
+                check(tabs->tabText(i), tabs);
+    for (const auto *box : widget->findChildren<QGroupBox *>())
+        if (visible(box))
+            check(box->title(), box);
+    for (const auto *edit : widget->findChildren<QLineEdit *>())
+        if (visible(edit))
+            check(edit->placeholderText(), edit);
+    for (const auto *combo : widget->findChildren<QComboBox *>())
+        if (visible(combo) && !combo->isEditable())
+            for (int i = 0; i < combo->count(); ++i)
+                check(combo->itemText(i), combo);
+    for (const auto *label : widget->findChildren<QLabel *>())
+        if (visible(label))
+            check(label->text(), label);
+    if (auto *bar = widget->findChild<QMenuBar *>())
+        for (const QAction *menu : bar->actions()) {
+            check(menu->text(), bar);
+            if (menu->menu())
+                for (const QAction *action : menu->menu()->actions())
+                    check(action->text(), menu->menu());
+        }
+    return found;
 }
 
 void TestScreens::initTestCase()
@@ -152,5 +236,23 @@ void TestScreens::settings()
     QVERIFY(!shoot(&dialog, u"08-settings"_s).isEmpty());
 }
 
-QTEST_MAIN(TestScreens)
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    initUiResources();
+    TestScreens english(false);
+    int failed = QTest::qExec(&english, argc, argv);
+    // As the app starts in Persian: its catalogue and Qt's, Persian digits, the Jalali calendar.
+    Translations translations;
+    if (!translations.install(QLocale(QLocale::Persian, QLocale::Iran))) {
+        qCritical("The Persian catalogue did not load.");
+        return failed + 1;
+    }
+    DateText::setCalendar(QCalendar::System::Jalali);
+    TestScreens persian(true);
+    failed += QTest::qExec(&persian, argc, argv);
+    return failed;
+}
+
 #include "tst_screens.moc"
