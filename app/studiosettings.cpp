@@ -50,3 +50,24 @@ void StudioSettings::setKeychainNoticeShown(bool shown)
 {
     m_settings.setValue(QStringLiteral("session/keychainNoticeShown"), shown);
 }
+
+QString StudioSettings::colourScheme() const
+{
+    const QString scheme = m_settings.value(QStringLiteral("appearance/colours")).toString();
+    return scheme == u"light" || scheme == u"dark" ? scheme : QStringLiteral("system");
+}
+
+void StudioSettings::setColourScheme(const QString &scheme)
+{
+    m_settings.setValue(QStringLiteral("appearance/colours"), scheme);
+}
+
+QByteArray StudioSettings::windowState(const QString &key) const
+{
+    return m_settings.value(QStringLiteral("window/") + key).toByteArray();
+}
+
+void StudioSettings::setWindowState(const QString &key, const QByteArray &state)
+{
+    m_settings.setValue(QStringLiteral("window/") + key, state);
+}

@@ -20,6 +20,13 @@ public:
     void setThumbnailMemoryMiB(int mib);
     bool keychainNoticeShown() const;
     void setKeychainNoticeShown(bool shown);
+    // "system" (default), "light" or "dark".
+    QString colourScheme() const;
+    void setColourScheme(const QString &scheme);
+    // Opaque blobs from the widgets (QMainWindow::saveGeometry and saveState, a splitter's
+    // saveState) under `key`; empty when never saved.
+    QByteArray windowState(const QString &key) const;
+    void setWindowState(const QString &key, const QByteArray &state);
 
     void sync() { m_settings.sync(); }
 

@@ -1,11 +1,14 @@
 #include "appservices.h"
+#include "common/colourscheme.h"
 #include "common/datetext.h"
 #include "common/uiresources.h"
+#include "common/windowmemory.h"
 #include "i18n/languagechoice.h"
 #include "i18n/translations.h"
 #include "mainwindow.h"
 #include "media/imagelimits.h"
 #include "session/session.h"
+#include "session/tokenstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +16,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QScreen>
+#include <QStatusBar>
 #include <QStyleFactory>
 
 int main(int argc, char *argv[])
@@ -70,10 +74,22 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    ColourScheme::apply(ColourScheme::fromSetting(services.settings().colourScheme()));
     MainWindow window(services);
-    // On a small screen the default size would push the status bar off the bottom.
-    if (const QScreen *screen = window.screen())
-        window.resize(window.size().boundedTo(screen->availableGeometry().size()));
+    // Where the window was, as it was; else, on a small screen, the default size bounded so
+    // the status bar stays on it.
+    auto *memory = new WindowMemory(&window, services.settings());
+    if (!memory->restore())
+        if (const QScreen *screen = window.screen())
+            window.resize(window.size().boundedTo(screen->availableGeometry().size()));
+    // Once per profile: where the sign-in is kept when no keychain takes it (also in Settings).
+    QObject::connect(&services.tokens(), &TokenStore::fallbackFileUsed, &window, [&] {
+        if (services.settings().keychainNoticeShown())
+            return;
+        window.statusBar()->showMessage(services.tokens().fallbackNotice(), 30000);
+        services.settings().setKeychainNoticeShown(true);
+        services.settings().sync();
+    });
     window.show();
     services.session().restore();
     return QApplication::exec();

@@ -19,6 +19,7 @@
 #include "models/gallerymodel.h"
 #include "session/session.h"
 #include "session/signinflow.h"
+#include "session/tokenstore.h"
 #include "settings/settingsdialog.h"
 #include "status/statusindicators.h"
 
@@ -392,8 +393,10 @@ void MainWindow::openSignIn()
 
 void MainWindow::openSettings()
 {
+    const TokenStore &tokens = m_services.tokens();
     SettingsDialog dialog({m_services.settings(), m_services.jobs(), m_services.thumbnails(),
-                           m_services.profile().rootPath(), m_services.server()},
+                           m_services.profile().rootPath(), m_services.server(),
+                           tokens.usingFallbackFile() ? tokens.fallbackNotice() : QString()},
                           this);
     if (dialog.exec() == QDialog::Accepted && dialog.serverChanged())
         QMessageBox::information(this, tr("Server changed"),

@@ -42,13 +42,10 @@ AppServices *CliContext::services()
     if (!services->openNotice().isEmpty())
         notice(services->openNotice());
     QObject::connect(&services->tokens(), &TokenStore::fallbackFileUsed, &services->tokens(),
-                     [this, s = services.get()](const QString &path) {
+                     [this, s = services.get()](const QString &) {
                          if (s->settings().keychainNoticeShown())
                              return;
-                         notice(QCoreApplication::translate(
-                                    "Cli", "No system keychain is available: the sign-in "
-                                           "token is kept in %1, readable by you alone.")
-                                    .arg(path));
+                         notice(s->tokens().fallbackNotice());
                          s->settings().setKeychainNoticeShown(true);
                          s->settings().sync();
                      });

@@ -55,8 +55,21 @@ QString TokenStore::serviceName()
     return QStringLiteral("NanoBanana Studio");
 }
 
-void TokenStore::switchToFile()
+QString TokenStore::fallbackNotice() const
 {
+    const QString path = QDir::toNativeSeparators(m_fallbackPath);
+    return m_refused ? tr("The keychain refused to keep your sign-in, so it is kept in %1, "
+                          "readable by you alone. Allow the keychain and sign in again to "
+                          "move it there.")
+                           .arg(path)
+                     : tr("No system keychain is available, so your sign-in is kept in %1, "
+                          "readable by you alone.")
+                           .arg(path);
+}
+
+void TokenStore::switchToFile(bool refused)
+{
+    m_refused = m_refused || refused;
     if (!m_usingFile)
         qCInfo(lcSession) << "no keychain service available; using" << m_fallbackPath;
     m_usingFile = true;
@@ -97,7 +110,7 @@ void TokenStore::load()
             Q_EMIT loaded(token);
         } else if (keychainUnavailable(job->error())) {
             qCInfo(lcSession) << "keychain read failed:" << job->errorString();
-            switchToFile();
+            switchToFile(job->error() == QKeychain::AccessDenied);
             loadFromFile();
         } else {
             Q_EMIT failed(
@@ -130,7 +143,7 @@ void TokenStore::save(const QString &token)
             return;
         }
         qCInfo(lcSession) << "keychain write failed:" << job->errorString();
-        switchToFile();
+        switchToFile(job->error() == QKeychain::AccessDenied);
         saveToFile(token);
     });
     job->start();
@@ -149,7 +162,7 @@ void TokenStore::clear()
         if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
             qCInfo(lcSession) << "keychain delete failed:" << job->errorString();
             if (keychainUnavailable(job->error()))
-                switchToFile();
+                switchToFile(job->error() == QKeychain::AccessDenied);
         }
         clearFile();
     });

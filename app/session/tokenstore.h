@@ -31,6 +31,10 @@ public:
     QString fallbackPath() const { return m_fallbackPath; }
     // True once the owner-only file is (or is about to be) where the token lives.
     bool usingFallbackFile() const { return m_usingFile; }
+    // True when the keychain was there but refused access (the user said no to its prompt).
+    bool keychainRefused() const { return m_refused; }
+    // One sentence for the user: where the token is kept, and why not in the keychain.
+    QString fallbackNotice() const;
 
     void load(); // -> loaded(token), empty when none is stored
     void save(const QString &token); // -> saved() or failed()
@@ -46,7 +50,7 @@ Q_SIGNALS:
     void fallbackFileUsed(const QString &path);
 
 private:
-    void switchToFile();
+    void switchToFile(bool refused = false);
     void finishLater(std::function<void()> emitter);
     QString readFile(UserMessage *error) const;
     bool writeFile(const QString &token, UserMessage *error) const; // empty token: remove entry
@@ -59,4 +63,5 @@ private:
     QString m_origin;
     bool m_usingFile = false;
     bool m_noticeSent = false;
+    bool m_refused = false;
 };

@@ -613,10 +613,6 @@ Progress goes to stderr; results to stdout (--json: one JSON document).
 </translation>
     </message>
     <message>
-        <source>No system keychain is available: the sign-in token is kept in %1, readable by you alone.</source>
-        <translation>جاکلیدی سیستم در دسترس نیست: توکن ورود در %1 نگه داشته می‌شود و فقط خودتان می‌توانید آن را بخوانید.</translation>
-    </message>
-    <message>
         <source>You are not signed in to %1. Run `nanobanana-cli login --phone NUMBER` (or `login --token TOKEN`) first.</source>
         <translation>به %1 وارد نشده‌اید. اول `nanobanana-cli login --phone NUMBER` (یا `login --token TOKEN`) را اجرا کنید.</translation>
     </message>
@@ -2784,6 +2780,22 @@ created:     %6
         <source>Some thumbnails could not be removed; check the permissions of the profile folder.</source>
         <translation>برخی تصویرهای کوچک حذف نشدند؛ مجوزهای پوشهٔ پروفایل را بررسی کنید.</translation>
     </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <source>C&amp;olours</source>
+        <translation>رنگ‌ها (&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -2971,6 +2983,17 @@ created:     %6
     <message>
         <source>%1 could not be decoded (%2).</source>
         <translation>%1 رمزگشایی نشد (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>The keychain refused to keep your sign-in, so it is kept in %1, readable by you alone. Allow the keychain and sign in again to move it there.</source>
+        <translation>جاکلیدی اجازهٔ نگه‌داشتن ورود شما را نداد، پس ورود در %1 نگه داشته می‌شود و فقط خودتان می‌توانید آن را بخوانید. به جاکلیدی اجازه بدهید و دوباره وارد شوید تا به آن‌جا برود.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so your sign-in is kept in %1, readable by you alone.</source>
+        <translation>جاکلیدی سیستم در دسترس نیست، پس ورود شما در %1 نگه داشته می‌شود و فقط خودتان می‌توانید آن را بخوانید.</translation>
     </message>
 </context>
 </TS>

@@ -436,8 +436,12 @@ void TestAccessibility::contextMenusOpenFromTheKeyboard()
 void TestAccessibility::settings()
 {
     auto &services = *m_studio.services;
-    SettingsDialog dialog({services.settings(), services.jobs(), services.thumbnails(),
-                           services.profile().rootPath(), services.server()},
+    SettingsDialog dialog({services.settings(),
+                           services.jobs(),
+                           services.thumbnails(),
+                           services.profile().rootPath(),
+                           services.server(),
+                           {}},
                           m_studio.window.get());
     dialog.show();
     activate(&dialog);

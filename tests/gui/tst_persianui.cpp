@@ -93,8 +93,12 @@ private Q_SLOTS:
                  qPrintable(error));
         auto &services = *studio.services;
         {
-            SettingsDialog dialog({services.settings(), services.jobs(), services.thumbnails(),
-                                   services.profile().rootPath(), services.server()});
+            SettingsDialog dialog({services.settings(),
+                                   services.jobs(),
+                                   services.thumbnails(),
+                                   services.profile().rootPath(),
+                                   services.server(),
+                                   {}});
             QCOMPARE(dialog.languageBox()->currentData().toInt(),
                      int(Translations::Language::System));
             dialog.languageBox()->setCurrentIndex(
@@ -107,8 +111,12 @@ private Q_SLOTS:
         QCOMPARE(saved.language(), Translations::Language::Persian);
         QCOMPARE(saved.calendar(), LanguageChoice::Calendar::Gregorian);
         // The dialog opens on what was saved.
-        SettingsDialog again({services.settings(), services.jobs(), services.thumbnails(),
-                              services.profile().rootPath(), services.server()});
+        SettingsDialog again({services.settings(),
+                              services.jobs(),
+                              services.thumbnails(),
+                              services.profile().rootPath(),
+                              services.server(),
+                              {}});
         QCOMPARE(again.languageBox()->currentData().toInt(), int(Translations::Language::Persian));
         QCOMPARE(again.calendarBox()->currentData().toInt(),
                  int(LanguageChoice::Calendar::Gregorian));

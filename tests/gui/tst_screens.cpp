@@ -229,8 +229,12 @@ void TestScreens::characters()
 void TestScreens::settings()
 {
     auto &services = *m_studio.services;
-    SettingsDialog dialog({services.settings(), services.jobs(), services.thumbnails(),
-                           services.profile().rootPath(), services.server()},
+    SettingsDialog dialog({services.settings(),
+                           services.jobs(),
+                           services.thumbnails(),
+                           services.profile().rootPath(),
+                           services.server(),
+                           {}},
                           m_studio.window.get());
     dialog.show();
     QVERIFY(!shoot(&dialog, u"08-settings"_s).isEmpty());

@@ -84,7 +84,9 @@ GalleryDetail::GalleryDetail(ThumbnailCache &thumbnails, QWidget *parent)
     root->addLayout(bar);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(u"detailSplitter"_s); // remembered between runs (WindowMemory)
     auto *images = new QSplitter(Qt::Horizontal, splitter);
+    images->setObjectName(u"detailImages"_s);
     m_beforeCaption = new QLabel(tr("Before"), this);
     m_afterCaption = new QLabel(tr("After"), this);
     m_beforePane = viewerPane(m_before, m_beforeCaption, images);

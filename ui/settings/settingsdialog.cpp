@@ -1,5 +1,6 @@
 #include "settings/settingsdialog.h"
 
+#include "common/colourscheme.h"
 #include "i18n/languagechoice.h"
 #include "jobs/jobqueue.h"
 #include "media/thumbnailcache.h"
@@ -30,6 +31,7 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     , m_clearNote(new QLabel(this))
     , m_language(new QComboBox(this))
     , m_calendar(new QComboBox(this))
+    , m_colours(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
     m_server->setPlaceholderText(QStringLiteral("https://example.org"));
@@ -68,6 +70,12 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     auto *profileLabel = new QLabel(tr("Profile folder"), this);
     profileLabel->setBuddy(profile);
     form->addRow(profileLabel, profileRow);
+    if (!services.tokenNotice.isEmpty()) {
+        auto *token = new QLabel(services.tokenNotice, this);
+        token->setWordWrap(true);
+        token->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(tr("Sign-in"), token);
+    }
     auto *thumbLabel = new QLabel(tr("Thumbnail memory"), this);
     thumbLabel->setBuddy(m_thumbMemory);
     form->addRow(thumbLabel, thumbRow);
@@ -98,6 +106,13 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     form->addRow(tr("&Calendar"), m_calendar);
     form->addRow(QString(), languageNote);
 
+    m_colours->addItem(tr("As the system"), int(ColourScheme::Scheme::System));
+    m_colours->addItem(tr("Light"), int(ColourScheme::Scheme::Light));
+    m_colours->addItem(tr("Dark"), int(ColourScheme::Scheme::Dark));
+    m_colours->setCurrentIndex(
+        m_colours->findData(int(ColourScheme::fromSetting(services.settings.colourScheme()))));
+    form->addRow(tr("C&olours"), m_colours);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -126,6 +141,10 @@ bool SettingsDialog::apply()
     settings.setServer(origin);
     settings.setMaxJobsInFlight(m_jobs->value());
     m_services.jobs.setMaxInFlight(m_jobs->value());
+    const auto colours = ColourScheme::Scheme(m_colours->currentData().toInt());
+    if (ColourScheme::toSetting(colours) != settings.colourScheme())
+        ColourScheme::apply(colours);
+    settings.setColourScheme(ColourScheme::toSetting(colours));
     settings.setThumbnailMemoryMiB(m_thumbMemory->value());
     m_services.thumbnails.setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
     settings.sync();

@@ -13,8 +13,9 @@ class QPushButton;
 class QSpinBox;
 
 // Settings: server URL (used after a restart), the profile folder (read-only, with "open"),
-// the thumbnail memory cache with "Clear thumbnails", how many jobs run at once, and the
-// interface language and calendar (both after a restart).
+// where the sign-in is kept when no keychain is, the thumbnail memory cache with "Clear
+// thumbnails", how many jobs run at once, the interface language and calendar (both after a
+// restart) and the colours (at once).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
         ThumbnailCache &thumbnails; // takes the new memory limit at once
         QString profileFolder;
         QUrl server; // the one in use until a restart
+        QString tokenNotice; // where the sign-in is kept when not in the keychain; else empty
     };
 
     explicit SettingsDialog(const Services &services, QWidget *parent = nullptr);
@@ -37,6 +39,7 @@ public:
     QPushButton *clearThumbnailsButton() const { return m_clearThumbs; }
     QComboBox *languageBox() const { return m_language; }
     QComboBox *calendarBox() const { return m_calendar; }
+    QComboBox *coloursBox() const { return m_colours; }
 
     // Validates and stores; false (with the reason shown) when the server address is bad.
     bool apply();
@@ -58,4 +61,5 @@ private:
     QLabel *m_clearNote;
     QComboBox *m_language;
     QComboBox *m_calendar;
+    QComboBox *m_colours;
 };
