@@ -78,7 +78,8 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
     m_jobsDock->setWidget(m_jobs);
     m_jobsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    addDockWidget(Qt::RightDockWidgetArea, m_jobsDock);
+    // Dock areas are not mirrored: the panel goes to the side the page ends on.
+    addDockWidget(isRightToLeft() ? Qt::LeftDockWidgetArea : Qt::RightDockWidgetArea, m_jobsDock);
     // The dock starts at the panel's size hint (~260 px); a person may widen it.
     resizeDocks({m_jobsDock}, {m_jobs->sizeHint().width()}, Qt::Horizontal);
 

@@ -203,6 +203,9 @@ void TestScreens::jobsPanel()
     QTRY_VERIFY(!panel->model()->index(1).data(JobsModel::LocalFileRole).toString().isEmpty());
     panel->selectJob(panel->model()->index(1).data(JobsModel::JobIdRole).toLongLong());
     QVERIFY(!shoot(m_studio.window->jobsDock(), u"05-jobs-panel"_s).isEmpty());
+    // The panel sits where the page ends: on the left in Persian.
+    QCOMPARE(m_studio.window->dockWidgetArea(m_studio.window->jobsDock()),
+             m_persian ? Qt::LeftDockWidgetArea : Qt::RightDockWidgetArea);
 }
 
 void TestScreens::characters()

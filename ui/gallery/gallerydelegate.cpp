@@ -85,10 +85,12 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     if (status == ImageStatus::Failed) {
         const QString error = index.data(GalleryModel::ErrorRole).toString();
-        paintPlaceholder(painter, area, QColor(253, 232, 232),
+        // A red tint of the card in light and dark colours alike.
+        const bool dark = pal.color(QPalette::Base).lightness() < 128;
+        paintPlaceholder(painter, area, mix(pal.color(QPalette::Base), QColor(220, 40, 40), 0.14),
                          tr("Failed") + u'\n'
                              + (error.isEmpty() ? tr("The server gave no reason.") : error),
-                         QColor(150, 20, 20), option.direction);
+                         dark ? QColor(255, 150, 150) : QColor(150, 20, 20), option.direction);
     } else if (status == ImageStatus::Pending) {
         paintPlaceholder(painter, area, mix(neutral, pal.color(QPalette::Highlight), 0.12), {},
                          dimText, option.direction);

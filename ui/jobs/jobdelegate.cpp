@@ -127,7 +127,9 @@ void JobDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     } else {
         QColor fill = option.palette.color(QPalette::AlternateBase);
         if (state == JobState::Failed)
-            fill = QColor(0xf8, 0xd7, 0xda);
+            fill = option.palette.color(QPalette::Base).lightness() < 128
+                       ? QColor(0x5a, 0x25, 0x2a)
+                       : QColor(0xf8, 0xd7, 0xda);
         painter->fillPath(clip, fill);
         painter->setPen(option.palette.color(QPalette::PlaceholderText));
         const QString glyph = state == JobState::Failed      ? QStringLiteral("!")
@@ -158,8 +160,10 @@ void JobDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setFont(option.font);
     QColor secondary = fg;
     if (!selected)
-        secondary = state == JobState::Failed ? QColor(0xb0, 0x20, 0x30)
-                                              : option.palette.color(QPalette::PlaceholderText);
+        secondary = state != JobState::Failed ? option.palette.color(QPalette::PlaceholderText)
+                    : option.palette.color(QPalette::Base).lightness() < 128
+                        ? QColor(0xff, 0x96, 0x96)
+                        : QColor(0xb0, 0x20, 0x30);
     painter->setPen(secondary);
     RunText::drawElided(
         painter, QRect(text.left(), top + boldMetrics.height() + 2, text.width(), metrics.height()),
