@@ -3,7 +3,9 @@
 #include "common/datetext.h"
 #include "common/elidedlabel.h"
 #include "common/flowlayout.h"
+#include "gallery/imageviewer.h"
 #include "screenshot.h"
+#include "studiofixture.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -20,6 +22,7 @@ class TestCommonWidgets final : public QObject
 private Q_SLOTS:
     void bannerShowsKindTextAndAction();
     void bannerCloseHidesAndSignals();
+    void imageDescriptionKeepsThePromptAsWritten();
     void busyIndicatorRunsOnlyWhileBusy();
     void elidedLabelElidesAndExplains();
     void flowLayoutWrapsWhenNarrow();
@@ -62,6 +65,22 @@ void TestCommonWidgets::bannerCloseHidesAndSignals()
     QCOMPARE(dismissed.count(), 1);
     banner.dismiss(); // already hidden: no second signal
     QCOMPARE(dismissed.count(), 1);
+}
+
+// A prompt is the user's text: a "%2" in it is not a place for the image's width.
+void TestCommonWidgets::imageDescriptionKeepsThePromptAsWritten()
+{
+    QTemporaryDir dir;
+    const QString image = makeTestImage(dir.path(), u"a.png"_s, {64, 32}, Qt::red);
+    ImageViewer viewer;
+    viewer.resize(200, 200);
+    viewer.setSubject(u"50%2 off, %1 sale"_s);
+    QSignalSpy loaded(&viewer, &ImageViewer::imageLoaded);
+    viewer.showFile(image);
+    QVERIFY(loaded.wait(5000));
+    const QString description = viewer.accessibleDescription();
+    QVERIFY2(description.startsWith(u"50%2 off, %1 sale, 64 × 32 pixels"_s),
+             qPrintable(description));
 }
 
 void TestCommonWidgets::busyIndicatorRunsOnlyWhileBusy()

@@ -7,6 +7,7 @@
 #include <QAccessible>
 #include <QImageReader>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QStyleOptionFocusRect>
@@ -100,10 +101,10 @@ void ImageViewer::refreshDescription(bool zoomChanged)
     QString description;
     if (!m_pixmap.isNull())
         description = tr("%1, %2 × %3 pixels, shown at %4 %", "image: prompt, size, zoom")
-                          .arg(m_subject)
-                          .arg(m_pixmap.width())
-                          .arg(m_pixmap.height())
-                          .arg(qRound(zoom() * 100));
+                          // One pass: a prompt with "%2" in it stays as written.
+                          .arg(m_subject, QLocale().toString(m_pixmap.width()),
+                               QLocale().toString(m_pixmap.height()),
+                               QLocale().toString(qRound(zoom() * 100)));
     else if (m_subject.isEmpty() || m_text.isEmpty())
         description = m_subject.isEmpty() ? m_text : m_subject;
     else // what it would show, and why it does not (yet)
