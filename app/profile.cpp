@@ -78,6 +78,11 @@ QString Profile::thumbnailsDir() const
     return m_root + QStringLiteral("/thumbs");
 }
 
+QString Profile::dragDir() const
+{
+    return m_root + QStringLiteral("/drag");
+}
+
 QString Profile::settingsPath() const
 {
     return m_root + QStringLiteral("/settings.ini");

@@ -32,6 +32,7 @@ public:
     QString imagesDir() const; // images/ (originals, by content hash)
     QString referencesDir() const; // refs/ (copies of submitted references)
     QString thumbnailsDir() const; // thumbs/
+    QString dragDir() const; // drag/ (images dragged or copied out, under readable names)
     QString settingsPath() const; // settings.ini
     QString tokenFallbackPath() const; // token (0600) when no keychain service runs
 

@@ -61,6 +61,7 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     m_pages->addTab(wrapComposer(m_generate), tr("&Generate"));
     m_pages->addTab(wrapComposer(m_edit), tr("&Edit"));
     m_pages->addTab(m_gallery, tr("Ga&llery"));
+    m_gallery->model()->setDragFolder(services.profile().dragDir());
     m_pages->addTab(m_characters, tr("C&haracters"));
     m_signInBanner->hide();
     m_connectionBanner->hide();

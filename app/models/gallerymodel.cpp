@@ -1,5 +1,8 @@
 #include "models/gallerymodel.h"
 
+#include "gallery/dragfiles.h"
+
+#include <QMimeData>
 #include <QScopedValueRollback>
 #include <QSet>
 
@@ -385,4 +388,36 @@ void GalleryModel::updateCount()
         m_matchCount = n;
         Q_EMIT matchCountChanged(n);
     }
+}
+
+Qt::ItemFlags GalleryModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    if (const HistoryRecord *record = recordAt(index.row());
+        record && !record->localFile.isEmpty() && !m_dragFolder.isEmpty())
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList GalleryModel::mimeTypes() const
+{
+    return {QStringLiteral("text/uri-list")};
+}
+
+QMimeData *GalleryModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<HistoryRecord> records;
+    QSet<int> rows;
+    for (const QModelIndex &index : indexes)
+        if (const HistoryRecord *record = recordAt(index.row());
+            record && !rows.contains(index.row())) {
+            rows.insert(index.row());
+            records << *record;
+        }
+    const QList<QUrl> urls = DragFiles::prepare(records, m_dragFolder);
+    if (urls.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setUrls(urls);
+    return data;
 }

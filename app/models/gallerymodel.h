@@ -64,6 +64,15 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    // Dragging cards out: their images as files with readable names (DragFiles), made in
+    // `folder` (inside the profile, so they are hard links, not copies).
+    void setDragFolder(const QString &folder) { m_dragFolder = folder; }
+    QString dragFolder() const { return m_dragFolder; }
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
+
 Q_SIGNALS:
     void matchCountChanged(qint64 count);
     void loadFailed(const QString &message);
@@ -108,4 +117,5 @@ private:
     QTimer m_sliceTimer;
     int m_firstVisible = -1;
     int m_lastVisible = -1;
+    QString m_dragFolder;
 };

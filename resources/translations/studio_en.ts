@@ -112,6 +112,13 @@
             <numerusform>%n images hidden on this computer.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Copied %n images.</source>
+        <translation>
+            <numerusform>Copied %n image.</numerusform>
+            <numerusform>Copied %n images.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>

@@ -1513,6 +1513,16 @@ created:     %6
         <source>Could not open %1.</source>
         <translation>%1 باز نشد.</translation>
     </message>
+    <message>
+        <source>None of the selected images is on this computer yet.</source>
+        <translation>هیچ‌کدام از تصویرهای انتخاب‌شده هنوز روی این رایانه نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n images.</source>
+        <translation>
+            <numerusform>%Ln تصویر کپی شد.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryDatabase</name>

@@ -14,6 +14,8 @@
 #include "support/devserverprocess.h"
 
 #include <QAccessible>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -24,6 +26,7 @@
 #include <QLineEdit>
 #include <QLinearGradient>
 #include <QMenu>
+#include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollBar>
@@ -504,6 +507,46 @@ private Q_SLOTS:
         m_page->detail()->setRecord(record, {}, {});
         QVERIFY(m_page->detail()->beforeViewer()->isHidden()
                 || !m_page->detail()->beforeViewer()->isVisibleTo(m_page->detail()));
+    }
+
+    // Cards leave the app as files a person recognises: by drag and drop and by Ctrl+C.
+    void dragAndCopyGiveFilesWithReadableNames()
+    {
+        QTemporaryDir drag;
+        model()->setDragFolder(drag.path());
+        auto *grid = m_page->grid();
+        makeCurrent(300);
+        grid->selectionModel()->select(model()->index(rowOfNumber(299)),
+                                       QItemSelectionModel::Select);
+        QVERIFY(model()->flags(model()->index(rowOfNumber(300))) & Qt::ItemIsDragEnabled);
+        // 297 is pending: nothing to drag.
+        QVERIFY(!(model()->flags(model()->index(rowOfNumber(297))) & Qt::ItemIsDragEnabled));
+        std::unique_ptr<QMimeData> dragged(
+            model()->mimeData(grid->selectionModel()->selectedIndexes()));
+        QVERIFY(dragged);
+        QCOMPARE(dragged->urls().size(), 2);
+        for (const QUrl &url : dragged->urls()) {
+            const QFileInfo file(url.toLocalFile());
+            QVERIFY2(file.exists(), qPrintable(file.filePath()));
+            QCOMPARE(file.absolutePath(), QFileInfo(drag.path()).absoluteFilePath());
+            QVERIFY2(file.fileName().endsWith(u".png"_s), qPrintable(file.fileName()));
+            const bool named =
+                makeRecord(300).prompt.startsWith(file.completeBaseName().left(20))
+                || makeRecord(299).prompt.startsWith(file.completeBaseName().left(20));
+            QVERIFY2(named, qPrintable(file.fileName()));
+        }
+
+        grid->setFocus();
+        QTest::keyClick(grid, Qt::Key_C, Qt::ControlModifier);
+        const QMimeData *copied = QApplication::clipboard()->mimeData();
+        QVERIFY(copied);
+        QCOMPARE(copied->urls().size(), 2);
+        makeCurrent(300); // one image: also as a picture
+        QTest::keyClick(grid, Qt::Key_C, Qt::ControlModifier);
+        copied = QApplication::clipboard()->mimeData();
+        QCOMPARE(copied->urls().size(), 1);
+        QVERIFY(copied->hasImage());
+        model()->setDragFolder({});
     }
 
     void exportWritesImagesAndSidecar()

@@ -34,7 +34,11 @@ GalleryGrid::GalleryGrid(ThumbnailCache &thumbnails, QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     verticalScrollBar()->setSingleStep(40);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
-    setDragEnabled(false);
+    // A selected card drags its image out as a file (GalleryModel::mimeData); pressing
+    // elsewhere still draws the selection rectangle.
+    setDragEnabled(true);
+    setDragDropMode(QAbstractItemView::DragOnly);
+    setDefaultDropAction(Qt::CopyAction);
     setItemDelegate(m_delegate);
     setAccessibleName(tr("Images"));
     m_cardItems = new GalleryCardItems(this);

@@ -139,6 +139,9 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, &GalleryPage::focusSearch);
+    auto *copy = new QShortcut(QKeySequence::Copy, this); // a text field keeps its own Ctrl+C
+    copy->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QShortcut::activated, this, &GalleryPage::copySelection);
 
     m_changed.setSingleShot(true);
     m_changed.setInterval(100);

@@ -95,6 +95,8 @@ private:
     void runCardAction(qint64 rowId, GalleryCardItems::CardAction action);
     void openReference(const QString &localPath, const QString &url);
     void copyImage();
+    // Ctrl+C: the selected images as files, one image also as a picture.
+    void copySelection();
     void openFolder();
     void showDetailOf(const HistoryRecord &record);
     void reloadDetail();

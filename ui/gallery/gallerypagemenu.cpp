@@ -1,6 +1,7 @@
-// GalleryPage's right-click menu on the grid, the cards' accessible actions and the opening of a
-// detail's references: kept apart from gallerypage.cpp, which holds the layout and the actions
-// themselves.
+// GalleryPage's right-click menu on the grid, the cards' accessible actions, copying cards to
+// the clipboard and the opening of a detail's references: kept apart from gallerypage.cpp,
+// which holds the layout and the other actions.
+#include "gallery/dragfiles.h"
 #include "gallery/gallerycore.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/gallerygrid.h"
@@ -9,8 +10,12 @@
 #include "history/historyrecord.h"
 #include "models/gallerymodel.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QFileInfo>
+#include <QImage>
 #include <QMenu>
+#include <QMimeData>
 #include <QUrl>
 
 #include <memory>
@@ -95,4 +100,31 @@ void GalleryPage::openReference(const QString &localPath, const QString &url)
     }
     if (!m_dialogs.openUrl || !m_dialogs.openUrl(target))
         Q_EMIT statusMessage(tr("Could not open %1.").arg(target.toDisplayString()));
+}
+
+void GalleryPage::copySelection()
+{
+    if (isDetailOpen()) {
+        copyImage();
+        return;
+    }
+    QList<HistoryRecord> records;
+    for (const qint64 rowId : targetRows())
+        if (const auto *r = m_model->recordAt(m_model->rowOfRecord(rowId));
+            r && !r->localFile.isEmpty())
+            records << *r;
+    // As files (a file manager or a chat pastes them), and one image also as a picture (an
+    // image editor pastes that).
+    const QList<QUrl> urls = DragFiles::prepare(records, m_model->dragFolder());
+    if (urls.isEmpty()) {
+        Q_EMIT statusMessage(tr("None of the selected images is on this computer yet."));
+        return;
+    }
+    auto *copied = new QMimeData;
+    copied->setUrls(urls);
+    if (urls.size() == 1)
+        if (const QImage image(records.first().localFile); !image.isNull())
+            copied->setImageData(image);
+    QApplication::clipboard()->setMimeData(copied);
+    Q_EMIT statusMessage(tr("Copied %n images.", nullptr, int(urls.size())));
 }
