@@ -28,12 +28,14 @@
 #include <QNetworkAccessManager>
 
 namespace {
-QString resolveProfilePath(const QString &given)
+// --profile DIR or NANOBANANA_PROFILE keep everything in that folder; the default profile
+// keeps its thumbnails in the platform's cache location.
+Profile resolveProfile(const QString &given)
 {
     if (!given.isEmpty())
-        return given;
+        return Profile(given);
     const auto env = qEnvironmentVariable("NANOBANANA_PROFILE");
-    return env.isEmpty() ? Profile::defaultRootPath() : env;
+    return env.isEmpty() ? Profile::defaultProfile() : Profile(env);
 }
 
 } // namespace
@@ -41,7 +43,7 @@ QString resolveProfilePath(const QString &given)
 AppServices::AppServices(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_profile(resolveProfilePath(m_options.profilePath))
+    , m_profile(resolveProfile(m_options.profilePath))
 { }
 
 void AppServices::startIntegrityCheck()

@@ -8,9 +8,30 @@ namespace {
 Q_LOGGING_CATEGORY(lcProfile, "studio.profile")
 } // namespace
 
-Profile::Profile(QString rootPath)
+Profile::Profile(QString rootPath, QString cacheRoot)
     : m_root(QDir::cleanPath(QDir(rootPath).absolutePath()))
+    , m_cacheRoot(cacheRoot.isEmpty() ? QString() : QDir::cleanPath(QDir(cacheRoot).absolutePath()))
 { }
+
+Profile Profile::defaultProfile()
+{
+    return defaultProfileIn(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation),
+                            QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation));
+}
+
+Profile Profile::defaultProfileIn(const QString &dataHome, const QString &cacheHome)
+{
+    const QString root = defaultRootPathIn(dataHome);
+    const QString cacheRoot = cacheHome + QStringLiteral("/nanobanana-studio/profiles/default");
+    // Thumbnails an older version made inside the profile move to the cache once (a rename;
+    // on another file system they stay behind and are made again as needed).
+    const QString oldThumbs = root + QStringLiteral("/thumbs");
+    const QString newThumbs = cacheRoot + QStringLiteral("/thumbs");
+    if (QFileInfo(oldThumbs).isDir() && !QFileInfo::exists(newThumbs) && QDir().mkpath(cacheRoot)
+        && !QDir().rename(oldThumbs, newThumbs))
+        qCInfo(lcProfile) << "left the old thumbnails in" << oldThumbs;
+    return Profile(root, cacheRoot);
+}
 
 QString Profile::defaultRootPath()
 {
@@ -75,7 +96,7 @@ QString Profile::referencesDir() const
 
 QString Profile::thumbnailsDir() const
 {
-    return m_root + QStringLiteral("/thumbs");
+    return (m_cacheRoot.isEmpty() ? m_root : m_cacheRoot) + QStringLiteral("/thumbs");
 }
 
 QString Profile::dragDir() const

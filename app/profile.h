@@ -6,11 +6,19 @@
 
 // Where one profile keeps its local data: the database, original images, copied
 // references, thumbnails and settings. Both programs take it from --profile DIR or the
-// default profile, which the app and the CLI share.
+// default profile, which the app and the CLI share. A profile given as a folder keeps
+// everything inside it; the default one keeps its thumbnails (a cache, rebuilt at will) in the
+// platform's cache location, out of backups of the data home.
 class Profile final
 {
 public:
-    explicit Profile(QString rootPath);
+    // `cacheRoot` empty: the thumbnails live inside `rootPath` too.
+    explicit Profile(QString rootPath, QString cacheRoot = {});
+
+    // The default profile with its thumbnails in <XDG cache home>/nanobanana-studio/...
+    static Profile defaultProfile();
+    // The same for a given data and cache home (a test's temporary folders).
+    static Profile defaultProfileIn(const QString &dataHome, const QString &cacheHome);
 
     // The default profile both programs use: <XDG data home>/nanobanana-studio/profiles/default
     // (~/.local/share/... unless XDG_DATA_HOME says otherwise). When it does not exist yet and
@@ -31,11 +39,12 @@ public:
     QString databasePath() const; // studio.sqlite
     QString imagesDir() const; // images/ (originals, by content hash)
     QString referencesDir() const; // refs/ (copies of submitted references)
-    QString thumbnailsDir() const; // thumbs/
+    QString thumbnailsDir() const; // thumbs/, in the cache root when there is one
     QString dragDir() const; // drag/ (images dragged or copied out, under readable names)
     QString settingsPath() const; // settings.ini
     QString tokenFallbackPath() const; // token (0600) when no keychain service runs
 
 private:
     QString m_root;
+    QString m_cacheRoot;
 };

@@ -97,6 +97,28 @@ private Q_SLOTS:
         QCOMPARE(marker(appLegacy()), "old");
     }
 
+    // The default profile's thumbnails are a cache: in the cache home, and an older version's
+    // thumbnails move there once. A profile given as a folder keeps them inside.
+    void defaultThumbnailsLiveInTheCacheHome()
+    {
+        QTemporaryDir cache;
+        QVERIFY(QDir().mkpath(shared() + u"/thumbs"_s));
+        QFile old(shared() + u"/thumbs/ab.png"_s);
+        QVERIFY(old.open(QIODevice::WriteOnly) && old.write("x") == 1);
+        old.close();
+        const Profile profile = Profile::defaultProfileIn(m_home->path(), cache.path());
+        QCOMPARE(profile.rootPath(), shared());
+        const QString thumbs = cache.filePath(u"nanobanana-studio/profiles/default/thumbs"_s);
+        QCOMPARE(profile.thumbnailsDir(), thumbs);
+        QVERIFY(QFileInfo::exists(thumbs + u"/ab.png"_s));
+        QVERIFY(!QFileInfo::exists(shared() + u"/thumbs"_s));
+        QVERIFY(profile.ensureExists());
+        QCOMPARE(profile.databasePath(), shared() + u"/studio.sqlite"_s);
+
+        const Profile given(m_home->filePath(u"mine"_s));
+        QCOMPARE(given.thumbnailsDir(), m_home->filePath(u"mine/thumbs"_s));
+    }
+
     void nothingToCarryOver()
     {
         QCOMPARE(Profile::defaultRootPath(), shared());
