@@ -8,7 +8,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcProfile, "studio.profile")
 } // namespace
 
-Profile::Profile(QString rootPath, QString cacheRoot)
+Profile::Profile(const QString &rootPath, const QString &cacheRoot)
     : m_root(QDir::cleanPath(QDir(rootPath).absolutePath()))
     , m_cacheRoot(cacheRoot.isEmpty() ? QString() : QDir::cleanPath(QDir(cacheRoot).absolutePath()))
 { }
@@ -49,7 +49,7 @@ QStringList Profile::legacyDefaultRootPaths(const QString &dataHome)
 
 QString Profile::defaultRootPathIn(const QString &dataHome)
 {
-    const QString root = dataHome + QStringLiteral("/nanobanana-studio/profiles/default");
+    QString root = dataHome + QStringLiteral("/nanobanana-studio/profiles/default");
     if (QFileInfo::exists(root))
         return root;
     for (const QString &legacy : legacyDefaultRootPaths(dataHome)) {

@@ -13,7 +13,7 @@ class Profile final
 {
 public:
     // `cacheRoot` empty: the thumbnails live inside `rootPath` too.
-    explicit Profile(QString rootPath, QString cacheRoot = {});
+    explicit Profile(const QString &rootPath, const QString &cacheRoot = {});
 
     // The default profile with its thumbnails in <XDG cache home>/nanobanana-studio/...
     static Profile defaultProfile();

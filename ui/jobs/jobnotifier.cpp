@@ -84,6 +84,7 @@ void JobNotifier::showInTray(qint64 jobId)
     const auto it = m_pending.constFind(jobId);
     if (it == m_pending.cend())
         return;
+    // A copy: m_pending changes below. NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
     const Job job = it.value();
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
         m_pending.remove(jobId); // the status bar said it; nothing to open later
