@@ -25,7 +25,9 @@ class HistoryImageBackfill;
 class HistoryReader;
 class HistoryStore;
 class HistorySync;
+class ImageBacklog;
 class ImageDownloader;
+class ImageMirror;
 class JobQueue;
 class JobStore;
 class QNetworkAccessManager;
@@ -86,6 +88,8 @@ public:
     AppStatus &status() { return *m_status; }
     SyncScheduler &sync() { return *m_sync; }
     HistoryImageBackfill &imageBackfill() { return *m_backfill; }
+    ImageBacklog &imageBacklog() { return *m_imageBacklog; }
+    ImageMirror &imageMirror() { return *m_mirror; }
     CharacterThumbnails &characterThumbnails() { return *m_characterThumbnails; }
     CharacterList &characterList() { return *m_characterList; }
     GalleryCore &gallery() { return *m_gallery; }
@@ -105,6 +109,7 @@ private:
     void startIntegrityCheck();
     void buildViewServices();
     void wireDesktop();
+    void buildImageMirror();
 
     Options m_options;
     Profile m_profile;
@@ -134,6 +139,8 @@ private:
     std::unique_ptr<SyncScheduler> m_sync;
     std::unique_ptr<AppStatus> m_status;
     std::unique_ptr<HistoryImageBackfill> m_backfill;
+    std::unique_ptr<ImageBacklog> m_imageBacklog;
+    std::unique_ptr<ImageMirror> m_mirror;
     std::unique_ptr<CharacterThumbnails> m_characterThumbnails;
     std::unique_ptr<CharacterList> m_characterList;
     std::unique_ptr<GalleryCore> m_gallery;

@@ -50,3 +50,17 @@ void StudioSettings::setKeychainNoticeShown(bool shown)
 {
     m_settings.setValue(QStringLiteral("session/keychainNoticeShown"), shown);
 }
+
+StudioSettings::KeepImages StudioSettings::keepImages() const
+{
+    return m_settings.value(QStringLiteral("images/keep")).toString() == u"opened"
+               ? KeepImages::OnlyOpened
+               : KeepImages::Every;
+}
+
+void StudioSettings::setKeepImages(KeepImages keep)
+{
+    m_settings.setValue(QStringLiteral("images/keep"), keep == KeepImages::OnlyOpened
+                                                           ? QStringLiteral("opened")
+                                                           : QStringLiteral("every"));
+}
