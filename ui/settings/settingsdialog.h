@@ -13,8 +13,9 @@ class QPushButton;
 class QSpinBox;
 
 // Settings: server URL (used after a restart), the profile folder (read-only, with "open"),
-// the thumbnail memory cache with "Clear thumbnails", how many jobs run at once, and the
-// interface language and calendar (both after a restart).
+// the thumbnail memory cache with "Clear thumbnails", how many jobs run at once, which
+// images to keep on this computer, and the interface language and calendar (both after a
+// restart).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -37,6 +38,7 @@ public:
     QPushButton *clearThumbnailsButton() const { return m_clearThumbs; }
     QComboBox *languageBox() const { return m_language; }
     QComboBox *calendarBox() const { return m_calendar; }
+    QComboBox *keepImagesBox() const { return m_keepImages; }
 
     // Validates and stores; false (with the reason shown) when the server address is bad.
     bool apply();
@@ -58,4 +60,5 @@ private:
     QLabel *m_clearNote;
     QComboBox *m_language;
     QComboBox *m_calendar;
+    QComboBox *m_keepImages;
 };
