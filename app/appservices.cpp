@@ -7,6 +7,7 @@
 #include "characters/charactercache.h"
 #include "characters/characterlist.h"
 #include "characters/characterthumbnails.h"
+#include "gallery/exportimagefetch.h"
 #include "gallery/gallerycore.h"
 #include "history/historydatabase.h"
 #include "history/historyquery.h"
@@ -73,6 +74,7 @@ AppServices::~AppServices()
     m_gallery.reset();
     m_characterList.reset();
     m_characterThumbnails.reset();
+    m_exportFetch.reset();
     m_mirror.reset();
     m_backfill.reset();
     m_status.reset();
@@ -209,6 +211,9 @@ void AppServices::buildImageMirror()
     m_mirror->setEnabled(m_settings->keepImages() == StudioSettings::KeepImages::Every);
     connect(m_mirror.get(), &ImageMirror::imageSaved, this, [this] { Q_EMIT historyChanged(); });
     connect(m_mirror.get(), &ImageMirror::imageGone, this, [this] { Q_EMIT historyChanged(); });
+    m_exportFetch = std::make_unique<ExportImageFetch>(
+        *m_downloader, *m_history, *m_imageBacklog,
+        [client](const QString &url) { return client->resolveImageUrl(url); });
 }
 
 void AppServices::wireDesktop()

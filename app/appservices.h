@@ -20,6 +20,7 @@ class CharacterList;
 class CharacterThumbnails;
 class GalleryCore;
 class ClientJobBackend;
+class ExportImageFetch;
 class HistoryDatabase;
 class HistoryImageBackfill;
 class HistoryReader;
@@ -90,6 +91,8 @@ public:
     HistoryImageBackfill &imageBackfill() { return *m_backfill; }
     ImageBacklog &imageBacklog() { return *m_imageBacklog; }
     ImageMirror &imageMirror() { return *m_mirror; }
+    // Export… fetches the images it lacks first (the gallery page's export, when wired).
+    ExportImageFetch &exportImageFetch() { return *m_exportFetch; }
     CharacterThumbnails &characterThumbnails() { return *m_characterThumbnails; }
     CharacterList &characterList() { return *m_characterList; }
     GalleryCore &gallery() { return *m_gallery; }
@@ -141,6 +144,7 @@ private:
     std::unique_ptr<HistoryImageBackfill> m_backfill;
     std::unique_ptr<ImageBacklog> m_imageBacklog;
     std::unique_ptr<ImageMirror> m_mirror;
+    std::unique_ptr<ExportImageFetch> m_exportFetch;
     std::unique_ptr<CharacterThumbnails> m_characterThumbnails;
     std::unique_ptr<CharacterList> m_characterList;
     std::unique_ptr<GalleryCore> m_gallery;

@@ -115,6 +115,23 @@
     </message>
 </context>
 <context>
+    <name>ExportImageFetch</name>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
+        <translation>
+            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded because the server could not be reached.</numerusform>
+            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
+        <translation>
+            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded (the server refused or failed; try again later).</numerusform>
+            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GalleryFilterBar</name>
     <message numerus="yes">
         <source>%Ln images</source>

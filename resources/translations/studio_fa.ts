@@ -1030,6 +1030,21 @@ created:     %6
     </message>
 </context>
 <context>
+    <name>ExportImageFetch</name>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
+        <translation>
+            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد، چون سرور در دسترس نبود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
+        <translation>
+            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد (سرور نپذیرفت یا خطا داد؛ بعداً دوباره امتحان کنید).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GalleryCardItems</name>
     <message>
         <source>being made, favourite</source>
