@@ -16,6 +16,9 @@ MirrorStatus::MirrorStatus(ImageMirror &mirror, QWidget *parent)
     setObjectName(QStringLiteral("mirrorStatus"));
     m_label->setObjectName(QStringLiteral("mirrorState"));
     m_pause->setAutoRaise(true);
+    // Not a Tab stop: the status bar is passed over by Tab (its labels are read as they
+    // change), and a stop here would come before the page's own first field.
+    m_pause->setFocusPolicy(Qt::NoFocus);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
