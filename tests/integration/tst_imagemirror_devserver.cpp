@@ -69,7 +69,7 @@ private:
 void TestImageMirrorDevServer::initTestCase()
 {
     QVERIFY(m_work.isValid());
-    QVERIFY2(m_server.start({u"--flavor"_s, u"sync"_s, u"--seed-history"_s, u"200"_s,
+    QVERIFY2(m_server.start({u"--flavor"_s, u"sync"_s, u"--seed-history"_s, u"150"_s,
                              u"--missing-uploads"_s, u"0.1"_s}),
              qPrintable(m_server.errorString()));
     m_profile = QDir(m_work.path()).filePath(u"profile"_s);
@@ -92,7 +92,7 @@ void TestImageMirrorDevServer::fillsTheLibraryAfterSync()
     const QJsonObject user = userState(m_server);
     const qint64 onServer = user.value(u"imagesOnServer"_s).toInteger();
     const qint64 completed = completedWithImage(*services);
-    QVERIFY(onServer > 100);
+    QVERIFY(onServer > 80);
     QVERIFY2(completed > onServer, "the dev server left no upload missing");
     const auto counts = services->imageBacklog().counts(services->accountId()).value();
     QCOMPARE(counts.here, onServer);
@@ -150,7 +150,7 @@ void TestImageMirrorDevServer::onlyImagesIOpenDownloadsNothing()
     const int getsBefore = uploadGets(m_server);
     QVERIFY(signIn(*services, kOtherPhone));
     QVERIFY(synced.wait(20000));
-    QVERIFY(completedWithImage(*services) > 100);
+    QVERIFY(completedWithImage(*services) > 80);
     QCoreApplication::processEvents();
     QCOMPARE(services->imageMirror().state(), ImageMirror::State::Idle);
     QVERIFY(services->downloader().isIdle());
@@ -160,7 +160,7 @@ void TestImageMirrorDevServer::onlyImagesIOpenDownloadsNothing()
 void TestImageMirrorDevServer::waitsOutFailingUploads()
 {
     DevServerProcess failing;
-    QVERIFY2(failing.start({u"--flavor"_s, u"sync"_s, u"--seed-history"_s, u"30"_s,
+    QVERIFY2(failing.start({u"--flavor"_s, u"sync"_s, u"--seed-history"_s, u"20"_s,
                             u"--upload-errors"_s, u"0.15"_s}),
              qPrintable(failing.errorString()));
     auto services = openServices(QDir(m_work.path()).filePath(u"failing"_s), failing.origin());
