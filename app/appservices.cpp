@@ -29,6 +29,7 @@
 
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QNetworkInformation>
 
 namespace {
 QString resolveProfilePath(const QString &given)
@@ -222,6 +223,13 @@ void AppServices::wireDesktop()
     // --images). A restart just reads the backlog again.
     connect(m_sync.get(), &SyncScheduler::finished, m_mirror.get(), &ImageMirror::start);
     connect(m_status.get(), &AppStatus::backOnline, m_mirror.get(), &ImageMirror::backOnline);
+    // Where the system says a connection is metered (NetworkManager does), the mirror waits.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Metered)) {
+        const QNetworkInformation *network = QNetworkInformation::instance();
+        m_mirror->setMetered(network->isMetered());
+        connect(network, &QNetworkInformation::isMeteredChanged, m_mirror.get(),
+                &ImageMirror::setMetered);
+    }
     m_status->attach(*m_client, *m_budget, *m_session);
     auto *client = m_client.get();
     m_status->setProbe([client] { return static_cast<ApiCallBase *>(client->fetchMe()); });

@@ -19,7 +19,8 @@ ImageMirrorOutcome mirrorImages(CliContext &ctx, AppServices &services)
     const auto ended = [&mirror] {
         const auto state = mirror.state();
         return state == ImageMirror::State::Done || state == ImageMirror::State::Offline
-               || state == ImageMirror::State::LowSpace || state == ImageMirror::State::Idle;
+               || state == ImageMirror::State::LowSpace || state == ImageMirror::State::Idle
+               || state == ImageMirror::State::Metered;
     };
     qint64 shown = -1;
     QObject::connect(&mirror, &ImageMirror::progressChanged, &loop, [&](qint64 done, qint64 total) {

@@ -40,7 +40,7 @@ ImageMirror::ImageMirror(ImageDownloader &downloader, HistoryStore &store, Image
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, [this] {
         if (m_state == State::Waiting || m_state == State::Offline) {
-            setState(m_paused ? State::Paused : State::Running);
+            setState(goState());
             scheduleFeed();
         }
     });
@@ -95,10 +95,8 @@ void ImageMirror::start()
     m_attempts.clear();
     m_downloaded = m_gone = m_failed = 0;
     recount();
-    if (m_paused)
-        setState(State::Paused);
-    else if (!m_retry.isActive())
-        setState(State::Running);
+    if (m_paused || m_metered || !m_retry.isActive())
+        setState(goState());
     scheduleFeed();
 }
 
@@ -113,10 +111,10 @@ void ImageMirror::resume()
     if (!m_paused)
         return;
     m_paused = false;
-    if (m_retry.isActive())
-        setState(State::Waiting);
+    if (m_accountId.isEmpty() || !m_enabled)
+        setState(State::Idle);
     else
-        setState(m_accountId.isEmpty() || !m_enabled ? State::Idle : State::Running);
+        setState(m_retry.isActive() && !m_metered ? State::Waiting : goState());
     scheduleFeed();
 }
 
@@ -126,8 +124,29 @@ void ImageMirror::backOnline()
         return;
     m_retry.stop();
     m_backoffStep = 0;
-    setState(m_paused ? State::Paused : State::Running);
+    setState(goState());
     scheduleFeed();
+}
+
+void ImageMirror::setMetered(bool metered)
+{
+    if (metered == m_metered)
+        return;
+    m_metered = metered;
+    if (m_accountId.isEmpty() || !m_enabled)
+        return;
+    if (metered
+        && (m_state == State::Running || m_state == State::Waiting || m_state == State::Offline)) {
+        setState(State::Metered);
+    } else if (!metered && m_state == State::Metered) {
+        setState(goState());
+        scheduleFeed();
+    }
+}
+
+ImageMirror::State ImageMirror::goState() const
+{
+    return m_paused ? State::Paused : m_metered ? State::Metered : State::Running;
 }
 
 int ImageMirror::retryInSeconds() const
@@ -319,7 +338,7 @@ void ImageMirror::backOff(const ApiError &error)
     ++m_backoffStep;
     qCInfo(lcMedia) << "image mirror waits" << delayMs << "ms after" << error.userMessage;
     m_retry.start(delayMs);
-    if (!m_paused)
+    if (!m_paused && !m_metered)
         setState(error.kind == ApiError::Kind::Network ? State::Offline : State::Waiting);
 }
 

@@ -42,6 +42,7 @@ public:
         Waiting, // backing off after 429 / 5xx
         Offline, // the connection is gone; backOnline() or the next try resumes
         LowSpace, // free space under the floor; start() looks again
+        Metered, // the connection costs by the byte (where Qt can tell); waits for another
         Done, // nothing left to fetch in this pass
     };
     Q_ENUM(State)
@@ -63,6 +64,8 @@ public:
     void pause();
     void resume();
     void backOnline();
+    // A metered connection holds the mirror (its downloads run on; nothing new starts).
+    void setMetered(bool metered);
 
     State state() const { return m_state; }
     qint64 done() const { return m_counts.here; }
@@ -91,6 +94,8 @@ private:
     };
 
     void setState(State state);
+    // Running, or what holds it back (user's pause, metered connection).
+    State goState() const;
     void scheduleFeed();
     void feed();
     bool refill();
@@ -112,6 +117,7 @@ private:
     QString m_accountId;
     bool m_enabled = true;
     bool m_paused = false;
+    bool m_metered = false;
     bool m_feedQueued = false;
     State m_state = State::Idle;
     BacklogCounts m_counts;

@@ -2511,6 +2511,10 @@ created:     %6
         <source>Stop saving the images for offline use for now</source>
         <translation>توقف موقت ذخیرهٔ تصویرها برای استفادهٔ آفلاین</translation>
     </message>
+    <message>
+        <source>Saving for offline waits for a connection that is not metered · %1 of %2</source>
+        <translation>ذخیره برای استفادهٔ آفلاین منتظر اتصالی بدون محدودیت حجم است · %1 از %2</translation>
+    </message>
 </context>
 <context>
     <name>PromptEditor</name>

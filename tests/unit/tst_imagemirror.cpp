@@ -108,6 +108,7 @@ private Q_SLOTS:
     void lowSpaceStops();
     void disabledDownloadsNothing();
     void visibleBackfillSkipsGone();
+    void meteredConnectionWaits();
 
 private:
     // `count` completed records, record 0 the oldest; /img/<i>.png on one host.
@@ -406,6 +407,25 @@ void TestImageMirror::visibleBackfillSkipsGone()
     QVERIFY(saved.wait(10000));
     QCOMPARE(m_server.requested.size(), 1);
     QCOMPARE(m_server.requested.first().path(), rows.at(1).imageUrl);
+}
+
+void TestImageMirror::meteredConnectionWaits()
+{
+    seed(3);
+    auto mirror = makeMirror();
+    mirror->setMetered(true);
+    mirror->start();
+    QCOMPARE(mirror->state(), ImageMirror::State::Metered);
+    QCoreApplication::processEvents();
+    QVERIFY(m_server.requested.isEmpty());
+    // The user's pause outlasts the metered connection.
+    mirror->pause();
+    mirror->setMetered(false);
+    QCOMPARE(mirror->state(), ImageMirror::State::Paused);
+    QSignalSpy finished(mirror.get(), &ImageMirror::passFinished);
+    mirror->resume();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_server.requested.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestImageMirror)

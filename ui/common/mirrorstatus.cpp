@@ -40,7 +40,7 @@ void MirrorStatus::refresh()
     using S = ImageMirror::State;
     const S state = m_mirror.state();
     const bool active = state == S::Running || state == S::Paused || state == S::Waiting
-                        || state == S::Offline || state == S::LowSpace;
+                        || state == S::Offline || state == S::LowSpace || state == S::Metered;
     setVisible(active && m_mirror.done() < m_mirror.total());
     const QLocale locale;
     const QString done = locale.toString(m_mirror.done());
@@ -59,6 +59,10 @@ void MirrorStatus::refresh()
     case S::LowSpace:
         text =
             tr("Saving for offline stopped: the disk is nearly full · %1 of %2").arg(done, total);
+        break;
+    case S::Metered:
+        text = tr("Saving for offline waits for a connection that is not metered · %1 of %2")
+                   .arg(done, total);
         break;
     default:
         text = tr("Saving for offline · %1 of %2").arg(done, total);
