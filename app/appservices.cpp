@@ -7,11 +7,13 @@
 #include "characters/charactercache.h"
 #include "characters/characterlist.h"
 #include "characters/characterthumbnails.h"
+#include "gallery/exportimagefetch.h"
 #include "gallery/gallerycore.h"
 #include "history/historydatabase.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
 #include "history/historysync.h"
+#include "history/imagebacklog.h"
 #include "history/syncscheduler.h"
 #include "jobs/jobbackend.h"
 #include "jobs/jobqueue.h"
@@ -19,6 +21,7 @@
 #include "media/backenddownload.h"
 #include "media/historyimagebackfill.h"
 #include "media/imagedownloader.h"
+#include "media/imagemirror.h"
 #include "media/thumbnailcache.h"
 #include "session/backendauth.h"
 #include "session/session.h"
@@ -26,6 +29,7 @@
 
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QNetworkInformation>
 
 namespace {
 // --profile DIR or NANOBANANA_PROFILE keep everything in that folder; the default profile
@@ -73,6 +77,8 @@ AppServices::~AppServices()
     m_gallery.reset();
     m_characterList.reset();
     m_characterThumbnails.reset();
+    m_exportFetch.reset();
+    m_mirror.reset();
     m_backfill.reset();
     m_status.reset();
     if (m_downloader)
@@ -188,6 +194,7 @@ void AppServices::buildViewServices()
     // Each saved file is a change of its row: the gallery swaps the placeholder (coalesced).
     connect(m_backfill.get(), &HistoryImageBackfill::imageSaved, this,
             [this] { Q_EMIT historyChanged(); });
+    buildImageMirror();
     m_characterThumbnails =
         std::make_unique<CharacterThumbnails>(*m_client, *m_downloader, *m_thumbnails);
     m_characterList = std::make_unique<CharacterList>(*m_client, *m_characters, *m_session);
@@ -196,8 +203,35 @@ void AppServices::buildViewServices()
     connect(this, &AppServices::historyChanged, m_gallery.get(), &GalleryCore::historyChanged);
 }
 
+void AppServices::buildImageMirror()
+{
+    auto *client = m_client.get();
+    m_imageBacklog = std::make_unique<ImageBacklog>(*m_database);
+    m_mirror = std::make_unique<ImageMirror>(
+        *m_downloader, *m_history, *m_imageBacklog,
+        [client](const QString &url) { return client->resolveImageUrl(url); },
+        m_profile.imagesDir());
+    m_mirror->setEnabled(m_settings->keepImages() == StudioSettings::KeepImages::Every);
+    connect(m_mirror.get(), &ImageMirror::imageSaved, this, [this] { Q_EMIT historyChanged(); });
+    connect(m_mirror.get(), &ImageMirror::imageGone, this, [this] { Q_EMIT historyChanged(); });
+    m_exportFetch = std::make_unique<ExportImageFetch>(
+        *m_downloader, *m_history, *m_imageBacklog,
+        [client](const QString &url) { return client->resolveImageUrl(url); });
+}
+
 void AppServices::wireDesktop()
 {
+    // The desktop app mirrors the images after every sync; the CLI only when asked (sync
+    // --images). A restart just reads the backlog again.
+    connect(m_sync.get(), &SyncScheduler::finished, m_mirror.get(), &ImageMirror::start);
+    connect(m_status.get(), &AppStatus::backOnline, m_mirror.get(), &ImageMirror::backOnline);
+    // Where the system says a connection is metered (NetworkManager does), the mirror waits.
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Metered)) {
+        const QNetworkInformation *network = QNetworkInformation::instance();
+        m_mirror->setMetered(network->isMetered());
+        connect(network, &QNetworkInformation::isMeteredChanged, m_mirror.get(),
+                &ImageMirror::setMetered);
+    }
     m_status->attach(*m_client, *m_budget, *m_session);
     auto *client = m_client.get();
     m_status->setProbe([client] { return static_cast<ApiCallBase *>(client->fetchMe()); });
@@ -213,6 +247,7 @@ void AppServices::adoptAccount()
     const auto account = m_session->accountId();
     // Only a session the server accepts can sync.
     m_sync->setAccount(m_session->isSignedIn() ? account : QString());
+    m_mirror->setAccount(m_session->isSignedIn() ? account : QString());
     if (m_session->isSignedIn()) {
         if (!m_options.startJobs)
             m_jobs->pause(); // before setAccount(), which would send queued jobs

@@ -20,12 +20,15 @@ class CharacterList;
 class CharacterThumbnails;
 class GalleryCore;
 class ClientJobBackend;
+class ExportImageFetch;
 class HistoryDatabase;
 class HistoryImageBackfill;
 class HistoryReader;
 class HistoryStore;
 class HistorySync;
+class ImageBacklog;
 class ImageDownloader;
+class ImageMirror;
 class JobQueue;
 class JobStore;
 class QNetworkAccessManager;
@@ -86,6 +89,10 @@ public:
     AppStatus &status() { return *m_status; }
     SyncScheduler &sync() { return *m_sync; }
     HistoryImageBackfill &imageBackfill() { return *m_backfill; }
+    ImageBacklog &imageBacklog() { return *m_imageBacklog; }
+    ImageMirror &imageMirror() { return *m_mirror; }
+    // Export… fetches the images it lacks first (the gallery page's export, when wired).
+    ExportImageFetch &exportImageFetch() { return *m_exportFetch; }
     CharacterThumbnails &characterThumbnails() { return *m_characterThumbnails; }
     CharacterList &characterList() { return *m_characterList; }
     GalleryCore &gallery() { return *m_gallery; }
@@ -105,6 +112,7 @@ private:
     void startIntegrityCheck();
     void buildViewServices();
     void wireDesktop();
+    void buildImageMirror();
 
     Options m_options;
     Profile m_profile;
@@ -134,6 +142,9 @@ private:
     std::unique_ptr<SyncScheduler> m_sync;
     std::unique_ptr<AppStatus> m_status;
     std::unique_ptr<HistoryImageBackfill> m_backfill;
+    std::unique_ptr<ImageBacklog> m_imageBacklog;
+    std::unique_ptr<ImageMirror> m_mirror;
+    std::unique_ptr<ExportImageFetch> m_exportFetch;
     std::unique_ptr<CharacterThumbnails> m_characterThumbnails;
     std::unique_ptr<CharacterList> m_characterList;
     std::unique_ptr<GalleryCore> m_gallery;

@@ -71,3 +71,17 @@ void StudioSettings::setWindowState(const QString &key, const QByteArray &state)
 {
     m_settings.setValue(QStringLiteral("window/") + key, state);
 }
+
+StudioSettings::KeepImages StudioSettings::keepImages() const
+{
+    return m_settings.value(QStringLiteral("images/keep")).toString() == u"opened"
+               ? KeepImages::OnlyOpened
+               : KeepImages::Every;
+}
+
+void StudioSettings::setKeepImages(KeepImages keep)
+{
+    m_settings.setValue(QStringLiteral("images/keep"), keep == KeepImages::OnlyOpened
+                                                           ? QStringLiteral("opened")
+                                                           : QStringLiteral("every"));
+}

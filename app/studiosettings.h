@@ -18,6 +18,11 @@ public:
     void setMaxJobsInFlight(int jobs);
     int thumbnailMemoryMiB() const; // default 96
     void setThumbnailMemoryMiB(int mib);
+    // "Keep on this computer": every image (ImageMirror saves the whole library) or only
+    // the images the user opens (and the cells that come into view).
+    enum class KeepImages { Every, OnlyOpened };
+    KeepImages keepImages() const; // default Every
+    void setKeepImages(KeepImages keep);
     bool keychainNoticeShown() const;
     void setKeychainNoticeShown(bool shown);
     // "system" (default), "light" or "dark".

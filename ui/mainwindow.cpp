@@ -7,6 +7,7 @@
 #include "common/accessiblerole.h"
 #include "common/accessibletabs.h"
 #include "common/banner.h"
+#include "common/mirrorstatus.h"
 #include "compose/composerpanel.h"
 #include "gallery/gallerycore.h"
 #include "gallery/gallerypage.h"
@@ -16,6 +17,7 @@
 #include "jobs/jobqueue.h"
 #include "jobs/jobspanel.h"
 #include "media/historyimagebackfill.h"
+#include "media/imagemirror.h"
 #include "models/gallerymodel.h"
 #include "session/session.h"
 #include "session/signinflow.h"
@@ -54,6 +56,7 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     , m_notifier(new JobNotifier(services.jobs(), this, statusBar()))
 {
     setWindowTitle(QStringLiteral("NanoBanana Studio"));
+    statusBar()->addPermanentWidget(new MirrorStatus(services.imageMirror(), statusBar()));
 
     m_pages->setDocumentMode(true);
     m_pages->tabBar()->setAccessibleName(tr("Pages"));
@@ -400,7 +403,10 @@ void MainWindow::openSettings()
                            m_services.profile().rootPath(), m_services.server(),
                            tokens.usingFallbackFile() ? tokens.fallbackNotice() : QString()},
                           this);
-    if (dialog.exec() == QDialog::Accepted && dialog.serverChanged())
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    m_services.imageMirror().setEnabled(m_services.settings().keepImages()
+                                        == StudioSettings::KeepImages::Every);
+    if (accepted && dialog.serverChanged())
         QMessageBox::information(this, tr("Server changed"),
                                  tr("The new server is saved. Restart NanoBanana Studio to use "
                                     "it; until then it keeps talking to %1.")

@@ -142,7 +142,9 @@ const QList<CliCommandSpec> &cliCommands()
          QCoreApplication::translate("Cli", "mirror the history from the server"),
          0,
          0,
-         {flag("full", QT_TRANSLATE_NOOP("Cli", "page through the whole history again"))}},
+         {flag("full", QT_TRANSLATE_NOOP("Cli", "page through the whole history again")),
+          flag("images", QT_TRANSLATE_NOOP("Cli", "then download every image not on this "
+                                                  "computer yet"))}},
         {QStringLiteral("list"),
          QString(),
          QCoreApplication::translate("Cli", "query the local history (works offline)"),
@@ -180,7 +182,8 @@ const QList<CliCommandSpec> &cliCommands()
          1,
          1,
          {option("format", "json|csv", QT_TRANSLATE_NOOP("Cli", "metadata format (default json)")),
-          flag("with-images", QT_TRANSLATE_NOOP("Cli", "copy the downloaded images too"))}},
+          flag("with-images", QT_TRANSLATE_NOOP("Cli", "copy the images too, downloading the "
+                                                       "missing ones first"))}},
         {QStringLiteral("characters"),
          QString(),
          QCoreApplication::translate("Cli", "list characters"),

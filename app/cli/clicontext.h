@@ -77,6 +77,19 @@ private:
 // error names the command that refreshes it (characterurls.cpp).
 Result<QStringList> characterImageUrls(AppServices &services, const QStringList &characterIds);
 
+// What `sync --images` and `export --with-images` fetched (imagecommands.cpp).
+struct ImageMirrorOutcome
+{
+    qint64 downloaded = 0;
+    qint64 alreadyHere = 0;
+    qint64 gone = 0; // gone from the server (verified misses, this run or before)
+    qint64 failed = 0; // still missing: refused, failing, or not tried once offline
+    bool offline = false; // the server could not be reached; the run stopped
+};
+// Downloads every completed record's image that is not on this computer yet (ImageMirror),
+// with progress on stderr.
+ImageMirrorOutcome mirrorImages(CliContext &ctx, AppServices &services);
+
 // The commands, one function each (sessioncommands.cpp, jobcommands.cpp, historycommands.cpp).
 int runLogin(CliContext &ctx);
 int runLogout(CliContext &ctx);

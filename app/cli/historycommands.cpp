@@ -202,11 +202,18 @@ int runExport(CliContext &ctx)
             ExitUsage,
             QCoreApplication::translate("Cli", "Could not create the folder %1.").arg(dir));
 
+    // Export never comes back short when the server can be reached: fetch what is missing.
+    std::optional<ImageMirrorOutcome> fetched;
+    if (withImages)
+        fetched = mirrorImages(ctx, *services);
+
     HistoryQuery query;
     query.accountId = services->accountId();
     query.includeHidden = true;
     query.order = HistoryQuery::Order::OldestFirst;
     query.limit = 1000;
+    int gone = 0; // completed records whose image is gone from the server
+    int missing = 0; // completed records whose image could not be had otherwise
     QJsonArray records;
     QString csv = QStringLiteral("id,status,type,created_at,completed_at,favorite,prompt,error,"
                                  "image_url,file\n");
@@ -216,6 +223,9 @@ int runExport(CliContext &ctx)
         if (!page)
             return ctx.failWith(page.error());
         for (auto r : page.value().rows) {
+            if (withImages && r.localFile.isEmpty() && r.status == ImageStatus::Completed
+                && !r.imageUrl.isEmpty())
+                ++(r.imageGone ? gone : missing);
             if (withImages && !r.localFile.isEmpty()) {
                 const QFileInfo source(r.localFile);
                 const QString name = (r.id.isEmpty() ? QStringLiteral("row-%1").arg(r.rowId) : r.id)
@@ -257,9 +267,30 @@ int runExport(CliContext &ctx)
     if (!file.commit())
         return ctx.fail(ExitUsage, QCoreApplication::translate("Cli", "Could not write %1: %2")
                                        .arg(path, file.errorString()));
+    QString shortfall;
+    if (gone + missing > 0) {
+        shortfall = u' '
+                    + (fetched && fetched->offline
+                           ? QCoreApplication::translate(
+                               "Cli",
+                               "%n images could not be included: %1 are gone from the server, "
+                               "%2 could not be downloaded because the server could not be "
+                               "reached.",
+                               nullptr, gone + missing)
+                           : QCoreApplication::translate(
+                               "Cli",
+                               "%n images could not be included: %1 are gone from the server, "
+                               "%2 could not be downloaded (the server refused or failed; try "
+                               "again later).",
+                               nullptr, gone + missing))
+                          .arg(gone)
+                          .arg(missing);
+    }
     ctx.result(QJsonObject{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
                            {QStringLiteral("records"), records.size()},
-                           {QStringLiteral("images"), images}},
+                           {QStringLiteral("images"), images},
+                           {QStringLiteral("imagesGone"), gone},
+                           {QStringLiteral("imagesMissing"), missing}},
                (withImages
                     ? QCoreApplication::translate("Cli", "Exported %n records and %1 images to %2",
                                                   nullptr, int(records.size()))
@@ -267,6 +298,7 @@ int runExport(CliContext &ctx)
                           .arg(QDir::toNativeSeparators(path))
                     : QCoreApplication::translate("Cli", "Exported %n records to %1", nullptr,
                                                   int(records.size()))
-                          .arg(QDir::toNativeSeparators(path))));
+                          .arg(QDir::toNativeSeparators(path)))
+                   + shortfall);
     return ExitOk;
 }

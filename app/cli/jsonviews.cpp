@@ -59,6 +59,7 @@ QJsonObject recordToJson(const HistoryRecord &r)
         {QStringLiteral("favorite"), r.favorite},
         {QStringLiteral("hidden"), r.hidden},
         {QStringLiteral("goneFromServer"), r.goneFromServer},
+        {QStringLiteral("imageGone"), r.imageGone},
         {QStringLiteral("file"), textOrNull(r.localFile)},
     };
     if (r.width && r.height) {

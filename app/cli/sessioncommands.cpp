@@ -204,25 +204,42 @@ int runSync(CliContext &ctx)
         return ctx.failWith(*error);
     const auto &r = *report;
     const double seconds = qMax<qint64>(1, r.durationMs) / 1000.0;
-    ctx.result(QJsonObject{{QStringLiteral("requests"), r.requests},
-                           {QStringLiteral("fetched"), r.fetched},
-                           {QStringLiteral("new"), r.added},
-                           {QStringLiteral("changed"), r.changed},
-                           {QStringLiteral("unchanged"), r.unchanged},
-                           {QStringLiteral("gone"), r.gone},
-                           {QStringLiteral("full"), r.full},
-                           {QStringLiteral("durationMs"), r.durationMs}},
-               // %n counts the requests; English says "1 request" through studio_en.ts.
-               QCoreApplication::translate("Cli",
-                                           "Synced %1 records in %n requests (%2 new, %3 changed, "
-                                           "%4 gone) in %5 s.",
-                                           nullptr, r.requests)
-                   .arg(r.fetched)
-                   .arg(r.added)
-                   .arg(r.changed)
-                   .arg(r.gone)
-                   .arg(seconds, 0, 'f', 2));
-    return ExitOk;
+    std::optional<ImageMirrorOutcome> images;
+    if (ctx.args().has(QStringLiteral("images")))
+        images = mirrorImages(ctx, *services);
+    QJsonObject json{
+        {QStringLiteral("requests"), r.requests},   {QStringLiteral("fetched"), r.fetched},
+        {QStringLiteral("new"), r.added},           {QStringLiteral("changed"), r.changed},
+        {QStringLiteral("unchanged"), r.unchanged}, {QStringLiteral("gone"), r.gone},
+        {QStringLiteral("full"), r.full},           {QStringLiteral("durationMs"), r.durationMs}};
+    // %n counts the requests; English says "1 request" through studio_en.ts.
+    QString text = QCoreApplication::translate("Cli",
+                                               "Synced %1 records in %n requests (%2 new, %3 "
+                                               "changed, %4 gone) in %5 s.",
+                                               nullptr, r.requests)
+                       .arg(r.fetched)
+                       .arg(r.added)
+                       .arg(r.changed)
+                       .arg(r.gone)
+                       .arg(seconds, 0, 'f', 2);
+    if (images) {
+        json.insert(QStringLiteral("images"),
+                    QJsonObject{{QStringLiteral("downloaded"), images->downloaded},
+                                {QStringLiteral("alreadyHere"), images->alreadyHere},
+                                {QStringLiteral("gone"), images->gone},
+                                {QStringLiteral("failed"), images->failed},
+                                {QStringLiteral("offline"), images->offline}});
+        text += u'\n'
+                + QCoreApplication::translate("Cli",
+                                              "Images: %n downloaded, %1 already here, %2 gone "
+                                              "from the server, %3 not downloaded.",
+                                              nullptr, int(images->downloaded))
+                      .arg(images->alreadyHere)
+                      .arg(images->gone)
+                      .arg(images->failed);
+    }
+    ctx.result(json, text);
+    return images && images->offline ? ExitServer : ExitOk;
 }
 
 int runCharacters(CliContext &ctx)

@@ -37,6 +37,7 @@ enum Column {
     JobId,
     LastSeenOnServer,
     GoneFromServer,
+    ImageGone,
 };
 
 template<class T>
@@ -77,6 +78,7 @@ QString historyRecordColumns(const QString &alias)
         u"job_id"_s,
         u"last_seen_on_server"_s,
         u"gone_from_server"_s,
+        u"image_gone"_s,
     };
     QString list;
     for (const auto &name : names) {
@@ -115,6 +117,7 @@ HistoryRecord readHistoryRecord(const QSqlQuery &q)
     r.jobId = optionalInt<qint64>(q.value(JobId));
     r.lastSeenOnServerMs = optionalInt<qint64>(q.value(LastSeenOnServer));
     r.goneFromServer = q.value(GoneFromServer).toInt() != 0;
+    r.imageGone = q.value(ImageGone).toInt() != 0;
     return r;
 }
 

@@ -39,6 +39,8 @@ struct HistoryRecord
     std::optional<qint64> jobId;
     std::optional<qint64> lastSeenOnServerMs;
     bool goneFromServer = false;
+    // The record says it has an image but the server's upload is gone (schema 6, ImageMirror).
+    bool imageGone = false;
 
     bool isOnServer() const { return !id.isEmpty(); }
     // `error` in words: a local job's row stores its message as a code (UserMessage), a

@@ -280,8 +280,9 @@ Result<bool> HistoryStore::setLocalFile(qint64 rowId, const QString &path, qint6
                                         int height)
 {
     QSqlQuery q(connection());
+    // A file on disk outweighs any earlier miss: the record is no longer "gone" (schema 6).
     q.prepare(u"UPDATE generated_images SET local_file = :path, file_size = :size, width = :width, "
-              "height = :height WHERE row_id = :row"_s);
+              "height = :height, image_misses = 0, image_gone = 0 WHERE row_id = :row"_s);
     q.bindValue(u":path"_s, sqlNullable(path));
     q.bindValue(u":size"_s, size);
     q.bindValue(u":width"_s, width);

@@ -22,7 +22,10 @@ void HistoryImageBackfill::want(const QList<qint64> &rowIds)
         if (!record || !record.value())
             continue;
         const auto &r = *record.value();
-        if (!r.localFile.isEmpty() || r.imageUrl.isEmpty() || r.status != ImageStatus::Completed)
+        // A record whose image is gone from the server (ImageMirror verified it) is not asked
+        // again each time its cell comes into view.
+        if (!r.localFile.isEmpty() || r.imageUrl.isEmpty() || r.status != ImageStatus::Completed
+            || r.imageGone)
             continue;
         const auto url = m_client.resolveImageUrl(r.imageUrl);
         if (!url.isValid() || m_failed.contains(url) || m_waiting.contains(url))

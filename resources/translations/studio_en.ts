@@ -82,6 +82,27 @@
             <numerusform>Exported %n records to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
+        <translation>
+            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded because the server could not be reached.</numerusform>
+            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
+        <translation>
+            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded (the server refused or failed; try again later).</numerusform>
+            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</source>
+        <translation>
+            <numerusform>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</numerusform>
+            <numerusform>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ComposerPanel</name>
@@ -90,6 +111,23 @@
         <translation>
             <numerusform>You have %n star; this needs %1.</numerusform>
             <numerusform>You have %n stars; this needs %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportImageFetch</name>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
+        <translation>
+            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded because the server could not be reached.</numerusform>
+            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
+        <translation>
+            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded (the server refused or failed; try again later).</numerusform>
+            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</numerusform>
         </translation>
     </message>
 </context>

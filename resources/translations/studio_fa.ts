@@ -523,10 +523,6 @@
         <translation>قالب اطلاعات (پیش‌فرض json)</translation>
     </message>
     <message>
-        <source>copy the downloaded images too</source>
-        <translation>رونوشت از تصویرهای دانلودشده هم</translation>
-    </message>
-    <message>
         <source>list characters</source>
         <translation>فهرست شخصیت‌ها</translation>
     </message>
@@ -872,6 +868,36 @@ created:     %6
         <source>No characters yet.</source>
         <translation>هنوز شخصیتی نیست.</translation>
     </message>
+    <message>
+        <source>then download every image not on this computer yet</source>
+        <translation>سپس دانلود همهٔ تصویرهایی که هنوز روی این رایانه نیستند</translation>
+    </message>
+    <message>
+        <source>copy the images too, downloading the missing ones first</source>
+        <translation>رونوشت تصویرها هم، با دانلود تصویرهای جاافتاده پیش از آن</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
+        <translation>
+            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد، چون سرور در دسترس نبود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
+        <translation>
+            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد (سرور نپذیرفت یا خطا داد؛ بعداً دوباره امتحان کنید).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>images: %1 of %2 here</source>
+        <translation>تصویرها: %L1 از %L2 روی این رایانه</translation>
+    </message>
+    <message numerus="yes">
+        <source>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</source>
+        <translation>
+            <numerusform>تصویرها: %Ln دانلود شد، %L1 از پیش این‌جا بود، %L2 دیگر روی سرور نیست، %L3 دانلود نشد.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CliCharacters</name>
@@ -997,6 +1023,21 @@ created:     %6
     <message>
         <source>Open</source>
         <translation>باز کردن</translation>
+    </message>
+</context>
+<context>
+    <name>ExportImageFetch</name>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
+        <translation>
+            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد، چون سرور در دسترس نبود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
+        <translation>
+            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد (سرور نپذیرفت یا خطا داد؛ بعداً دوباره امتحان کنید).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2484,49 @@ created:     %6
     </message>
 </context>
 <context>
+    <name>MirrorStatus</name>
+    <message>
+        <source>Saving for offline paused · %1 of %2</source>
+        <translation>ذخیره برای استفادهٔ آفلاین متوقف است · %1 از %2</translation>
+    </message>
+    <message>
+        <source>Saving for offline waits for the server · %1 of %2</source>
+        <translation>ذخیره برای استفادهٔ آفلاین منتظر سرور است · %1 از %2</translation>
+    </message>
+    <message>
+        <source>Saving for offline waits for the connection · %1 of %2</source>
+        <translation>ذخیره برای استفادهٔ آفلاین منتظر اتصال است · %1 از %2</translation>
+    </message>
+    <message>
+        <source>Saving for offline stopped: the disk is nearly full · %1 of %2</source>
+        <translation>ذخیره برای استفادهٔ آفلاین متوقف شد: دیسک تقریباً پر است · %1 از %2</translation>
+    </message>
+    <message>
+        <source>Saving for offline · %1 of %2</source>
+        <translation>ذخیره برای استفادهٔ آفلاین · %1 از %2</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>ادامه</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>Go on saving the images for offline use</source>
+        <translation>ادامهٔ ذخیرهٔ تصویرها برای استفادهٔ آفلاین</translation>
+    </message>
+    <message>
+        <source>Stop saving the images for offline use for now</source>
+        <translation>توقف موقت ذخیرهٔ تصویرها برای استفادهٔ آفلاین</translation>
+    </message>
+    <message>
+        <source>Saving for offline waits for a connection that is not metered · %1 of %2</source>
+        <translation>ذخیره برای استفادهٔ آفلاین منتظر اتصالی بدون محدودیت حجم است · %1 از %2</translation>
+    </message>
+</context>
+<context>
     <name>PromptEditor</name>
     <message>
         <source>Describe the image you want, e.g. “a red fox in the snow at dawn, soft light” (Ctrl+Enter to submit)</source>
@@ -2805,6 +2889,22 @@ created:     %6
     <message>
         <source>C&amp;olours</source>
         <translation>رنگ‌ها (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Every image</source>
+        <translation>همهٔ تصویرها</translation>
+    </message>
+    <message>
+        <source>Only images I open</source>
+        <translation>فقط تصویرهایی که باز می‌کنم</translation>
+    </message>
+    <message>
+        <source>Every image keeps the whole library for offline use; the images come from the server in the background.</source>
+        <translation>با «همهٔ تصویرها» کل کتابخانه برای استفادهٔ آفلاین نگه داشته می‌شود؛ تصویرها در پس‌زمینه از سرور دانلود می‌شوند.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep on this computer</source>
+        <translation>نگه‌داری روی این رایانه (&amp;K)</translation>
     </message>
 </context>
 <context>

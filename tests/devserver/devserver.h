@@ -75,6 +75,7 @@ private:
     bool handleCharacterRoutes(const HttpRequest &request, const QString &path, const Reply &reply);
     void handleDev(const HttpRequest &request, const Reply &reply);
     void serveUpload(const HttpRequest &request, const Reply &reply);
+    double imagesOnServer(const QString &userId) const;
 
     void submitGeneration(const HttpRequest &request, bool edit, const Reply &reply);
     void finishSyncGeneration(const ImageRecord &record, double cost, const Reply &reply);
@@ -110,6 +111,7 @@ private:
     bool m_imageOriginSawAuthorization = false;
     bool m_smsDown = false; // POST /__dev/sms: send-code answers 503
     int m_imageOriginRequests = 0;
+    int m_uploadGets = 0; // GET/HEAD of /uploads on either origin
 };
 
 } // namespace devserver

@@ -24,13 +24,15 @@ void DevServer::handleDev(const HttpRequest &request, const Reply &reply)
                                      {u"stars"_s, u.stars},
                                      {u"images"_s, double(m_store.images(u.id).size())},
                                      {u"characters"_s, double(m_store.characters(u.id).size())},
-                                     {u"tasks"_s, m_store.taskCount(u.id)}});
+                                     {u"tasks"_s, m_store.taskCount(u.id)},
+                                     {u"imagesOnServer"_s, imagesOnServer(u.id)}});
         }
         reply(Responses::json(
             200, {{u"users"_s, users},
                   {u"flavor"_s, m_options.flavor == Flavor::Sync ? u"sync"_s : u"async"_s},
                   {u"imageOrigin"_s, m_imageOrigin},
                   {u"imageOriginRequests"_s, m_imageOriginRequests},
+                  {u"uploadGets"_s, m_uploadGets},
                   {u"imageOriginSawAuthorization"_s, m_imageOriginSawAuthorization},
                   {u"generatePosts"_s, m_generatePosts},
                   {u"editPosts"_s, m_editPosts},
@@ -100,6 +102,19 @@ void DevServer::handleDev(const HttpRequest &request, const Reply &reply)
     }
 }
 
+// Completed records whose image the server still has (not --missing-uploads).
+double DevServer::imagesOnServer(const QString &userId) const
+{
+    int count = 0;
+    for (const auto &record : m_store.images(userId)) {
+        if (record.status == "completed"_L1 && !record.imageUrl.isEmpty()
+            && !uploadMissing(record.imageUrl.mid(record.imageUrl.indexOf("/uploads/"_L1)),
+                              m_options.missingUploads))
+            ++count;
+    }
+    return count;
+}
+
 void DevServer::serveUpload(const HttpRequest &request, const Reply &reply)
 {
     if (request.method != "GET" && request.method != "HEAD")
@@ -109,6 +124,17 @@ void DevServer::serveUpload(const HttpRequest &request, const Reply &reply)
         r.setHeader("Cache-Control", "public, max-age=31536000, immutable");
         return r;
     };
+    ++m_uploadGets;
+    if (m_options.uploadErrorRate > 0 && m_random.generateDouble() < m_options.uploadErrorRate) {
+        HttpResponse r;
+        r.status = 503;
+        r.contentType = "text/plain; charset=utf-8";
+        r.body = "Service Unavailable";
+        r.setHeader("Retry-After", "1");
+        return reply(r);
+    }
+    if (uploadMissing(path, m_options.missingUploads))
+        return reply(Responses::webAppFallback()); // gone, as the real server says it
     if (const auto *file = m_store.upload(path)) {
         HttpResponse r;
         r.contentType = file->contentType;

@@ -65,11 +65,25 @@ The first stdout line is the listening port; everything else goes to stderr.
   --fault KIND[:RATE]    truncated-json|html|reset|stall|huge-body|500 on /api answers
   --fault-route TEXT     apply --fault only to paths containing TEXT
   --slow-ms N            delay every /api answer by N ms
+  --missing-uploads F    fraction of generated images gone from /uploads (200 text/html)
+  --upload-errors F      fraction of /uploads GETs answered 503 with Retry-After: 1
   --token-ttl SECONDS    access token lifetime (default 604800, 7 days)
   --log-requests FILE    append one JSON line per request to FILE
   --random-seed N        seed for --fail-rate and fault rates (default 1)
   --help                 show this text
 )"_s;
+}
+
+bool uploadMissing(const QString &path, double rate)
+{
+    if (rate <= 0 || !path.startsWith("/uploads/nero/generated/"_L1))
+        return false;
+    quint32 hash = 2166136261u;
+    for (const QChar c : path) {
+        hash ^= c.unicode();
+        hash *= 16777619u;
+    }
+    return double(hash % 10000) < rate * 10000;
 }
 
 static bool toInt(const QString &text, int min, int *out)
@@ -117,7 +131,8 @@ std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString 
             u"--port"_s,         u"--flavor"_s,       u"--latency-ms"_s,  u"--fail-rate"_s,
             u"--rate-limit"_s,   u"--seed-history"_s, u"--otp"_s,         u"--data"_s,
             u"--image-origin"_s, u"--fault"_s,        u"--fault-route"_s, u"--slow-ms"_s,
-            u"--token-ttl"_s,    u"--log-requests"_s, u"--random-seed"_s};
+            u"--token-ttl"_s,    u"--log-requests"_s, u"--random-seed"_s, u"--missing-uploads"_s,
+            u"--upload-errors"_s};
         if (!known.contains(name))
             return bad(u"unknown option %1"_s.arg(name));
         if (!hasInlineValue) {
@@ -175,6 +190,12 @@ std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString 
         } else if (name == "--slow-ms"_L1) {
             if (!toInt(value, 0, &o.slowMs))
                 return bad(u"--slow-ms needs a number of milliseconds"_s);
+        } else if (name == "--missing-uploads"_L1) {
+            if (!toRate(value, &o.missingUploads))
+                return bad(u"--missing-uploads needs a fraction from 0 to 1"_s);
+        } else if (name == "--upload-errors"_L1) {
+            if (!toRate(value, &o.uploadErrorRate))
+                return bad(u"--upload-errors needs a fraction from 0 to 1"_s);
         } else if (name == "--token-ttl"_L1) {
             if (!toInt(value, 1, &n))
                 return bad(u"--token-ttl needs a number of seconds"_s);

@@ -32,12 +32,18 @@ struct ServerOptions
     double faultRate = 1.0;
     QString faultRoute;
     int slowMs = 0;
+    // Share of generated images whose upload is gone: GET answers the web app's page (200
+    // text/html), as the real server does. Chosen by a hash of the path, so stable per record.
+    double missingUploads = 0;
+    double uploadErrorRate = 0; // share of /uploads GETs answered 503 with Retry-After: 1
     qint64 tokenTtlSeconds = qint64(7) * 24 * 3600;
     QString logRequestsFile;
     quint64 randomSeed = 1;
 };
 
 QString usageText();
+// Whether --missing-uploads RATE makes this upload path gone (FNV-1a of the path).
+bool uploadMissing(const QString &path, double rate);
 // The parsed options, or an error sentence; `help` is set for --help.
 std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString *error, bool *help);
 

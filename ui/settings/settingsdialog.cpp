@@ -32,6 +32,7 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     , m_language(new QComboBox(this))
     , m_calendar(new QComboBox(this))
     , m_colours(new QComboBox(this))
+    , m_keepImages(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
     m_server->setPlaceholderText(QStringLiteral("https://example.org"));
@@ -87,6 +88,12 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     auto *jobsLabel = new QLabel(tr("&Jobs at once"), this);
     jobsLabel->setBuddy(m_jobs); // Alt+J still reaches the box inside its row
     form->addRow(jobsLabel, jobsRow);
+    m_keepImages->addItem(tr("Every image"), int(StudioSettings::KeepImages::Every));
+    m_keepImages->addItem(tr("Only images I open"), int(StudioSettings::KeepImages::OnlyOpened));
+    m_keepImages->setCurrentIndex(m_keepImages->findData(int(services.settings.keepImages())));
+    m_keepImages->setToolTip(tr("Every image keeps the whole library for offline use; the "
+                                "images come from the server in the background."));
+    form->addRow(tr("&Keep on this computer"), m_keepImages);
 
     // Each language is named in its own words: a person who cannot read the current one can
     // still find theirs.
@@ -146,6 +153,7 @@ bool SettingsDialog::apply()
         ColourScheme::apply(colours);
     settings.setColourScheme(ColourScheme::toSetting(colours));
     settings.setThumbnailMemoryMiB(m_thumbMemory->value());
+    settings.setKeepImages(StudioSettings::KeepImages(m_keepImages->currentData().toInt()));
     m_services.thumbnails.setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
     settings.sync();
     LanguageChoice choice(Profile(m_services.profileFolder).settingsPath());

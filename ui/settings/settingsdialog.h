@@ -14,8 +14,8 @@ class QSpinBox;
 
 // Settings: server URL (used after a restart), the profile folder (read-only, with "open"),
 // where the sign-in is kept when no keychain is, the thumbnail memory cache with "Clear
-// thumbnails", how many jobs run at once, the interface language and calendar (both after a
-// restart) and the colours (at once).
+// thumbnails", how many jobs run at once, which images to keep on this computer, the
+// interface language and calendar (both after a restart) and the colours (at once).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -40,6 +40,7 @@ public:
     QComboBox *languageBox() const { return m_language; }
     QComboBox *calendarBox() const { return m_calendar; }
     QComboBox *coloursBox() const { return m_colours; }
+    QComboBox *keepImagesBox() const { return m_keepImages; }
 
     // Validates and stores; false (with the reason shown) when the server address is bad.
     bool apply();
@@ -62,4 +63,5 @@ private:
     QComboBox *m_language;
     QComboBox *m_calendar;
     QComboBox *m_colours;
+    QComboBox *m_keepImages;
 };

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QWidget>
+
+class ImageMirror;
+class QLabel;
+class QToolButton;
+
+// The offline mirror's place in the status bar: "Saving for offline · 1,240 of 10,000" with a
+// pause/resume button, shown only while images are still to be saved.
+class MirrorStatus final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MirrorStatus(ImageMirror &mirror, QWidget *parent = nullptr);
+
+    QString text() const;
+    QToolButton *pauseButton() const { return m_pause; }
+
+private:
+    void refresh();
+    void togglePause();
+
+    ImageMirror &m_mirror;
+    QLabel *m_label;
+    QToolButton *m_pause;
+};
