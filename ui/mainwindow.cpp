@@ -9,6 +9,7 @@
 #include "common/banner.h"
 #include "common/mirrorstatus.h"
 #include "compose/composerpanel.h"
+#include "gallery/exportimagefetch.h"
 #include "gallery/gallerycore.h"
 #include "gallery/gallerypage.h"
 #include "history/historyquery.h"
@@ -54,9 +55,10 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     , m_signIn(new SignInFlow(services.session(), services.settings(), services.server(), this))
     , m_indicators(new StatusIndicators(*m_status, statusBar()))
     , m_notifier(new JobNotifier(services.jobs(), this, statusBar()))
+    , m_mirrorStatus(new MirrorStatus(services.imageMirror(), statusBar()))
 {
     setWindowTitle(QStringLiteral("NanoBanana Studio"));
-    statusBar()->addPermanentWidget(new MirrorStatus(services.imageMirror(), statusBar()));
+    statusBar()->addPermanentWidget(m_mirrorStatus);
 
     m_pages->setDocumentMode(true);
     m_pages->tabBar()->setAccessibleName(tr("Pages"));
@@ -65,6 +67,7 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     m_pages->addTab(wrapComposer(m_edit), tr("&Edit"));
     m_pages->addTab(m_gallery, tr("Ga&llery"));
     m_gallery->model()->setDragFolder(services.profile().dragDir());
+    m_gallery->setImageFetch(&services.exportImageFetch());
     m_pages->addTab(m_characters, tr("C&haracters"));
     m_signInBanner->hide();
     m_connectionBanner->hide();
@@ -205,6 +208,7 @@ void MainWindow::buildMenus()
     sync->setShortcut(QKeySequence(Qt::Key_F5));
     addAction(sync);
     addAction(settings);
+    view->addAction(m_mirrorStatus->pauseAction());
 }
 
 void MainWindow::wireSession()

@@ -13,6 +13,7 @@ class CharactersPage;
 class ComposerPanel;
 class GalleryPage;
 class JobNotifier;
+class MirrorStatus;
 class JobsPanel;
 class QDockWidget;
 class QTabWidget;
@@ -81,6 +82,7 @@ private:
     SignInFlow *m_signIn;
     StatusIndicators *m_indicators;
     JobNotifier *m_notifier;
+    MirrorStatus *m_mirrorStatus;
     bool m_started = false;
     bool m_offlineDismissed = false;
     bool m_bannerShowsStatus = false; // offline or fault, not a one-time notice

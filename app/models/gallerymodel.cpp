@@ -262,7 +262,8 @@ bool GalleryModel::differs(const HistoryRecord &a, const HistoryRecord &b)
            || a.imageUrl != b.imageUrl || a.completedAtMs != b.completedAtMs || a.width != b.width
            || a.height != b.height || a.prompt != b.prompt || a.kind != b.kind
            || a.referenceImageUrls != b.referenceImageUrls || a.characterIds != b.characterIds
-           || a.createdAtMs != b.createdAtMs || a.goneFromServer != b.goneFromServer;
+           || a.createdAtMs != b.createdAtMs || a.goneFromServer != b.goneFromServer
+           || a.imageGone != b.imageGone;
 }
 
 const HistoryRecord *GalleryModel::recordAt(int row) const
@@ -320,6 +321,8 @@ QVariant GalleryModel::data(const QModelIndex &index, int role) const
         return r->jobId.value_or(0);
     case AspectRatioRole:
         return r->width && r->height && *r->height > 0 ? double(*r->width) / *r->height : 1.0;
+    case ImageGoneRole:
+        return r->imageGone && r->localFile.isEmpty();
     default:
         return {};
     }

@@ -31,6 +31,7 @@ public:
         ImageUrlRole,
         JobIdRole, // qint64, 0 when none
         AspectRatioRole, // width / height as double when known, else 1.0
+        ImageGoneRole, // bool: the server no longer has the image, and there is no copy here
     };
 
     explicit GalleryModel(HistoryReader &reader, QObject *parent = nullptr);

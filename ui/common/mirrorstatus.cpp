@@ -2,6 +2,7 @@
 
 #include "media/imagemirror.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -12,7 +13,10 @@ MirrorStatus::MirrorStatus(ImageMirror &mirror, QWidget *parent)
     , m_mirror(mirror)
     , m_label(new QLabel(this))
     , m_pause(new QToolButton(this))
+    , m_pauseAction(new QAction(tr("&Pause saving for offline"), this))
 {
+    m_pauseAction->setCheckable(true);
+    connect(m_pauseAction, &QAction::triggered, this, &MirrorStatus::togglePause);
     setObjectName(QStringLiteral("mirrorStatus"));
     m_label->setObjectName(QStringLiteral("mirrorState"));
     m_pause->setAutoRaise(true);
@@ -71,6 +75,8 @@ void MirrorStatus::refresh()
     m_label->setText(text);
     const bool paused = state == S::Paused;
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    m_pauseAction->setChecked(paused);
+    m_pauseAction->setEnabled(active);
     m_pause->setToolTip(paused ? tr("Go on saving the images for offline use")
                                : tr("Stop saving the images for offline use for now"));
 }

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class ImageMirror;
+class QAction;
 class QLabel;
 class QToolButton;
 
@@ -16,6 +17,8 @@ public:
 
     QString text() const;
     QToolButton *pauseButton() const { return m_pause; }
+    // The same as a checkable menu action, so the keyboard reaches it (View menu).
+    QAction *pauseAction() const { return m_pauseAction; }
 
 private:
     void refresh();
@@ -24,4 +27,5 @@ private:
     ImageMirror &m_mirror;
     QLabel *m_label;
     QToolButton *m_pause;
+    QAction *m_pauseAction;
 };

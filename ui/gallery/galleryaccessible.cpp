@@ -61,6 +61,8 @@ QString GalleryCardItems::name(const QModelIndex &index) const
 
 QString GalleryCardItems::description(const QModelIndex &index) const
 {
+    if (index.data(GalleryModel::ImageGoneRole).toBool())
+        return tr("The server no longer has this image, and there is no copy on this computer.");
     return index.data(GalleryModel::ErrorRole).toString();
 }
 

@@ -113,6 +113,11 @@ void GalleryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                          option.direction);
     } else if (!localFile.isEmpty()) {
         paintPlaceholder(painter, area, neutral, {}, dimText, option.direction); // loading
+    } else if (index.data(GalleryModel::ImageGoneRole).toBool()) {
+        // Not "not yet": the server answered that it no longer has this image.
+        paintPlaceholder(painter, area, neutral,
+                         tr("Gone from the server") + u'\n' + tr("(no copy on this computer)"),
+                         dimText, option.direction);
     } else {
         // Not downloaded yet (or never will be offline): the prompt stands in for the image.
         paintPlaceholder(painter, area, neutral, prompt, dimText, option.direction);

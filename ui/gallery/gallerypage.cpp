@@ -375,38 +375,3 @@ void GalleryPage::openFolder()
         Q_EMIT statusMessage(tr("Could not open the folder %1.")
                                  .arg(QDir::toNativeSeparators(QFileInfo(file).absolutePath())));
 }
-
-void GalleryPage::exportSelection()
-{
-    if (m_export.isRunning()) {
-        Q_EMIT statusMessage(tr("An export is still running."));
-        return;
-    }
-    QList<HistoryRecord> records;
-    const auto rowIds = isDetailOpen() ? QList<qint64>{m_detail->record().rowId} : targetRows();
-    for (const qint64 rowId : rowIds)
-        if (const auto *r = m_model->recordAt(m_model->rowOfRecord(rowId)))
-            records << *r;
-    if (records.isEmpty()) {
-        Q_EMIT statusMessage(tr("Select the images to export first."));
-        return;
-    }
-    const QString folder = m_dialogs.chooseFolder ? m_dialogs.chooseFolder(this) : QString();
-    if (folder.isEmpty())
-        return;
-    // Copying many originals takes a while: off the UI thread, reported when done.
-    m_export.setFuture(QtConcurrent::run(&m_exportPool, [records, folder] {
-        const auto done = GalleryExport::exportRecords(records, folder);
-        if (!done)
-            return done.error().userMessage;
-        const auto &s = done.value();
-        QString text =
-            QObject::tr("Exported %n images and %1 to %2.", nullptr, s.images)
-                .arg(QFileInfo(s.sidecarPath).fileName(), QDir::toNativeSeparators(folder));
-        if (s.withoutFile > 0)
-            text += u' '
-                    + QObject::tr("%n of them had no image on this computer yet.", nullptr,
-                                  s.withoutFile);
-        return text;
-    }));
-}

@@ -10,6 +10,7 @@
 
 #include <functional>
 
+class ExportImageFetch;
 class GalleryCore;
 class GalleryDetail;
 class GalleryFilterBar;
@@ -54,6 +55,9 @@ public:
     void focusSearch();
 
     void setDialogs(Dialogs dialogs);
+    // Export… first fetches the images the records lack through `fetch` (null: exports what is
+    // on this computer).
+    void setImageFetch(ExportImageFetch *fetch);
     // Opens the detail of a row of the grid; Esc (or closeDetail) returns to the grid.
     void openDetail(const QModelIndex &index);
     void closeDetail();
@@ -88,6 +92,8 @@ private:
     void toggleFavorite(const QList<qint64> &rowIds);
     void hide(const QList<qint64> &rowIds);
     void exportSelection();
+    void writeExport(const QList<HistoryRecord> &records, const QString &folder,
+                     const QString &shortfall);
     void saveAs();
     void saveRecordAs(const HistoryRecord &record);
     void showGridMenu(const QPoint &pos);
@@ -118,4 +124,6 @@ private:
     Dialogs m_dialogs;
     QThreadPool m_exportPool;
     QFutureWatcher<QString> m_export;
+    ExportImageFetch *m_fetch = nullptr;
+    QString m_exportFolder; // while the images of an export are being fetched
 };
