@@ -3,6 +3,7 @@
 #include "backend/apicall.h"
 #include "domain/job.h"
 #include "domain/records.h"
+#include "jobs/reconcileschedule.h"
 
 #include <QObject>
 #include <QPointer>
@@ -27,6 +28,10 @@ public:
         std::function<std::optional<Job>(qint64 jobId)> unknownJob;
         // Record and task ids that other jobs of the account already own.
         std::function<QSet<QString>(qint64 jobId)> claimedIds;
+        // Where the job's search stands, kept with the job so a restart goes on from there
+        // (both optional).
+        std::function<ReconcileSchedule(qint64 jobId)> savedSchedule;
+        std::function<void(qint64 jobId, const ReconcileSchedule &)> saveSchedule;
     };
 
     explicit JobReconciler(Fetch fetch, QObject *parent = nullptr);
@@ -34,7 +39,8 @@ public:
 
     void setSchedule(QList<int> delaysMs, int windowMs);
     // Looks after the job's next delay. Once the delays are used up: when the history was
-    // read at least once, notMade(); when never, it keeps looking at the last delay.
+    // read at least once, notMade(); when never, it keeps looking at the last delay. A job not
+    // tracked yet goes on from its saved schedule: its next look when that was planned.
     void schedule(qint64 jobId);
     // A 5xx said the server finished with the job: one look at the history settles it.
     void markServerAnswered(qint64 jobId);
@@ -57,11 +63,14 @@ private:
         int index = 0;
         int historyLooks = 0; // looks that read the history (and found no match)
         bool serverAnswered = false;
+        bool restored = false; // the saved schedule was read
     };
 
     Tracked &tracked(qint64 jobId);
     void look(qint64 jobId);
     void after(Tracked &job, qint64 jobId, int delayMs);
+    // Reads the saved schedule once; true when it planned a look, now armed.
+    bool restore(Tracked &job, qint64 jobId);
 
     Fetch m_fetch;
     QList<int> m_delaysMs{0, 10000, 30000, 60000, 120000, 300000};
