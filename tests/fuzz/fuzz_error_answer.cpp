@@ -1,0 +1,13 @@
+// libFuzzer: errorFromAnswer on any status, type and body (tests/fuzz/corpus/error_answer/).
+#include "backend/decoders.h"
+#include "fuzz/fuzzanswer.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const auto answer = fuzzAnswer(data, size, true);
+    const auto error = errorFromAnswer(answer);
+    // Always a sentence, never a placeholder left unfilled.
+    if (error.userMessage.isEmpty() || error.userMessage.contains(QStringLiteral("%1")))
+        __builtin_trap();
+    return 0;
+}
