@@ -23,15 +23,15 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                 [&backend](int limit) { return backend.fetchImages(limit, 0); }})
     , m_reconciler({[&backend] { return backend.fetchImages(100, 0); },
                     [this](qint64 jobId) { return current(jobId, JobState::Unknown); },
-                    [this](qint64 jobId) { return m_store.claimedIds(m_accountId, jobId); },
-                    [this](qint64 jobId) { return m_store.reconcileSchedule(jobId); },
-                    [this](qint64 jobId, const ReconcileSchedule &schedule) {
-                        m_store.saveReconcileSchedule(jobId, schedule);
-                    }})
+                    [this](qint64 jobId) { return m_store.claimedIds(m_accountId, jobId); }})
     , m_downloads(downloader,
                   [&backend](const QString &url) { return backend.resolveImageUrl(url); })
 {
     setTiming({});
+    m_reconciler.setPersistence({[this](qint64 jobId) { return m_store.reconcileSchedule(jobId); },
+                                 [this](qint64 jobId, const ReconcileSchedule &schedule) {
+                                     m_store.saveReconcileSchedule(jobId, schedule);
+                                 }});
     m_submitter.setPrepareWithin(hooks.prepareReferencesWithin
                                      ? std::move(hooks.prepareReferencesWithin)
                                      : [](const QStringList &paths, qint64 totalBytes) {

@@ -34,9 +34,9 @@ void JobReconciler::markServerAnswered(qint64 jobId)
 void JobReconciler::after(Tracked &job, qint64 jobId, int delayMs)
 {
     rearm(job.timer, delayMs, this, [this, jobId] { look(jobId); });
-    if (m_fetch.saveSchedule)
-        m_fetch.saveSchedule(jobId, {job.index, job.historyLooks, job.serverAnswered,
-                                     QDateTime::currentDateTimeUtc().addMSecs(delayMs)});
+    if (m_persistence.save)
+        m_persistence.save(jobId, {job.index, job.historyLooks, job.serverAnswered,
+                                   QDateTime::currentDateTimeUtc().addMSecs(delayMs)});
 }
 
 bool JobReconciler::restore(Tracked &job, qint64 jobId)
@@ -44,9 +44,9 @@ bool JobReconciler::restore(Tracked &job, qint64 jobId)
     if (job.restored)
         return false;
     job.restored = true;
-    if (!m_fetch.savedSchedule)
+    if (!m_persistence.saved)
         return false;
-    const auto saved = m_fetch.savedSchedule(jobId);
+    const auto saved = m_persistence.saved(jobId);
     if (saved.isEmpty())
         return false;
     job.index = std::max(job.index, saved.step);

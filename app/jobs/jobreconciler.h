@@ -28,16 +28,19 @@ public:
         std::function<std::optional<Job>(qint64 jobId)> unknownJob;
         // Record and task ids that other jobs of the account already own.
         std::function<QSet<QString>(qint64 jobId)> claimedIds;
-        // Where the job's search stands, kept with the job so a restart goes on from there
-        // (both optional).
-        std::function<ReconcileSchedule(qint64 jobId)> savedSchedule;
-        std::function<void(qint64 jobId, const ReconcileSchedule &)> saveSchedule;
+    };
+    // Where a job's search stands, kept with the job so a restart goes on from there.
+    struct Persistence
+    {
+        std::function<ReconcileSchedule(qint64 jobId)> saved;
+        std::function<void(qint64 jobId, const ReconcileSchedule &)> save;
     };
 
     explicit JobReconciler(Fetch fetch, QObject *parent = nullptr);
     ~JobReconciler() override;
 
     void setSchedule(QList<int> delaysMs, int windowMs);
+    void setPersistence(Persistence persistence) { m_persistence = std::move(persistence); }
     // Looks after the job's next delay. Once the delays are used up: when the history was
     // read at least once, notMade(); when never, it keeps looking at the last delay. A job not
     // tracked yet goes on from its saved schedule: its next look when that was planned.
@@ -73,6 +76,7 @@ private:
     bool restore(Tracked &job, qint64 jobId);
 
     Fetch m_fetch;
+    Persistence m_persistence;
     QList<int> m_delaysMs{0, 10000, 30000, 60000, 120000, 300000};
     int m_windowMs = 15 * 60 * 1000;
     std::map<qint64, std::unique_ptr<Tracked>> m_jobs;
