@@ -115,8 +115,18 @@ ApiError errorFromAnswer(const HttpAnswer &answer)
                                                 R"(\D{0,20}?(-?\d+(?:\.\d+)?))")));
     if (status == 404)
         return ApiError::notFound(status, message);
+    // A proxy in front of the backend (nginx: client_max_body_size, an upstream down or slow)
+    // answers these with its own HTML page; the status alone says what happened. The backend's
+    // own 503 carries its words in JSON ("SMS service unavailable") and keeps them.
     if (status == 413)
-        return ApiError::tooLarge(0, status, message);
+        return ApiError::make(ApiError::Kind::TooLarge, UserMessage::of("core.proxy.tooLarge"),
+                              status, message);
+    if (status == 502 || status == 504 || (status == 503 && root.isEmpty()))
+        return ApiError::make(ApiError::Kind::ServerError,
+                              UserMessage::of(status == 502   ? "core.proxy.badGateway"
+                                              : status == 503 ? "core.proxy.unavailable"
+                                                              : "core.proxy.gatewayTimeout"),
+                              status, message);
     if (status == 429)
         return ApiError::rateLimited(status, message, answer.retryAfter);
     if (status == 400 || (status >= 402 && status < 500)) {

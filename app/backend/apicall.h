@@ -21,6 +21,10 @@ Q_SIGNALS:
     void finished();
     // Bytes sent / to send (uploads) or received / total (downloads); total -1 when unknown.
     void progress(qint64 done, qint64 total);
+    // A POST's last body bytes are being handed to the network (before they leave): until
+    // then the server cannot have the whole request. Delivered directly, so a slot can record
+    // it before anything more is sent.
+    void requestHandedOver();
 };
 
 template<class T>

@@ -79,6 +79,8 @@ private:
     {
         m_exchange = new HttpExchange(m_network, m_spec, this);
         QObject::connect(m_exchange, &HttpExchange::progress, this, &ApiCallBase::progress);
+        QObject::connect(m_exchange, &HttpExchange::bodyHandedOver, this,
+                         &ApiCallBase::requestHandedOver, Qt::DirectConnection);
         QObject::connect(m_exchange, &HttpExchange::finished, this,
                          [this] { onExchangeFinished(); });
         m_exchange->start();

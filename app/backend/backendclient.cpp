@@ -90,6 +90,7 @@ struct BackendClient::Private final : CallObserver
         spec.tokenOrigin = origin;
         spec.timeoutMs = timeoutMs;
         spec.maxBytes = kJsonCap;
+        spec.stayOnOrigin = true;
         return spec;
     }
 

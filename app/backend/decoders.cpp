@@ -7,7 +7,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
+#include <type_traits>
 
 namespace {
 
@@ -79,6 +82,20 @@ double num(const QJsonObject &o, QLatin1StringView key, double fallback = 0)
             return d;
     }
     return fallback;
+}
+
+// A count, offset or position: whole and within T's range. A number too large for it (5e64,
+// "1e400", "nan", found by ./dev fuzz) is clamped or falls back, never converted out of range,
+// which is undefined behaviour.
+template<class T>
+T whole(const QJsonObject &o, QLatin1StringView key, T fallback)
+{
+    static_assert(std::is_same_v<T, int> || std::is_same_v<T, qint64>);
+    constexpr double limit = std::is_same_v<T, int> ? 2147483647.0 : 9.0e18;
+    const double d = num(o, key, double(fallback));
+    if (std::isnan(d))
+        return fallback;
+    return T(std::clamp(d, -limit, limit));
 }
 
 bool boolean(const QJsonObject &o, QLatin1StringView key)
@@ -165,7 +182,7 @@ Character characterFrom(const QJsonObject &o)
         }
         const auto io = v.toObject();
         CharacterImage img{idOf(io), str(io, "url"_L1), str(io, "publicId"_L1),
-                           int(num(io, "order"_L1, double(c.images.size())))};
+                           whole<int>(io, "order"_L1, int(c.images.size()))};
         if (!img.url.isEmpty())
             c.images.append(img);
     }
@@ -382,11 +399,11 @@ Result<ImagesPage> decodeImagesPage(const HttpAnswer &answer)
     page.skipped = skipped;
     const auto p = data.value(u"pagination").toObject();
     const int count = int(page.images.size()) + skipped;
-    page.skip = int(num(p, "skip"_L1, 0));
-    page.limit = int(num(p, "limit"_L1, count));
-    page.total = qint64(num(p, "total"_L1, page.skip + count));
+    page.skip = whole<int>(p, "skip"_L1, 0);
+    page.limit = whole<int>(p, "limit"_L1, count);
+    page.total = whole<qint64>(p, "total"_L1, qint64(page.skip) + count);
     page.hasMore =
-        p.contains(u"hasMore") ? boolean(p, "hasMore"_L1) : page.skip + count < page.total;
+        p.contains(u"hasMore") ? boolean(p, "hasMore"_L1) : qint64(page.skip) + count < page.total;
     return page;
 }
 

@@ -8,6 +8,8 @@
 #include <QSslError>
 
 #include <cstring>
+#include <functional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -47,9 +49,10 @@ int retryAfterSeconds(const QNetworkReply &reply)
 class OneShotBody final : public QIODevice
 {
 public:
-    OneShotBody(QByteArray data, QObject *parent)
+    OneShotBody(QByteArray data, std::function<void()> lastBytes, QObject *parent)
         : QIODevice(parent)
         , m_data(std::move(data))
+        , m_lastBytes(std::move(lastBytes))
     {
         open(QIODevice::ReadOnly);
     }
@@ -65,6 +68,9 @@ protected:
         const qint64 n = std::min(maxSize, qint64(m_data.size()) - m_offset);
         if (n <= 0)
             return m_offset >= m_data.size() ? -1 : 0;
+        // Told before the last bytes go: a record of it means "the server may have it all".
+        if (m_offset + n == m_data.size() && m_lastBytes)
+            std::exchange(m_lastBytes, {})();
         std::memcpy(out, m_data.constData() + m_offset, size_t(n));
         m_offset += n;
         return n;
@@ -73,6 +79,7 @@ protected:
 
 private:
     QByteArray m_data;
+    std::function<void()> m_lastBytes;
     qint64 m_offset = 0;
 };
 
@@ -159,7 +166,9 @@ void HttpExchange::send(const QUrl &url)
         if (m_method == "POST") {
             request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
             request.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size());
-            auto *body = new OneShotBody(m_body, this);
+            // Queued would be too late: the bytes may be on the wire when it runs.
+            auto *body = new OneShotBody(
+                m_body, [this] { Q_EMIT bodyHandedOver(); }, this);
             m_reply = m_network.sendCustomRequest(request, m_method, body);
             body->setParent(m_reply);
         } else {
@@ -169,6 +178,9 @@ void HttpExchange::send(const QUrl &url)
     qCDebug(lcBackend) << m_method << url.toDisplayString(QUrl::RemoveQuery);
 
     auto *reply = m_reply.data();
+    // Back-pressure: Qt's network thread stops reading the socket once this much waits for us,
+    // so a chunked answer without a length cannot pile up in memory behind our cap.
+    reply->setReadBufferSize(kReadChunk);
     connect(reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
     connect(reply, &QIODevice::readyRead, this, &HttpExchange::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
@@ -206,6 +218,8 @@ void HttpExchange::onMetaData()
         complete(ApiError::tooLarge(m_spec.maxBytes, status));
         return;
     }
+    if (length.isValid() && length.toLongLong() > 0)
+        m_received.reserve(qsizetype(length.toLongLong()));
     const auto type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString();
     if (m_spec.imageOnly && status >= 200 && status < 300
         && !type.trimmed().startsWith(u"image/", Qt::CaseInsensitive))
@@ -217,18 +231,41 @@ void HttpExchange::onReadyRead()
     if (!m_reply || m_outcome)
         return;
     m_silence.start();
-    m_received += m_reply->readAll();
-    if (m_received.size() > m_spec.maxBytes)
-        complete(ApiError::tooLarge(
-            m_spec.maxBytes, m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+    takeAvailable();
+}
+
+bool HttpExchange::takeAvailable()
+{
+    QNetworkReply &reply = *m_reply;
+    while (reply.bytesAvailable() > 0) {
+        const qint64 waiting = reply.bytesAvailable();
+        m_peakBuffered = std::max(m_peakBuffered, m_received.size() + waiting);
+        if (m_received.size() + waiting > m_spec.maxBytes) {
+            complete(ApiError::tooLarge(
+                m_spec.maxBytes,
+                reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()));
+            return false;
+        }
+        const auto chunk = reply.read(std::min(waiting, kReadChunk));
+        if (chunk.isEmpty())
+            break;
+        // Grow as QByteArray would (doubling), but never past the cap.
+        const qint64 needed = m_received.size() + chunk.size();
+        if (m_received.capacity() < needed)
+            m_received.reserve(qsizetype(
+                std::min(m_spec.maxBytes, std::max(needed, 2 * qint64(m_received.capacity())))));
+        m_received += chunk;
+    }
+    return true;
 }
 
 void HttpExchange::onFinished()
 {
     if (!m_reply || m_outcome)
         return;
+    if (!takeAvailable())
+        return;
     QNetworkReply &reply = *m_reply;
-    m_received += reply.readAll();
     const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const auto error = reply.error();
 
@@ -251,6 +288,15 @@ void HttpExchange::onFinished()
         if (++m_hops > kMaxRedirects) {
             complete(
                 ApiError::badResponse(UserMessage::of("core.answer.tooManyRedirects"), status));
+            return;
+        }
+        if (m_spec.stayOnOrigin && !sameOrigin(target, m_spec.url)) {
+            qCWarning(lcBackend) << "refused a redirect of" << m_spec.url.path() << "to"
+                                 << target.toDisplayString(QUrl::RemoveQuery);
+            complete(
+                ApiError::make(ApiError::Kind::BadResponse,
+                               UserMessage::of("core.redirect.otherOrigin", {hostLabel(target)}),
+                               status, u"redirected to another origin"_s));
             return;
         }
         if (m_currentUrl.scheme() == u"https" && target.scheme() != u"https") {

@@ -142,22 +142,24 @@ Result<UploadFile> ReferencePreparer::prepare(const QString &path, qint64 maxByt
     return UploadFile{withExtension(path, type), type, std::move(bytes)};
 }
 
-Result<QList<UploadFile>> ReferencePreparer::prepareAll(const QStringList &paths)
+Result<QList<UploadFile>> ReferencePreparer::prepareAll(const QStringList &paths,
+                                                        qint64 requestBytes)
 {
     QList<UploadFile> files;
     qint64 total = 0;
+    const qint64 perFile = std::min(UploadLimits::kMaxReferenceBytes, requestBytes);
     for (const auto &path : paths) {
-        auto one = prepare(path);
+        auto one = prepare(path, perFile);
         if (!one)
             return one.error();
         total += one.value().data.size();
         files.append(std::move(one.value()));
     }
-    if (total <= UploadLimits::kMaxRequestBytes)
+    if (total <= requestBytes)
         return files;
 
     // Too much together: files under an even share stay; the others split what is left.
-    const qint64 share = UploadLimits::kMaxRequestBytes / std::max<qsizetype>(1, files.size());
+    const qint64 share = requestBytes / std::max<qsizetype>(1, files.size());
     qint64 kept = 0;
     int large = 0;
     for (const auto &f : std::as_const(files)) {
@@ -166,7 +168,7 @@ Result<QList<UploadFile>> ReferencePreparer::prepareAll(const QStringList &paths
         else
             ++large;
     }
-    const qint64 budget = (UploadLimits::kMaxRequestBytes - kept) / std::max(1, large);
+    const qint64 budget = (requestBytes - kept) / std::max(1, large);
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (files[i].data.size() <= share)
             continue;

@@ -21,8 +21,10 @@ public:
     static Result<UploadFile> prepare(const QString &path,
                                       qint64 maxBytes = UploadLimits::kMaxReferenceBytes);
     // All files of one request: each within the per-file limit, together within
-    // kMaxRequestBytes (the largest are re-encoded smaller to fit).
-    static Result<QList<UploadFile>> prepareAll(const QStringList &paths);
+    // `requestBytes` (the largest are re-encoded smaller to fit). A proxy's 413 asks for a
+    // smaller total; below the quality floor (JPEG 60, a 256-pixel edge) it fails instead.
+    static Result<QList<UploadFile>>
+    prepareAll(const QStringList &paths, qint64 requestBytes = UploadLimits::kMaxRequestBytes);
 
     // image/png, image/jpeg, image/webp, image/gif from the first bytes; empty when unknown.
     static QString sniffContentType(const QByteArray &head);

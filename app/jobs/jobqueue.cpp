@@ -1,5 +1,6 @@
 #include "jobs/jobqueue.h"
 
+#include "backend/referencepreparer.h"
 #include "domain/jobrequestcheck.h"
 #include "jobs/jobmessages.h"
 #include "media/referencecopy.h"
@@ -27,6 +28,26 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                   [&backend](const QString &url) { return backend.resolveImageUrl(url); })
 {
     setTiming({});
+    m_reconciler.setPersistence({[this](qint64 jobId) { return m_store.reconcileSchedule(jobId); },
+                                 [this](qint64 jobId, const ReconcileSchedule &schedule) {
+                                     m_store.saveReconcileSchedule(jobId, schedule);
+                                 }});
+    m_submitter.setPrepareWithin(hooks.prepareReferencesWithin
+                                     ? std::move(hooks.prepareReferencesWithin)
+                                     : [](const QStringList &paths, qint64 totalBytes) {
+                                           return ReferencePreparer::prepareAll(paths, totalBytes);
+                                       });
+    // Written before the last bytes leave: a job killed without it never reached the server.
+    connect(&m_submitter, &JobSubmitter::handedOver, this, [this](qint64 jobId) {
+        if (!m_store.setRequestSentAt(jobId, QDateTime::currentDateTimeUtc()))
+            qCWarning(lcJobs) << "could not mark job" << jobId << "sent" << m_store.lastError();
+    });
+    connect(&m_submitter, &JobSubmitter::resendingSmaller, this,
+            [this](qint64 jobId, const UserMessage &message) {
+                m_store.setRequestSentAt(jobId, {}); // a 413: the server never saw it
+                tell(jobId, JobState::Submitting, message);
+                Q_EMIT noticeChanged(message.text());
+            });
     connect(&m_submitter, &JobSubmitter::submitted, this, &JobQueue::onSubmitted);
     connect(&m_submitter, &JobSubmitter::notSent, this, &JobQueue::onNotSent);
     connect(&m_submitter, &JobSubmitter::outcomeUnknown, this, &JobQueue::onOutcomeUnknown);
@@ -77,6 +98,14 @@ void JobQueue::setAccount(const QString &accountId)
     m_poller.learnFrom(m_store.list(m_accountId, false, 60));
     // Resume what an earlier run left: nothing the user submitted is lost.
     for (auto job : m_store.list(m_accountId, /*unfinishedOnly=*/true)) {
+        if (job.state == JobState::Submitting && !m_store.requestSentAt(job.id).isValid()) {
+            // Stopped before the request's last byte was handed over: the server never had
+            // it whole, so it is sent again at once, without reconciling.
+            job.state = JobState::Queued;
+            job.setMessage(said("jobs.resentAfterRestart"));
+            save(job);
+            continue;
+        }
         if (job.state == JobState::Submitting) {
             // The upload may or may not have reached the server: never resend blindly.
             job.state = JobState::Unknown;
@@ -193,6 +222,7 @@ void JobQueue::pump()
         sending.attempts += 1;
         sending.submittedAt = QDateTime::currentDateTimeUtc();
         sending.clearMessage();
+        m_store.resetAttemptProgress(sending.id);
         save(sending);
         m_submitter.submit(sending);
         ++running;

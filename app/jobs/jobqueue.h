@@ -23,6 +23,8 @@ public:
     struct Hooks
     {
         JobSubmitter::PrepareReferences prepareReferences; // runs on a worker thread
+        // After a proxy's 413, within a total; unset: ReferencePreparer::prepareAll.
+        JobSubmitter::PrepareWithin prepareReferencesWithin;
     };
 
     using Timing = JobTiming;
@@ -31,7 +33,8 @@ public:
              QString referencesDir, Hooks hooks, QObject *parent = nullptr);
 
     // Whose jobs these are; resumes that account's unfinished jobs (queued ones are sent,
-    // pending ones polled, submitting and unknown ones reconciled).
+    // pending ones polled, unknown ones reconciled where their search stood; a submitting one
+    // is sent again at once when its request never wholly left, else reconciled).
     void setAccount(const QString &accountId);
     QString accountId() const { return m_accountId; }
     void setMaxInFlight(int jobs);

@@ -3,6 +3,8 @@
 #include "jobs/rearm.h"
 #include "jobs/reconcilematch.h"
 
+#include <algorithm>
+
 JobReconciler::JobReconciler(Fetch fetch, QObject *parent)
     : QObject(parent)
     , m_fetch(std::move(fetch))
@@ -32,11 +34,36 @@ void JobReconciler::markServerAnswered(qint64 jobId)
 void JobReconciler::after(Tracked &job, qint64 jobId, int delayMs)
 {
     rearm(job.timer, delayMs, this, [this, jobId] { look(jobId); });
+    if (m_persistence.save)
+        m_persistence.save(jobId, {job.index, job.historyLooks, job.serverAnswered,
+                                   QDateTime::currentDateTimeUtc().addMSecs(delayMs)});
+}
+
+bool JobReconciler::restore(Tracked &job, qint64 jobId)
+{
+    if (job.restored)
+        return false;
+    job.restored = true;
+    if (!m_persistence.saved)
+        return false;
+    const auto saved = m_persistence.saved(jobId);
+    if (saved.isEmpty())
+        return false;
+    job.index = std::max(job.index, saved.step);
+    job.historyLooks = std::max(job.historyLooks, saved.historyLooks);
+    job.serverAnswered = job.serverAnswered || saved.serverAnswered;
+    if (!saved.nextCheckAt.isValid())
+        return false;
+    const auto wait = QDateTime::currentDateTimeUtc().msecsTo(saved.nextCheckAt);
+    after(job, jobId, int(std::clamp<qint64>(wait, 0, 24 * 3600 * 1000)));
+    return true;
 }
 
 void JobReconciler::schedule(qint64 jobId)
 {
     auto &job = tracked(jobId);
+    if (restore(job, jobId))
+        return;
     if (job.index < m_delaysMs.size() && !(job.serverAnswered && job.index >= 1)) {
         after(job, jobId, m_delaysMs.at(job.index++));
         return;

@@ -3,6 +3,7 @@
 #include "backend/apicall.h"
 #include "domain/job.h"
 #include "domain/records.h"
+#include "jobs/reconcileschedule.h"
 
 #include <QObject>
 #include <QPointer>
@@ -28,13 +29,21 @@ public:
         // Record and task ids that other jobs of the account already own.
         std::function<QSet<QString>(qint64 jobId)> claimedIds;
     };
+    // Where a job's search stands, kept with the job so a restart goes on from there.
+    struct Persistence
+    {
+        std::function<ReconcileSchedule(qint64 jobId)> saved;
+        std::function<void(qint64 jobId, const ReconcileSchedule &)> save;
+    };
 
     explicit JobReconciler(Fetch fetch, QObject *parent = nullptr);
     ~JobReconciler() override;
 
     void setSchedule(QList<int> delaysMs, int windowMs);
+    void setPersistence(Persistence persistence) { m_persistence = std::move(persistence); }
     // Looks after the job's next delay. Once the delays are used up: when the history was
-    // read at least once, notMade(); when never, it keeps looking at the last delay.
+    // read at least once, notMade(); when never, it keeps looking at the last delay. A job not
+    // tracked yet goes on from its saved schedule: its next look when that was planned.
     void schedule(qint64 jobId);
     // A 5xx said the server finished with the job: one look at the history settles it.
     void markServerAnswered(qint64 jobId);
@@ -57,13 +66,17 @@ private:
         int index = 0;
         int historyLooks = 0; // looks that read the history (and found no match)
         bool serverAnswered = false;
+        bool restored = false; // the saved schedule was read
     };
 
     Tracked &tracked(qint64 jobId);
     void look(qint64 jobId);
     void after(Tracked &job, qint64 jobId, int delayMs);
+    // Reads the saved schedule once; true when it planned a look, now armed.
+    bool restore(Tracked &job, qint64 jobId);
 
     Fetch m_fetch;
+    Persistence m_persistence;
     QList<int> m_delaysMs{0, 10000, 30000, 60000, 120000, 300000};
     int m_windowMs = 15 * 60 * 1000;
     std::map<qint64, std::unique_ptr<Tracked>> m_jobs;

@@ -248,6 +248,70 @@ bool JobStore::updateJobRow(const Job &stamped)
     return true;
 }
 
+bool JobStore::execOnJob(qint64 jobId, const QString &sql, const QVariantMap &values)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(sql);
+    q.bindValue(QStringLiteral(":job_id"), jobId);
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        q.bindValue(it.key(), it.value());
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool JobStore::setRequestSentAt(qint64 jobId, const QDateTime &when)
+{
+    return execOnJob(jobId,
+                     QStringLiteral("UPDATE jobs SET request_sent_at = :at WHERE job_id = :job_id"),
+                     {{QStringLiteral(":at"), msOrNull(when)}});
+}
+
+QDateTime JobStore::requestSentAt(qint64 jobId) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT request_sent_at FROM jobs WHERE job_id = :id"));
+    q.bindValue(QStringLiteral(":id"), jobId);
+    if (!q.exec() || !q.next())
+        return {};
+    return fromMs(q.value(0));
+}
+
+bool JobStore::saveReconcileSchedule(qint64 jobId, const ReconcileSchedule &schedule)
+{
+    return execOnJob(
+        jobId,
+        QStringLiteral("UPDATE jobs SET reconcile_step = :step, reconcile_looks = :looks, "
+                       "reconcile_server_answered = :answered, reconcile_next_at = :next "
+                       "WHERE job_id = :job_id"),
+        {{QStringLiteral(":step"), schedule.step},
+         {QStringLiteral(":looks"), schedule.historyLooks},
+         {QStringLiteral(":answered"), int(schedule.serverAnswered)},
+         {QStringLiteral(":next"), msOrNull(schedule.nextCheckAt)}});
+}
+
+ReconcileSchedule JobStore::reconcileSchedule(qint64 jobId) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT reconcile_step, reconcile_looks, reconcile_server_answered, "
+                             "reconcile_next_at FROM jobs WHERE job_id = :id"));
+    q.bindValue(QStringLiteral(":id"), jobId);
+    if (!q.exec() || !q.next())
+        return {};
+    return {q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt() != 0, fromMs(q.value(3))};
+}
+
+bool JobStore::resetAttemptProgress(qint64 jobId)
+{
+    return execOnJob(jobId,
+                     QStringLiteral("UPDATE jobs SET request_sent_at = NULL, reconcile_step = 0, "
+                                    "reconcile_looks = 0, reconcile_server_answered = 0, "
+                                    "reconcile_next_at = NULL WHERE job_id = :job_id"),
+                     {});
+}
+
 std::optional<Job> JobStore::load(qint64 jobId) const
 {
     QSqlQuery q(m_database.connection());

@@ -2,6 +2,7 @@
 
 #include "domain/job.h"
 #include "history/historystore.h"
+#include "jobs/reconcileschedule.h"
 
 #include <QList>
 #include <QSet>
@@ -35,6 +36,15 @@ public:
     // one of them owns cannot be `jobId`'s.
     QSet<QString> claimedIds(const QString &accountId, qint64 jobId) const;
 
+    // What an attempt got to, kept beside the job's row (JobStore::update leaves it alone).
+    // When the last byte of the request was handed to the network; invalid: not yet.
+    bool setRequestSentAt(qint64 jobId, const QDateTime &when);
+    QDateTime requestSentAt(qint64 jobId) const;
+    bool saveReconcileSchedule(qint64 jobId, const ReconcileSchedule &schedule);
+    ReconcileSchedule reconcileSchedule(qint64 jobId) const;
+    // A new attempt begins: forget the last one's hand-over and search of the history.
+    bool resetAttemptProgress(qint64 jobId);
+
     std::optional<Job> load(qint64 jobId) const;
     // Jobs of an account, newest first; `unfinishedOnly` keeps the non-final states.
     QList<Job> list(const QString &accountId, bool unfinishedOnly = false, int limit = -1) const;
@@ -46,6 +56,7 @@ private:
     bool write(Job &job, bool insertNew, const StoredImage *image);
     bool writeJobRow(Job &job, bool insertNew);
     bool updateJobRow(const Job &stamped);
+    bool execOnJob(qint64 jobId, const QString &sql, const QVariantMap &values);
 
     HistoryDatabase &m_database;
     HistoryStore m_gallery;

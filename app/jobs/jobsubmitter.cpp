@@ -31,46 +31,86 @@ JobSubmitter::Attempt &JobSubmitter::attempt(qint64 jobId)
 
 void JobSubmitter::submit(const Job &job)
 {
-    const qint64 jobId = job.id;
+    auto &a = attempt(job.id);
+    a.request = job.request;
+    prepareAndSend(job.id, 0);
+}
+
+void JobSubmitter::prepareAndSend(qint64 jobId, qint64 totalBytes)
+{
     auto &a = attempt(jobId);
     a.uploadBegan = false;
     a.preparing = true;
-    const auto paths = job.request.referencePaths;
+    const auto paths = a.request.referencePaths;
     auto prepare = m_prepare;
-    auto future = runInPool(m_workers, [prepare, paths]() -> Result<QList<UploadFile>> {
-        if (paths.isEmpty() || !prepare)
-            return QList<UploadFile>{};
-        return prepare(paths);
-    });
+    auto within = m_prepareWithin;
+    auto future =
+        runInPool(m_workers, [prepare, within, paths, totalBytes]() -> Result<QList<UploadFile>> {
+            if (paths.isEmpty())
+                return QList<UploadFile>{};
+            if (totalBytes > 0)
+                return within(paths, totalBytes);
+            if (!prepare)
+                return QList<UploadFile>{};
+            return prepare(paths);
+        });
     auto *watcher = new QFutureWatcher<Result<QList<UploadFile>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, jobId, request = job.request] {
-                watcher->deleteLater();
-                const auto it = m_attempts.find(jobId);
-                if (it == m_attempts.end() || !it->second->preparing)
-                    return; // forgotten meanwhile
-                it->second->preparing = false;
-                const auto prepared = watcher->result();
-                if (prepared) {
-                    send(jobId, request, prepared.value());
-                    return;
-                }
-                forget(jobId);
-                Q_EMIT refused(jobId, prepared.error());
-            });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, jobId, totalBytes] {
+        watcher->deleteLater();
+        const auto it = m_attempts.find(jobId);
+        if (it == m_attempts.end() || !it->second->preparing)
+            return; // forgotten meanwhile
+        it->second->preparing = false;
+        const auto prepared = watcher->result();
+        if (prepared) {
+            send(jobId, it->second->request, prepared.value());
+            return;
+        }
+        forget(jobId);
+        // Below the quality floor after a 413: the proxy will never take these pictures.
+        Q_EMIT refused(jobId, totalBytes > 0 ? ApiError::make(ApiError::Kind::TooLarge,
+                                                              said("jobs.picturesTooLarge"), 413,
+                                                              prepared.error().serverMessage)
+                                             : prepared.error());
+    });
     watcher->setFuture(future);
 }
 
 void JobSubmitter::send(qint64 jobId, const JobRequest &request, const QList<UploadFile> &images)
 {
     auto *call = m_backend.submit(request, images);
-    attempt(jobId).call = call;
+    auto &a = attempt(jobId);
+    a.call = call;
+    a.referenceBytes = 0;
+    for (const auto &image : images)
+        a.referenceBytes += image.data.size();
     connect(call, &ApiCallBase::progress, this, [this, jobId](qint64 done, qint64) {
         if (const auto it = m_attempts.find(jobId); it != m_attempts.end() && done > 0)
             it->second->uploadBegan = true;
     });
+    connect(
+        call, &ApiCallBase::requestHandedOver, this, [this, jobId] { Q_EMIT handedOver(jobId); },
+        Qt::DirectConnection);
     connect(call, &ApiCallBase::finished, this,
             [this, jobId, call] { answered(jobId, call->result()); });
+}
+
+void JobSubmitter::resendSmaller(qint64 jobId, const ApiError &error)
+{
+    auto &a = attempt(jobId);
+    const qint64 budget = a.referenceBytes / 2;
+    if (a.request.referencePaths.isEmpty() || budget <= 0 || !m_prepareWithin) {
+        // Nothing to make smaller: the prompt alone is over the proxy's limit.
+        forget(jobId);
+        Q_EMIT refused(jobId,
+                       ApiError::make(ApiError::Kind::TooLarge, said("jobs.picturesTooLarge"),
+                                      error.httpStatus, error.serverMessage));
+        return;
+    }
+    Q_EMIT resendingSmaller(jobId,
+                            said("jobs.resendingSmaller",
+                                 {QString::number(double(budget) / (1024.0 * 1024.0), 'f', 1)}));
+    prepareAndSend(jobId, budget);
 }
 
 void JobSubmitter::answered(qint64 jobId, const Result<SubmitReceipt> &result)
@@ -111,10 +151,15 @@ void JobSubmitter::answered(qint64 jobId, const Result<SubmitReceipt> &result)
         // "Could not reach the server" would be wrong here: the job went out, the answer broke.
         Q_EMIT outcomeUnknown(jobId, error, said("jobs.connectionBrokeChecking"), false);
         return;
+    case K::TooLarge:
+        if (error.httpStatus == 413) {
+            resendSmaller(jobId, error); // refused before the server saw it: nothing charged
+            return;
+        }
+        [[fallthrough]];
     case K::Timeout:
     case K::ServerError:
     case K::BadResponse:
-    case K::TooLarge:
         Q_EMIT outcomeUnknown(jobId, error,
                               said("jobs.answerFailedChecking", {fromError(error).toStorage()}),
                               error.kind == K::ServerError && error.httpStatus < 502);

@@ -14,17 +14,23 @@
 
 // Sends a job and says how the attempt went. References are prepared on a worker thread
 // first. Whether the upload began decides what a broken connection means: before it, the job
-// was not sent and waits out a backoff; after it, the outcome is unknown.
+// was not sent and waits out a backoff; after it, the outcome is unknown. A proxy's 413 came
+// before the server saw the job: the references are re-encoded within half the bytes and the
+// job is sent again, until it passes or they cannot be made smaller.
 class JobSubmitter final : public QObject
 {
     Q_OBJECT
 public:
     // Turns local reference files into upload parts within the backend's limits.
     using PrepareReferences = std::function<Result<QList<UploadFile>>(const QStringList &paths)>;
+    // The same within `totalBytes` for all of them together (after a 413).
+    using PrepareWithin =
+        std::function<Result<QList<UploadFile>>(const QStringList &paths, qint64 totalBytes)>;
 
     JobSubmitter(JobBackend &backend, PrepareReferences prepare, QObject *parent = nullptr);
     ~JobSubmitter() override;
 
+    void setPrepareWithin(PrepareWithin prepare) { m_prepareWithin = std::move(prepare); }
     void setRetryDelays(QList<int> delaysMs) { m_retryDelaysMs = std::move(delaysMs); }
     void submit(const Job &job);
     // The job was not sent and is waiting out its delay before it may go again.
@@ -44,6 +50,12 @@ Q_SIGNALS:
                         bool serverAnswered);
     // Refused for good (validation, stars, TLS, unreadable references): retrying would not help.
     void refused(qint64 jobId, const ApiError &error);
+    // The last bytes of the job's request are being handed to the network (direct, before they
+    // leave): from now on the server may have it.
+    void handedOver(qint64 jobId);
+    // A proxy refused the upload as too large before the server saw it; the job goes again
+    // with smaller references (still submitting). `message` tells the user.
+    void resendingSmaller(qint64 jobId, const UserMessage &message);
     // A job's delay is over.
     void waitOver();
 
@@ -55,14 +67,20 @@ private:
         int retryIndex = 0;
         bool uploadBegan = false;
         bool preparing = false;
+        JobRequest request;
+        qint64 referenceBytes = 0; // of the references last sent
     };
 
     Attempt &attempt(qint64 jobId);
+    // Prepares the references (within `totalBytes` when positive) on the worker, then sends.
+    void prepareAndSend(qint64 jobId, qint64 totalBytes);
     void send(qint64 jobId, const JobRequest &request, const QList<UploadFile> &images);
+    void resendSmaller(qint64 jobId, const ApiError &error);
     void answered(qint64 jobId, const Result<SubmitReceipt> &result);
 
     JobBackend &m_backend;
     PrepareReferences m_prepare;
+    PrepareWithin m_prepareWithin;
     QList<int> m_retryDelaysMs{5000, 10000, 20000, 40000, 60000};
     QThreadPool m_workers;
     std::map<qint64, std::unique_ptr<Attempt>> m_attempts;

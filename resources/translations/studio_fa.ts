@@ -2482,6 +2482,38 @@ created:     %6
         <source>The image is ready on the server but could not be downloaded yet: %1</source>
         <translation>تصویر روی سرور آماده است ولی هنوز دانلود نشده: %1</translation>
     </message>
+    <message>
+        <source>The server sent this request on to another address (%1). It was not followed, so nothing went there. Check the server address in the settings.</source>
+        <translation>سرور این درخواست را به نشانی دیگری (%1) فرستاد. آن نشانی دنبال نشد، پس چیزی به آنجا نرفت. نشانی سرور را در تنظیمات بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s gateway refused the upload as too large before the server saw it, so nothing was charged. Use fewer or smaller images.</source>
+        <translation>درگاه سرور این بارگذاری را پیش از رسیدن به سرور بیش از حد بزرگ دانست و نپذیرفت، پس هزینه‌ای گرفته نشد. تصویرهای کمتر یا کوچک‌تری به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s gateway could not reach the server (502). Try again in a minute; your work is kept.</source>
+        <translation>درگاه سرور به سرور دسترسی نداشت (502). یک دقیقهٔ دیگر دوباره امتحان کنید؛ کارهای شما نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>The server is unavailable for now (503), often for maintenance. Try again in a few minutes; your work is kept.</source>
+        <translation>سرور فعلاً در دسترس نیست (503)، که اغلب برای نگهداری است. چند دقیقهٔ دیگر دوباره امتحان کنید؛ کارهای شما نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s gateway stopped waiting for the server (504). A job already sent is checked against your history before it is sent again.</source>
+        <translation>درگاه سرور دیگر منتظر سرور نماند (504). کاری که فرستاده شده، پیش از فرستادن دوباره با تاریخچهٔ شما سنجیده می‌شود.</translation>
+    </message>
+    <message>
+        <source>The pictures were too large for the server&apos;s gateway, so nothing was charged. Sending them again, made smaller (%1 MB in all).</source>
+        <translation>تصویرها برای درگاه سرور بیش از حد بزرگ بودند، پس هزینه‌ای گرفته نشد. کوچک‌تر شده دوباره فرستاده می‌شوند (روی هم %1 مگابایت).</translation>
+    </message>
+    <message>
+        <source>The pictures are too large for the server&apos;s gateway even at the lowest quality allowed, so the job was not sent and nothing was charged. Use fewer or smaller images.</source>
+        <translation>تصویرها حتی با کمترین کیفیت مجاز هم برای درگاه سرور بیش از حد بزرگ‌اند، پس کار فرستاده نشد و هزینه‌ای گرفته نشد. تصویرهای کمتر یا کوچک‌تری به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>The program stopped before this job had left, so the server never saw it; it is sent again now.</source>
+        <translation>برنامه پیش از بیرون رفتن این کار بسته شد، پس سرور هرگز آن را ندید؛ اکنون دوباره فرستاده می‌شود.</translation>
+    </message>
 </context>
 <context>
     <name>MirrorStatus</name>

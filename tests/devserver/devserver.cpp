@@ -91,6 +91,7 @@ DevServer::DevServer(ServerOptions options, QObject *parent)
     if (m_otp.isEmpty())
         m_otp = u"%1"_s.arg(QRandomGenerator::system()->bounded(100000, 999999));
     m_fault = {m_options.fault, m_options.faultRate, m_options.faultRoute};
+    m_proxy->maxBodyBytes = m_options.proxyMaxBodyBytes;
 }
 
 DevServer::~DevServer()
@@ -111,7 +112,7 @@ QString DevServer::origin() const
 bool DevServer::start(QString *error)
 {
     m_api = std::make_unique<HttpListener>(
-        false, [this](HttpConnection *c, const HttpRequest &r) { onRequest(c, r); }, this);
+        false, [this](HttpConnection *c, const HttpRequest &r) { onRequest(c, r); }, m_proxy, this);
     if (!m_api->listen(m_options.port)) {
         *error =
             u"cannot listen on 127.0.0.1:%1: %2"_s.arg(m_options.port).arg(m_api->errorString());
@@ -121,7 +122,7 @@ bool DevServer::start(QString *error)
     if (m_options.imageOriginEnabled) {
         m_images = std::make_unique<HttpListener>(
             true, [this](HttpConnection *c, const HttpRequest &r) { onImageOriginRequest(c, r); },
-            this);
+            nullptr, this);
         if (!m_images->listen(m_options.imageOriginPort)) {
             *error =
                 u"cannot listen on the image origin port %1: %2"_s.arg(m_options.imageOriginPort)
@@ -243,10 +244,11 @@ void DevServer::onRequest(HttpConnection *connection, const HttpRequest &request
             direct(r);
             return;
         }
-        const Reply reply = [this, conn, headers, path](const HttpResponse &response) {
+        const Reply reply = [this, conn, headers, path,
+                             target = request.target](const HttpResponse &response) {
             auto r = response;
             r.headers += headers;
-            deliver(conn, r, path);
+            deliver(conn, r, path, target);
         };
         if (request.hasHeader("origin")) {
             // The deployed CORS check rejects unknown origins, and the error handler hides it.
@@ -283,17 +285,19 @@ void DevServer::onImageOriginRequest(HttpConnection *connection, const HttpReque
 }
 
 void DevServer::deliver(const QPointer<HttpConnection> &connection, const HttpResponse &response,
-                        const QString &path)
+                        const QString &path, const QByteArray &target)
 {
-    const auto send = [this, connection, response, path] {
+    const auto send = [this, connection, response, path, target] {
         if (!connection)
             return;
         const auto fault = m_fault;
+        // A same-origin redirect is made once: its target carries the marker.
         const bool applies = fault.kind != FaultKind::None
                              && (fault.route.isEmpty() || path.contains(fault.route))
+                             && !target.contains("__redirected=1")
                              && (fault.rate >= 1.0 || m_random.generateDouble() < fault.rate);
         if (applies)
-            sendFaulty(connection, response, fault.kind);
+            sendFaulty(connection, response, fault.kind, target);
         else
             connection->respond(response);
     };
@@ -303,7 +307,8 @@ void DevServer::deliver(const QPointer<HttpConnection> &connection, const HttpRe
         send();
 }
 
-void DevServer::sendFaulty(HttpConnection *connection, const HttpResponse &response, FaultKind kind)
+void DevServer::sendFaulty(HttpConnection *connection, const HttpResponse &response, FaultKind kind,
+                           const QByteArray &target)
 {
     auto body = response.body;
     if (body.size() < 8)
@@ -346,6 +351,39 @@ void DevServer::sendFaulty(HttpConnection *connection, const HttpResponse &respo
     case FaultKind::ServerError: {
         auto r = Responses::internalError();
         r.headers = response.headers;
+        connection->respond(r);
+        return;
+    }
+    case FaultKind::HugeChunked: {
+        constexpr qint64 total = 200LL * 1024 * 1024;
+        QByteArray chunk = R"({"status":"success","data":{"images":[)";
+        while (chunk.size() < qsizetype(64) * 1024)
+            chunk += R"({"id":"0123456789abcdef01234567","prompt":"huge chunked fault"},)";
+        QByteArray head = "HTTP/1.1 200 OK\r\nX-Powered-By: Express\r\n"
+                          "Content-Type: application/json; charset=utf-8\r\n";
+        for (const auto &h : response.headers)
+            head += h.first + ": " + h.second + "\r\n";
+        connection->streamChunked(head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+                                  chunk, total);
+        return;
+    }
+    case FaultKind::RedirectAway:
+    case FaultKind::RedirectSame: {
+        const bool away = kind == FaultKind::RedirectAway;
+        // "localhost" names this server under another host: another origin all the same.
+        const QByteArray elsewhere = m_imageOrigin.isEmpty()
+                                         ? "http://localhost:" + QByteArray::number(port())
+                                         : m_imageOrigin.toLatin1();
+        const QByteArray location =
+            away ? QByteArray(elsewhere + target)
+                 : QByteArray(target + (target.contains('?') ? "&" : "?") + "__redirected=1");
+        HttpResponse r;
+        r.status = away ? 302 : 307;
+        r.contentType = "text/plain; charset=utf-8";
+        r.body =
+            (away ? "Found. Redirecting to " : "Temporary Redirect. Redirecting to ") + location;
+        r.headers = response.headers;
+        r.setHeader("Location", location);
         connection->respond(r);
         return;
     }

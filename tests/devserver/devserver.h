@@ -64,8 +64,9 @@ private:
     bool countRequest(const HttpRequest &request, QList<QPair<QByteArray, QByteArray>> *headers,
                       int *retryAfter);
     void deliver(const QPointer<HttpConnection> &connection, const HttpResponse &response,
-                 const QString &path);
-    void sendFaulty(HttpConnection *connection, const HttpResponse &response, FaultKind kind);
+                 const QString &path, const QByteArray &target);
+    void sendFaulty(HttpConnection *connection, const HttpResponse &response, FaultKind kind,
+                    const QByteArray &target);
 
     // API areas; each answers through `reply` (possibly later).
     void handleApi(const HttpRequest &request, const QString &path, const Reply &reply);
@@ -112,6 +113,7 @@ private:
     bool m_smsDown = false; // POST /__dev/sms: send-code answers 503
     int m_imageOriginRequests = 0;
     int m_uploadGets = 0; // GET/HEAD of /uploads on either origin
+    std::shared_ptr<ProxyLimits> m_proxy = std::make_shared<ProxyLimits>();
 };
 
 } // namespace devserver

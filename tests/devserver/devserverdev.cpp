@@ -38,6 +38,8 @@ void DevServer::handleDev(const HttpRequest &request, const Reply &reply)
                   {u"editPosts"_s, m_editPosts},
                   {u"tooManyRequests"_s, m_tooManyRequests},
                   {u"smsDown"_s, m_smsDown},
+                  {u"proxy"_s, QJsonObject{{u"maxBodyBytes"_s, double(m_proxy->maxBodyBytes)},
+                                           {u"refused"_s, m_proxy->refused}}},
                   {u"fault"_s, QJsonObject{{u"kind"_s, faultKindName(m_fault.kind)},
                                            {u"rate"_s, m_fault.rate},
                                            {u"route"_s, m_fault.route}}}}));
@@ -56,12 +58,21 @@ void DevServer::handleDev(const HttpRequest &request, const Reply &reply)
         const auto rate = body.value(u"rate").toDouble(1.0);
         if (!kind || rate < 0 || rate > 1)
             return fail(
-                400,
-                u"kind is none, truncated-json, html, reset, stall, huge-body or 500; rate 0..1"_s);
+                400, u"kind is none, truncated-json, html, reset, stall, huge-body, huge-chunked, "
+                     u"redirect-away, redirect-same or 500; rate 0..1"_s);
         m_fault = {*kind, rate, body.value(u"route").toString()};
         reply(Responses::json(200, {{u"kind"_s, faultKindName(m_fault.kind)},
                                     {u"rate"_s, m_fault.rate},
                                     {u"route"_s, m_fault.route}}));
+        return;
+    }
+    if (path == "/__dev/proxy"_L1) {
+        // nginx in front of the API: {"maxBodyBytes": N} (0: none).
+        const auto limit = body.value(u"maxBodyBytes").toDouble(-1);
+        if (limit < 0)
+            return fail(400, u"maxBodyBytes must be a number of bytes (0: no limit)"_s);
+        m_proxy->maxBodyBytes = qint64(limit);
+        reply(Responses::json(200, {{u"maxBodyBytes"_s, limit}}));
         return;
     }
     if (path == "/__dev/sms"_L1) {

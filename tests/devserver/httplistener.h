@@ -11,7 +11,8 @@ class HttpListener final : public QObject
 {
     Q_OBJECT
 public:
-    HttpListener(bool imageOrigin, RequestHandler handler, QObject *parent = nullptr);
+    HttpListener(bool imageOrigin, RequestHandler handler, std::shared_ptr<ProxyLimits> proxy = {},
+                 QObject *parent = nullptr);
 
     bool listen(quint16 port);
     quint16 port() const { return m_server.serverPort(); }
@@ -21,6 +22,7 @@ private:
     QTcpServer m_server;
     bool m_imageOrigin;
     RequestHandler m_handler;
+    std::shared_ptr<ProxyLimits> m_proxy;
 };
 
 } // namespace devserver

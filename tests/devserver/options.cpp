@@ -22,6 +22,12 @@ std::optional<FaultKind> faultKindFromName(const QString &name)
         return FaultKind::HugeBody;
     if (name == "500"_L1)
         return FaultKind::ServerError;
+    if (name == "huge-chunked"_L1)
+        return FaultKind::HugeChunked;
+    if (name == "redirect-away"_L1)
+        return FaultKind::RedirectAway;
+    if (name == "redirect-same"_L1)
+        return FaultKind::RedirectSame;
     return std::nullopt;
 }
 
@@ -42,6 +48,12 @@ QString faultKindName(FaultKind kind)
         return u"huge-body"_s;
     case FaultKind::ServerError:
         return u"500"_s;
+    case FaultKind::HugeChunked:
+        return u"huge-chunked"_s;
+    case FaultKind::RedirectAway:
+        return u"redirect-away"_s;
+    case FaultKind::RedirectSame:
+        return u"redirect-same"_s;
     }
     return u"none"_s;
 }
@@ -62,11 +74,13 @@ The first stdout line is the listening port; everything else goes to stderr.
   --data DIR             persist state in DIR (default: memory only)
   --image-origin URL     also serve /uploads at http://127.0.0.1:PORT (0 picks one) and
                          return image URLs absolute at that origin
-  --fault KIND[:RATE]    truncated-json|html|reset|stall|huge-body|500 on /api answers
+  --fault KIND[:RATE]    truncated-json|html|reset|stall|huge-body|huge-chunked|
+                         redirect-away|redirect-same|500 on /api answers
   --fault-route TEXT     apply --fault only to paths containing TEXT
   --slow-ms N            delay every /api answer by N ms
   --missing-uploads F    fraction of generated images gone from /uploads (200 text/html)
   --upload-errors F      fraction of /uploads GETs answered 503 with Retry-After: 1
+  --max-body-bytes N     answer bodies over N bytes with nginx's HTML 413, as a proxy would
   --token-ttl SECONDS    access token lifetime (default 604800, 7 days)
   --log-requests FILE    append one JSON line per request to FILE
   --random-seed N        seed for --fail-rate and fault rates (default 1)
@@ -128,11 +142,11 @@ std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString 
             return o;
         }
         static const QStringList known = {
-            u"--port"_s,         u"--flavor"_s,       u"--latency-ms"_s,  u"--fail-rate"_s,
-            u"--rate-limit"_s,   u"--seed-history"_s, u"--otp"_s,         u"--data"_s,
-            u"--image-origin"_s, u"--fault"_s,        u"--fault-route"_s, u"--slow-ms"_s,
-            u"--token-ttl"_s,    u"--log-requests"_s, u"--random-seed"_s, u"--missing-uploads"_s,
-            u"--upload-errors"_s};
+            u"--port"_s,          u"--flavor"_s,        u"--latency-ms"_s,  u"--fail-rate"_s,
+            u"--rate-limit"_s,    u"--seed-history"_s,  u"--otp"_s,         u"--data"_s,
+            u"--image-origin"_s,  u"--fault"_s,         u"--fault-route"_s, u"--slow-ms"_s,
+            u"--token-ttl"_s,     u"--log-requests"_s,  u"--random-seed"_s, u"--missing-uploads"_s,
+            u"--upload-errors"_s, u"--max-body-bytes"_s};
         if (!known.contains(name))
             return bad(u"unknown option %1"_s.arg(name));
         if (!hasInlineValue) {
@@ -181,12 +195,17 @@ std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString 
             const auto kind = faultKindFromName(parts.first());
             if (!kind || parts.size() > 2)
                 return bad(
-                    u"--fault needs KIND[:RATE], KIND one of truncated-json, html, reset, stall, huge-body, 500"_s);
+                    u"--fault needs KIND[:RATE], KIND one of truncated-json, html, reset, stall, huge-body, huge-chunked, redirect-away, redirect-same, 500"_s);
             o.fault = *kind;
             if (parts.size() == 2 && !toRate(parts.at(1), &o.faultRate))
                 return bad(u"--fault's RATE is a fraction from 0 to 1"_s);
         } else if (name == "--fault-route"_L1) {
             o.faultRoute = value;
+        } else if (name == "--max-body-bytes"_L1) {
+            bool ok = false;
+            o.proxyMaxBodyBytes = value.toLongLong(&ok);
+            if (!ok || o.proxyMaxBodyBytes < 0)
+                return bad(u"--max-body-bytes needs a number of bytes"_s);
         } else if (name == "--slow-ms"_L1) {
             if (!toInt(value, 0, &o.slowMs))
                 return bad(u"--slow-ms needs a number of milliseconds"_s);

@@ -8,7 +8,18 @@
 namespace devserver {
 
 enum class Flavor { Sync, Async };
-enum class FaultKind { None, TruncatedJson, Html, Reset, Stall, HugeBody, ServerError };
+enum class FaultKind {
+    None,
+    TruncatedJson,
+    Html,
+    Reset,
+    Stall,
+    HugeBody,
+    ServerError,
+    HugeChunked, // a 200 MB answer without a length (Transfer-Encoding: chunked)
+    RedirectAway, // 302 to another origin (the image origin, else "localhost")
+    RedirectSame, // 307 to the same address on this origin (once)
+};
 
 std::optional<FaultKind> faultKindFromName(const QString &name);
 QString faultKindName(FaultKind kind);
@@ -36,6 +47,7 @@ struct ServerOptions
     // text/html), as the real server does. Chosen by a hash of the path, so stable per record.
     double missingUploads = 0;
     double uploadErrorRate = 0; // share of /uploads GETs answered 503 with Retry-After: 1
+    qint64 proxyMaxBodyBytes = 0; // > 0: nginx's client_max_body_size in front of the API
     qint64 tokenTtlSeconds = qint64(7) * 24 * 3600;
     QString logRequestsFile;
     quint64 randomSeed = 1;

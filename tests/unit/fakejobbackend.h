@@ -5,6 +5,7 @@
 
 #include "jobs/jobbackend.h"
 
+#include <QMetaMethod>
 #include <QPointer>
 
 #include <deque>
@@ -16,6 +17,15 @@ public:
     using ApiCall<T>::ApiCall;
     void answer(Result<T> result) { this->finish(std::move(result)); }
     void abort() override { this->finish(ApiError::cancelled()); }
+
+protected:
+    // The fake server has a call's whole request at once: a submission says so as soon as
+    // its caller listens, as a real upload would when its last bytes go.
+    void connectNotify(const QMetaMethod &signal) override
+    {
+        if (signal == QMetaMethod::fromSignal(&ApiCallBase::requestHandedOver))
+            Q_EMIT this->requestHandedOver();
+    }
 };
 
 class FakeJobBackend final : public JobBackend

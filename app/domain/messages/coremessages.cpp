@@ -88,6 +88,28 @@ constexpr MessageSource kMessages[] = {
     {"core.answer.unexpectedShape",
      QT_TRANSLATE_NOOP("Messages", "did not have the expected shape")},
     {"core.answer.unexpectedStatus", QT_TRANSLATE_NOOP("Messages", "had the unexpected status %1")},
+    // An API call the server redirected to another origin: refused, not followed. %1 is the
+    // other origin's host[:port].
+    {"core.redirect.otherOrigin",
+     QT_TRANSLATE_NOOP("Messages", "The server sent this request on to another address (%1). "
+                                   "It was not followed, so nothing went there. Check the server "
+                                   "address in the settings.")},
+    // Proxies in front of the backend (nginx), recognised by status whatever their page says.
+    {"core.proxy.tooLarge",
+     QT_TRANSLATE_NOOP("Messages", "The server's gateway refused the upload as too large before "
+                                   "the server saw it, so nothing was charged. Use fewer or "
+                                   "smaller images.")},
+    {"core.proxy.badGateway",
+     QT_TRANSLATE_NOOP("Messages", "The server's gateway could not reach the server (502). Try "
+                                   "again in a minute; your work is kept.")},
+    {"core.proxy.unavailable",
+     QT_TRANSLATE_NOOP("Messages", "The server is unavailable for now (503), often for "
+                                   "maintenance. Try again in a few minutes; your work is "
+                                   "kept.")},
+    {"core.proxy.gatewayTimeout",
+     QT_TRANSLATE_NOOP("Messages", "The server's gateway stopped waiting for the server (504). "
+                                   "A job already sent is checked against your history before "
+                                   "it is sent again.")},
     // Completes "The server refused the request: …" (api.validation).
     {"core.edit.needsImage",
      QT_TRANSLATE_NOOP("Messages", "An edit needs at least one image; add the picture to edit")},

@@ -43,6 +43,20 @@ constexpr MessageSource kMessages[] = {
                                    "charge for it; it will then appear in the history.")},
     {"jobs.cancelledBeforeSending",
      QT_TRANSLATE_NOOP("Messages", "Cancelled before it was sent; nothing was charged.")},
+    // A proxy refused the upload as too large (413) before the server saw it: nothing was
+    // charged. %1: the megabytes the references are re-encoded within.
+    {"jobs.resendingSmaller",
+     QT_TRANSLATE_NOOP("Messages", "The pictures were too large for the server's gateway, so "
+                                   "nothing was charged. Sending them again, made smaller (%1 MB "
+                                   "in all).")},
+    {"jobs.picturesTooLarge",
+     QT_TRANSLATE_NOOP("Messages", "The pictures are too large for the server's gateway even at "
+                                   "the lowest quality allowed, so the job was not sent and "
+                                   "nothing was charged. Use fewer or smaller images.")},
+    // The program stopped before the request had left: the server never saw it.
+    {"jobs.resentAfterRestart",
+     QT_TRANSLATE_NOOP("Messages", "The program stopped before this job had left, so the server "
+                                   "never saw it; it is sent again now.")},
     // An outcome that is not known yet, and how it was settled.
     {"jobs.checkingAfterRestart",
      QT_TRANSLATE_NOOP("Messages", "Checking with the server whether this job arrived before "
