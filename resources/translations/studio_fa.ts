@@ -1123,6 +1123,10 @@ created:     %6
         <source>Hides this image here; it stays in your account</source>
         <translation>این تصویر را این‌جا پنهان می‌کند؛ در حسابتان می‌ماند</translation>
     </message>
+    <message>
+        <source>The server no longer has this image, and there is no copy on this computer.</source>
+        <translation>این تصویر دیگر روی سرور نیست و نسخه‌ای هم روی این رایانه ندارد.</translation>
+    </message>
 </context>
 <context>
     <name>GalleryDelegate</name>
@@ -1153,6 +1157,14 @@ created:     %6
     <message>
         <source>Other</source>
         <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>Gone from the server</source>
+        <translation>از سرور حذف شده</translation>
+    </message>
+    <message>
+        <source>(no copy on this computer)</source>
+        <translation>(نسخه‌ای روی این رایانه نیست)</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1575,14 @@ created:     %6
         <translation>
             <numerusform>%Ln تصویر کپی شد.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fetching the images to export · %1 of %2…</source>
+        <translation>دریافت تصویرهای خروجی · %1 از %2…</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>خروجی لغو شد.</translation>
     </message>
 </context>
 <context>
@@ -2556,6 +2576,10 @@ created:     %6
     <message>
         <source>Saving for offline waits for a connection that is not metered · %1 of %2</source>
         <translation>ذخیره برای استفادهٔ آفلاین منتظر اتصالی بدون محدودیت حجم است · %1 از %2</translation>
+    </message>
+    <message>
+        <source>&amp;Pause saving for offline</source>
+        <translation>توقف ذخیرهٔ آفلاین (&amp;P)</translation>
     </message>
 </context>
 <context>
