@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -70,6 +71,21 @@ private Q_SLOTS:
         Q_EMIT m_studio.services->historyChanged();
         Q_EMIT m_studio.services->historyChanged();
         QCOMPARE(refreshesOfBurst(refreshed), 2);
+    }
+
+    // Changes that never pause (the offline mirror saving image after image) must not put the
+    // refresh off for as long as they last.
+    void aSteadyStreamStillRefreshes()
+    {
+        QSignalSpy refreshed(m_studio.window->gallery(), &GalleryPage::refreshed);
+        QTimer stream;
+        stream.setInterval(20);
+        connect(&stream, &QTimer::timeout, this,
+                [this] { Q_EMIT m_studio.services->historyChanged(); });
+        stream.start();
+        QTest::qWait(1000);
+        stream.stop();
+        QVERIFY2(refreshed.size() >= 3, qPrintable(QString::number(refreshed.size())));
     }
 };
 

@@ -146,7 +146,13 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
     m_changed.setSingleShot(true);
     m_changed.setInterval(100);
     connect(&m_changed, &QTimer::timeout, this, &GalleryPage::refresh);
-    connect(&m_core, &GalleryCore::historyChanged, &m_changed, qOverload<>(&QTimer::start));
+    // At most one refresh per interval: restarting the timer on every change would put the
+    // refresh off for as long as changes keep coming (the offline mirror saves images for
+    // minutes, a few every 100 ms).
+    connect(&m_core, &GalleryCore::historyChanged, &m_changed, [this] {
+        if (!m_changed.isActive())
+            m_changed.start();
+    });
     // A new account means other rows; a lost session keeps them (accountId stays).
     connect(&m_core, &GalleryCore::accountMayHaveChanged, this, [this] {
         if (m_core.accountId() != m_account)

@@ -99,12 +99,14 @@ void ImageViewer::setSubject(const QString &subject)
 void ImageViewer::refreshDescription(bool zoomChanged)
 {
     QString description;
+    QLocale digits; // the language's digits, without a thousands separator ("1024 × 768")
+    digits.setNumberOptions(QLocale::OmitGroupSeparator);
     if (!m_pixmap.isNull())
-        description = tr("%1, %2 × %3 pixels, shown at %4 %", "image: prompt, size, zoom")
-                          // One pass: a prompt with "%2" in it stays as written.
-                          .arg(m_subject, QLocale().toString(m_pixmap.width()),
-                               QLocale().toString(m_pixmap.height()),
-                               QLocale().toString(qRound(zoom() * 100)));
+        description =
+            tr("%1, %2 × %3 pixels, shown at %4 %", "image: prompt, size, zoom")
+                // One pass: a prompt with "%2" in it stays as written.
+                .arg(m_subject, digits.toString(m_pixmap.width()),
+                     digits.toString(m_pixmap.height()), digits.toString(qRound(zoom() * 100)));
     else if (m_subject.isEmpty() || m_text.isEmpty())
         description = m_subject.isEmpty() ? m_text : m_subject;
     else // what it would show, and why it does not (yet)
