@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QLoggingCategory>
 
 namespace {
@@ -56,9 +57,21 @@ QString render(const UserMessage &message, Language language, int depth)
         return message.args.join(u' ');
     }
     QStringList args = message.args;
-    for (qsizetype i = 0; i < args.size() && i < 32; ++i)
-        if (source->messageArgs & (1u << i) && depth < kMaxDepth)
-            args[i] = render(UserMessage::fromStorage(args[i]), language, depth + 1);
+    // Numbers are stored as written in C ("30"); a reader of the language of the moment sees
+    // them in its digits (Persian ۳۰), without a thousands separator the sentence did not have.
+    QLocale digits;
+    digits.setNumberOptions(QLocale::OmitGroupSeparator);
+    for (qsizetype i = 0; i < args.size() && i < 32; ++i) {
+        if (source->messageArgs & (1u << i)) {
+            if (depth < kMaxDepth)
+                args[i] = render(UserMessage::fromStorage(args[i]), language, depth + 1);
+            continue;
+        }
+        bool whole = false;
+        const qlonglong number = args[i].toLongLong(&whole);
+        if (whole && language == Language::Current && args[i] == QString::number(number))
+            args[i] = digits.toString(number);
+    }
     const int n = source->pluralArg >= 0 ? message.args.value(source->pluralArg).toInt() : -1;
     QString sentence;
     if (language == Language::English) {

@@ -323,6 +323,19 @@ private Q_SLOTS:
             u"هر کار حداکثر ۵ تصویر می‌تواند داشته باشد؛ ۲ تصویر را بردارید."_s);
     }
 
+    // A number inside a stored sentence reads in the language's digits too, not only %n.
+    void storedNumbersUsePersianDigits()
+    {
+        QVERIFY(m_translations.install(QLocale(QLocale::Persian, QLocale::Iran), kBuiltCatalogues));
+        const auto stored = UserMessage::of("api.tooLarge.answer", {u"64"_s}).toStorage();
+        const QString text = UserMessage::fromStorage(stored).text();
+        QVERIFY2(text.contains(u"۶۴"_s) && !text.contains(u"64"_s), qPrintable(text));
+        // In English the same number, as stored.
+        m_translations.remove();
+        QLocale::setDefault(QLocale::c());
+        QVERIFY(UserMessage::fromStorage(stored).text().contains(u"the 64 MB"_s));
+    }
+
     void systemLanguagePicksTheCatalogue_data()
     {
         QTest::addColumn<QString>("system");
