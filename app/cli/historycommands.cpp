@@ -1,6 +1,7 @@
 #include "appservices.h"
 #include "cli/clicontext.h"
 #include "cli/jsonviews.h"
+#include "gallery/exportimagefetch.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
 
@@ -267,25 +268,8 @@ int runExport(CliContext &ctx)
     if (!file.commit())
         return ctx.fail(ExitUsage, QCoreApplication::translate("Cli", "Could not write %1: %2")
                                        .arg(path, file.errorString()));
-    QString shortfall;
-    if (gone + missing > 0) {
-        shortfall = u' '
-                    + (fetched && fetched->offline
-                           ? QCoreApplication::translate(
-                               "Cli",
-                               "%n images could not be included: %1 are gone from the server, "
-                               "%2 could not be downloaded because the server could not be "
-                               "reached.",
-                               nullptr, gone + missing)
-                           : QCoreApplication::translate(
-                               "Cli",
-                               "%n images could not be included: %1 are gone from the server, "
-                               "%2 could not be downloaded (the server refused or failed; try "
-                               "again later).",
-                               nullptr, gone + missing))
-                          .arg(gone)
-                          .arg(missing);
-    }
+    const QString shortfall =
+        ExportImageFetch::shortfallText(gone, missing, fetched && fetched->offline);
     ctx.result(QJsonObject{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
                            {QStringLiteral("records"), records.size()},
                            {QStringLiteral("images"), images},
@@ -299,6 +283,6 @@ int runExport(CliContext &ctx)
                     : QCoreApplication::translate("Cli", "Exported %n records to %1", nullptr,
                                                   int(records.size()))
                           .arg(QDir::toNativeSeparators(path)))
-                   + shortfall);
+                   + (shortfall.isEmpty() ? QString() : QStringLiteral(". ") + shortfall));
     return ExitOk;
 }

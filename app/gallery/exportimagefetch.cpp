@@ -112,20 +112,25 @@ void ExportImageFetch::finishIfDone()
 
 QString ExportImageFetch::shortfallText(const Outcome &outcome)
 {
-    const int missing = outcome.gone + outcome.failed;
-    if (missing == 0)
+    return shortfallText(outcome.gone, outcome.failed, outcome.offline);
+}
+
+QString ExportImageFetch::shortfallText(int gone, int failed, bool offline)
+{
+    if (gone + failed == 0)
         return {};
-    if (outcome.offline)
-        return tr("%n images could not be included: %1 are gone from the server, %2 could not "
-                  "be downloaded because the server could not be reached.",
-                  nullptr, missing)
-            .arg(outcome.gone)
-            .arg(outcome.failed);
-    return tr("%n images could not be included: %1 are gone from the server, %2 could not be "
-              "downloaded (the server refused or failed; try again later).",
-              nullptr, missing)
-        .arg(outcome.gone)
-        .arg(outcome.failed);
+    // Only the reasons that apply: "3 images could not be included: 3 gone from the server."
+    QStringList reasons;
+    if (gone > 0)
+        reasons << tr("%n gone from the server", nullptr, gone);
+    if (failed > 0)
+        reasons << (offline ? tr("%n not downloaded because the server could not be reached",
+                                 nullptr, failed)
+                            : tr("%n not downloaded (the server refused or failed; try again "
+                                 "later)",
+                                 nullptr, failed));
+    return tr("%n images could not be included: %1.", nullptr, gone + failed)
+        .arg(reasons.join(QStringLiteral("; ")));
 }
 
 // Compiled here rather than in studio_core's shared mocs_compilation unit (see

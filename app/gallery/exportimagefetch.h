@@ -42,6 +42,7 @@ public:
 
     // "3 images could not be included: …", or empty when every image is there.
     static QString shortfallText(const Outcome &outcome);
+    static QString shortfallText(int gone, int failed, bool offline);
 
 Q_SIGNALS:
     void progress(int done, int total);

@@ -83,20 +83,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
-        <translation>
-            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded because the server could not be reached.</numerusform>
-            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
-        <translation>
-            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded (the server refused or failed; try again later).</numerusform>
-            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</source>
         <translation>
             <numerusform>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</numerusform>
@@ -117,17 +103,31 @@
 <context>
     <name>ExportImageFetch</name>
     <message numerus="yes">
-        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
+        <source>%n gone from the server</source>
         <translation>
-            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded because the server could not be reached.</numerusform>
-            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</numerusform>
+            <numerusform>%n gone from the server</numerusform>
+            <numerusform>%n gone from the server</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
+        <source>%n not downloaded because the server could not be reached</source>
         <translation>
-            <numerusform>One image could not be included: %1 gone from the server, %2 not downloaded (the server refused or failed; try again later).</numerusform>
-            <numerusform>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</numerusform>
+            <numerusform>%n not downloaded because the server could not be reached</numerusform>
+            <numerusform>%n not downloaded because the server could not be reached</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not downloaded (the server refused or failed; try again later)</source>
+        <translation>
+            <numerusform>%n not downloaded (the server refused or failed; try again later)</numerusform>
+            <numerusform>%n not downloaded (the server refused or failed; try again later)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1.</source>
+        <translation>
+            <numerusform>%n image could not be included: %1.</numerusform>
+            <numerusform>%n images could not be included: %1.</numerusform>
         </translation>
     </message>
 </context>

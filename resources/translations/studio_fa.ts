@@ -876,18 +876,6 @@ created:     %6
         <source>copy the images too, downloading the missing ones first</source>
         <translation>رونوشت تصویرها هم، با دانلود تصویرهای جاافتاده پیش از آن</translation>
     </message>
-    <message numerus="yes">
-        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
-        <translation>
-            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد، چون سرور در دسترس نبود.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
-        <translation>
-            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد (سرور نپذیرفت یا خطا داد؛ بعداً دوباره امتحان کنید).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>images: %1 of %2 here</source>
         <translation>تصویرها: %L1 از %L2 روی این رایانه</translation>
@@ -1028,15 +1016,27 @@ created:     %6
 <context>
     <name>ExportImageFetch</name>
     <message numerus="yes">
-        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded because the server could not be reached.</source>
+        <source>%n gone from the server</source>
         <translation>
-            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد، چون سرور در دسترس نبود.</numerusform>
+            <numerusform>%Ln تصویر از سرور حذف شده</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n images could not be included: %1 are gone from the server, %2 could not be downloaded (the server refused or failed; try again later).</source>
+        <source>%n not downloaded because the server could not be reached</source>
         <translation>
-            <numerusform>%Ln تصویر در خروجی نیامد: %L1 تصویر دیگر روی سرور نیست و %L2 تصویر دانلود نشد (سرور نپذیرفت یا خطا داد؛ بعداً دوباره امتحان کنید).</numerusform>
+            <numerusform>%Ln تصویر دانلود نشد چون سرور در دسترس نبود</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not downloaded (the server refused or failed; try again later)</source>
+        <translation>
+            <numerusform>%Ln تصویر دانلود نشد (سرور نپذیرفت یا خطا داد؛ بعداً دوباره امتحان کنید)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be included: %1.</source>
+        <translation>
+            <numerusform>%Ln تصویر در خروجی نیامد: %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -146,8 +146,10 @@ void TestExportImageFetch::fetchesWhatIsMissing()
     QCOMPARE(m_store->recordByRowId(records[3].rowId).value()->localFile,
              outcome.records.at(3).localFile);
     QCOMPARE(ExportImageFetch::shortfallText(outcome),
-             u"2 images could not be included: 2 are gone from the server, 0 could not be "
-             "downloaded (the server refused or failed; try again later)."_s);
+             u"2 images could not be included: 2 gone from the server."_s);
+    QCOMPARE(ExportImageFetch::shortfallText(1, 2, true),
+             u"3 images could not be included: 1 gone from the server; 2 not downloaded because "
+             "the server could not be reached."_s);
 }
 
 void TestExportImageFetch::offlineSaysWhy()
