@@ -23,6 +23,7 @@ private Q_SLOTS:
     void bannerShowsKindTextAndAction();
     void bannerCloseHidesAndSignals();
     void imageDescriptionKeepsThePromptAsWritten();
+    void imageDragsOutWhenWholeAndPansWhenZoomed();
     void busyIndicatorRunsOnlyWhileBusy();
     void elidedLabelElidesAndExplains();
     void flowLayoutWrapsWhenNarrow();
@@ -81,6 +82,33 @@ void TestCommonWidgets::imageDescriptionKeepsThePromptAsWritten()
     const QString description = viewer.accessibleDescription();
     QVERIFY2(description.startsWith(u"50%2 off, %1 sale, 64 × 32 pixels"_s),
              qPrintable(description));
+}
+
+// The whole picture in view: a drag takes it out of the app. Zoomed in: a drag pans.
+void TestCommonWidgets::imageDragsOutWhenWholeAndPansWhenZoomed()
+{
+    QTemporaryDir dir;
+    const QString image = makeTestImage(dir.path(), u"a.png"_s, {400, 300}, Qt::blue);
+    ImageViewer viewer;
+    viewer.resize(200, 200);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QSignalSpy loaded(&viewer, &ImageViewer::imageLoaded);
+    viewer.showFile(image);
+    QVERIFY(loaded.wait(5000));
+    QSignalSpy out(&viewer, &ImageViewer::dragOutRequested);
+    QTest::mousePress(&viewer, Qt::LeftButton, {}, QPoint(100, 100));
+    QTest::mouseMove(&viewer, QPoint(140, 100));
+    QTest::mouseRelease(&viewer, Qt::LeftButton, {}, QPoint(140, 100));
+    QCOMPARE(out.size(), 1);
+    QVERIFY(viewer.isFit());
+
+    viewer.zoomIn();
+    viewer.zoomIn();
+    QTest::mousePress(&viewer, Qt::LeftButton, {}, QPoint(100, 100));
+    QTest::mouseMove(&viewer, QPoint(140, 100));
+    QTest::mouseRelease(&viewer, Qt::LeftButton, {}, QPoint(140, 100));
+    QCOMPARE(out.size(), 1); // panned, not dragged out
 }
 
 void TestCommonWidgets::busyIndicatorRunsOnlyWhileBusy()

@@ -132,6 +132,7 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
             [this] { Q_EMIT useAsReferenceRequested(m_detail->record().localFile); });
     connect(m_detail, &GalleryDetail::saveAsRequested, this, &GalleryPage::saveAs);
     connect(m_detail, &GalleryDetail::copyImageRequested, this, &GalleryPage::copyImage);
+    connect(m_detail->viewer(), &ImageViewer::dragOutRequested, this, &GalleryPage::dragOutDetail);
     connect(m_detail, &GalleryDetail::openFolderRequested, this, &GalleryPage::openFolder);
     connect(m_detail, &GalleryDetail::promptCopied, this,
             [this] { Q_EMIT statusMessage(tr("Prompt copied.")); });

@@ -103,6 +103,8 @@ private:
     void copyImage();
     // Ctrl+C: the selected images as files, one image also as a picture.
     void copySelection();
+    // Dragging the detail's picture: the image leaves as a file (a file manager, a browser).
+    void dragOutDetail();
     void openFolder();
     void showDetailOf(const HistoryRecord &record);
     void reloadDetail();

@@ -1,17 +1,19 @@
 // GalleryPage's right-click menu on the grid, the cards' accessible actions, copying cards to
-// the clipboard and the opening of a detail's references: kept apart from gallerypage.cpp,
-// which holds the layout and the other actions.
+// the clipboard, dragging the detail's picture out and the opening of a detail's references:
+// kept apart from gallerypage.cpp, which holds the layout and the other actions.
 #include "gallery/dragfiles.h"
 #include "gallery/gallerycore.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/gallerygrid.h"
 #include "gallery/gallerygridmenu.h"
 #include "gallery/gallerypage.h"
+#include "gallery/imageviewer.h"
 #include "history/historyrecord.h"
 #include "models/gallerymodel.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDrag>
 #include <QFileInfo>
 #include <QImage>
 #include <QMenu>
@@ -127,4 +129,20 @@ void GalleryPage::copySelection()
             copied->setImageData(image);
     QApplication::clipboard()->setMimeData(copied);
     Q_EMIT statusMessage(tr("Copied %n images.", nullptr, int(urls.size())));
+}
+
+void GalleryPage::dragOutDetail()
+{
+    const HistoryRecord record = m_detail->record();
+    const QList<QUrl> urls = DragFiles::prepare({record}, m_model->dragFolder());
+    if (urls.isEmpty())
+        return;
+    auto *dragged = new QMimeData;
+    dragged->setUrls(urls);
+    auto *drag = new QDrag(m_detail->viewer());
+    drag->setMimeData(dragged);
+    const QPixmap &pixmap = m_detail->viewer()->pixmap();
+    if (!pixmap.isNull())
+        drag->setPixmap(pixmap.scaled(96, 96, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    drag->exec(Qt::CopyAction);
 }

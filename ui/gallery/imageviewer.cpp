@@ -5,6 +5,7 @@
 #include "gallery/gallerylog.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QImageReader>
 #include <QKeyEvent>
 #include <QLocale>
@@ -224,6 +225,7 @@ void ImageViewer::mousePressEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && !m_pixmap.isNull()) {
         m_dragging = true;
         m_dragFrom = event->position().toPoint();
+        m_pressAt = m_dragFrom;
         setCursor(Qt::ClosedHandCursor);
     }
     QWidget::mousePressEvent(event);
@@ -233,11 +235,16 @@ void ImageViewer::mouseMoveEvent(QMouseEvent *event)
 {
     if (!m_dragging)
         return QWidget::mouseMoveEvent(event);
-    if (m_fit) {
-        m_zoom = fitScale();
-        m_fit = false;
-    }
     const QPoint now = event->position().toPoint();
+    if (m_fit) {
+        // Nothing to pan: the picture leaves the app as a file instead.
+        if ((now - m_pressAt).manhattanLength() >= QApplication::startDragDistance()) {
+            m_dragging = false;
+            unsetCursor();
+            Q_EMIT dragOutRequested();
+        }
+        return;
+    }
     m_pan += now - m_dragFrom;
     m_dragFrom = now;
     clampPan();

@@ -36,6 +36,9 @@ public:
 
 Q_SIGNALS:
     void imageLoaded(bool ok);
+    // The whole picture is in view and the user drags it: to take it out as a file. (When
+    // zoomed in, a drag pans instead.)
+    void dragOutRequested();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -69,5 +72,6 @@ private:
     double m_zoom = 1.0;
     QPointF m_pan; // offset of the image centre from the widget centre
     QPoint m_dragFrom;
+    QPoint m_pressAt; // where the button went down, for the drag distance
     bool m_dragging = false;
 };
