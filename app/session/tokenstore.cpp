@@ -219,7 +219,7 @@ QString TokenStore::readFile(UserMessage *error) const
         *error = UserMessage::plain(file.errorString());
         return {};
     }
-    const QJsonDocument document = QJsonDocument::fromJson(file.read(64 * 1024));
+    const QJsonDocument document = QJsonDocument::fromJson(file.read(qint64(64) * 1024));
     return document.object().value(m_origin).toString();
 }
 
@@ -229,7 +229,7 @@ bool TokenStore::writeFile(const QString &token, UserMessage *error) const
     {
         QFile existing(m_fallbackPath);
         if (existing.open(QIODevice::ReadOnly))
-            tokens = QJsonDocument::fromJson(existing.read(64 * 1024)).object();
+            tokens = QJsonDocument::fromJson(existing.read(qint64(64) * 1024)).object();
     }
     if (token.isEmpty())
         tokens.remove(m_origin);

@@ -70,7 +70,7 @@ QString JobDelegate::stateText(const QModelIndex &index) const
 {
     const auto state = JobState(index.data(JobsModel::StateRole).toInt());
     const QString message = index.data(JobsModel::MessageRole).toString();
-    const QString withTime = stateAndTime(index);
+    QString withTime = stateAndTime(index);
     const bool saidAlready = state == JobState::Queued && m_offline;
     if (message.isEmpty() || state == JobState::Completed || state == JobState::Cancelled
         || saidAlready)
