@@ -6,6 +6,7 @@
 #include "compose/composelog.h"
 #include "compose/referencefile.h"
 #include "compose/referencethumb.h"
+#include "threading/pool.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -21,7 +22,6 @@
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -275,8 +275,7 @@ void ReferenceStrip::savePastedImage(const QImage &image)
         else
             showErrors({tr("The pasted image could not be saved to %1.").arg(path)});
     });
-    watcher->setFuture(
-        QtConcurrent::run(&m_pool, [image, path] { return image.save(path, "PNG"); }));
+    watcher->setFuture(runInPool(m_pool, [image, path] { return image.save(path, "PNG"); }));
 }
 
 void ReferenceStrip::pasteFromClipboard()

@@ -3,6 +3,7 @@
 #include "common/accessiblerole.h"
 #include "common/uiresources.h"
 #include "compose/referencefile.h"
+#include "threading/pool.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -13,7 +14,6 @@
 #include <QLocale>
 #include <QThreadPool>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -92,7 +92,7 @@ ReferenceThumb::ReferenceThumb(const ReferenceFile &file, QWidget *parent)
 void ReferenceThumb::startLoading(QThreadPool *pool)
 {
     const QSize box = tileSize() * devicePixelRatioF();
-    m_watcher.setFuture(QtConcurrent::run(pool, decodeScaled, m_path, box));
+    m_watcher.setFuture(runInPool(*pool, [path = m_path, box] { return decodeScaled(path, box); }));
 }
 
 void ReferenceThumb::showThumbnail(const QImage &image)

@@ -5,11 +5,11 @@
 #include "gallery/galleryexport.h"
 #include "gallery/gallerypage.h"
 #include "models/gallerymodel.h"
+#include "threading/pool.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -66,7 +66,7 @@ void GalleryPage::writeExport(const QList<HistoryRecord> &records, const QString
                               const QString &shortfall)
 {
     // Copying many originals takes a while: off the UI thread, reported when done.
-    m_export.setFuture(QtConcurrent::run(&m_exportPool, [records, folder, shortfall] {
+    m_export.setFuture(runInPool(m_exportPool, [records, folder, shortfall] {
         const auto done = GalleryExport::exportRecords(records, folder);
         if (!done)
             return done.error().userMessage;

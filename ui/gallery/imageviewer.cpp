@@ -3,6 +3,7 @@
 #include "common/accessiblerole.h"
 #include "common/runtext.h"
 #include "gallery/gallerylog.h"
+#include "threading/pool.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -14,7 +15,6 @@
 #include <QStyleOptionFocusRect>
 #include <QTextOption>
 #include <QWheelEvent>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -69,7 +69,7 @@ void ImageViewer::showFile(const QString &path, const QString &fallbackText)
     refreshDescription();
     const quint64 generation = ++m_generation;
     m_watcher.setProperty("generation", generation);
-    m_watcher.setFuture(QtConcurrent::run(&m_pool, [path] {
+    m_watcher.setFuture(runInPool(m_pool, [path] {
         QImageReader reader(path);
         reader.setAutoTransform(true);
         Decoded decoded;
