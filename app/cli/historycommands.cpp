@@ -2,6 +2,7 @@
 #include "cli/clicontext.h"
 #include "cli/jsonviews.h"
 #include "gallery/exportimagefetch.h"
+#include "gallery/pngstory.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
 
@@ -233,7 +234,7 @@ int runExport(CliContext &ctx)
                                      + u'.' + source.suffix();
                 const auto target = QDir(dir).filePath(QStringLiteral("images/") + name);
                 QFile::remove(target);
-                if (QFile::copy(r.localFile, target)) {
+                if (PngStory::copyWithStory(r.localFile, target, r)) { // a PNG carries its record
                     r.localFile = QStringLiteral("images/") + name;
                     ++images;
                 }

@@ -1,5 +1,7 @@
 #include "gallery/galleryexport.h"
 
+#include "gallery/pngstory.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -113,7 +115,8 @@ Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const Q
         if (!r.localFile.isEmpty() && QFileInfo::exists(r.localFile)) {
             const QString stem = r.id.isEmpty() ? QStringLiteral("local-%1").arg(r.rowId) : r.id;
             const QString name = freeName(dir, stem, realExtension(r.localFile));
-            if (!QFile::copy(r.localFile, dir.filePath(name)))
+            // A PNG carries its record (PngStory): any image tool shows the prompt.
+            if (!PngStory::copyWithStory(r.localFile, dir.filePath(name), r))
                 return ApiError::make(ApiError::Kind::Local,
                                       UserMessage::of("core.gallery.cannotCopy",
                                                       {QDir::toNativeSeparators(r.localFile),
