@@ -53,7 +53,8 @@ QString withRealExtension(const QString &chosen, const QString &imagePath)
     return base + u'.' + ext;
 }
 
-Result<QString> saveImageAs(const QString &imagePath, const QString &target)
+Result<QString> saveImageAs(const QString &imagePath, const QString &target,
+                            const HistoryRecord *record)
 {
     QFile source(imagePath);
     if (!source.open(QIODevice::ReadOnly))
@@ -62,7 +63,10 @@ Result<QString> saveImageAs(const QString &imagePath, const QString &target)
             UserMessage::of("core.gallery.cannotReadImage",
                             {QDir::toNativeSeparators(imagePath), source.errorString()}));
     QSaveFile out(target);
-    if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) < 0 || !out.commit())
+    QByteArray bytes = source.readAll();
+    if (record) // a PNG carries its record (PngStory)
+        bytes = PngStory::withTexts(bytes, PngStory::textsOf(*record));
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
         return ApiError::make(
             ApiError::Kind::Local,
             UserMessage::of("core.gallery.cannotWriteImage",

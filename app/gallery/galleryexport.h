@@ -16,8 +16,10 @@ QString realExtension(const QString &imagePath);
 // `chosen` with its extension replaced by the real one of `imagePath` (so "Save as" never
 // writes a PNG named .jpg).
 QString withRealExtension(const QString &chosen, const QString &imagePath);
-// Copies the image to `target` (replacing it); the error is a sentence.
-Result<QString> saveImageAs(const QString &imagePath, const QString &target);
+// Copies the image to `target` (replacing it); the error is a sentence. With `record`, a PNG
+// carries it (PngStory).
+Result<QString> saveImageAs(const QString &imagePath, const QString &target,
+                            const HistoryRecord *record = nullptr);
 
 QJsonObject recordToJson(const HistoryRecord &record);
 

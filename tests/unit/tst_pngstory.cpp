@@ -66,6 +66,15 @@ private Q_SLOTS:
         QCOMPARE(reader.text(u"Description"_s), record(source).prompt);
     }
 
+    void saveAsWritesTheStory()
+    {
+        const QString source = makePng(u"stored3"_s);
+        const HistoryRecord r = record(source);
+        const QString target = m_dir.filePath(u"saved.png"_s);
+        QVERIFY(GalleryExport::saveImageAs(source, target, &r));
+        QCOMPARE(QImageReader(target).text(u"Description"_s), r.prompt);
+    }
+
     void notAPngIsCopiedAsItIs()
     {
         const QByteArray jpegish("\xff\xd8\xff\xe0 not a png", 16);

@@ -356,7 +356,7 @@ void GalleryPage::saveRecordAs(const HistoryRecord &record)
     if (chosen.isEmpty())
         return;
     const auto saved = GalleryExport::saveImageAs(
-        record.localFile, GalleryExport::withRealExtension(chosen, record.localFile));
+        record.localFile, GalleryExport::withRealExtension(chosen, record.localFile), &record);
     Q_EMIT statusMessage(saved ? tr("Saved %1.").arg(QDir::toNativeSeparators(saved.value()))
                                : saved.error().userMessage);
 }
