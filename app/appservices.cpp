@@ -195,8 +195,9 @@ void AppServices::buildViewServices()
     connect(m_backfill.get(), &HistoryImageBackfill::imageSaved, this,
             [this] { Q_EMIT historyChanged(); });
     buildImageMirror();
-    m_characterThumbnails =
-        std::make_unique<CharacterThumbnails>(*m_client, *m_downloader, *m_thumbnails);
+    m_characterThumbnails = std::make_unique<CharacterThumbnails>(
+        *m_client, *m_downloader, *m_thumbnails,
+        m_profile.rootPath() + QStringLiteral("/characters.json"));
     m_characterList = std::make_unique<CharacterList>(*m_client, *m_characters, *m_session);
     m_gallery = std::make_unique<GalleryCore>(*m_history, *m_jobStore, *m_characters, *m_client,
                                               *m_session);

@@ -4,13 +4,31 @@
 #include "media/imagedownloader.h"
 #include "media/thumbnailcache.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <utility>
+
 CharacterThumbnails::CharacterThumbnails(BackendClient &client, ImageDownloader &downloader,
-                                         ThumbnailCache &thumbnails, QObject *parent)
+                                         ThumbnailCache &thumbnails, QString indexPath,
+                                         QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_downloader(downloader)
     , m_thumbnails(thumbnails)
+    , m_indexPath(std::move(indexPath))
 {
+    // What earlier runs downloaded, where the file is still there.
+    QFile index(m_indexPath);
+    if (!m_indexPath.isEmpty() && index.open(QIODevice::ReadOnly)) {
+        const QJsonObject known = QJsonDocument::fromJson(index.read(qint64(1) << 20)).object();
+        for (auto it = known.begin(); it != known.end(); ++it)
+            if (const QString file = it.value().toString(); QFileInfo::exists(file))
+                m_localFiles.insert(QUrl(it.key()), file);
+    }
     connect(&m_downloader, &ImageDownloader::imageStored, this, &CharacterThumbnails::onStored);
     connect(&m_downloader, &ImageDownloader::imageFailed, this, &CharacterThumbnails::onFailed);
     connect(&m_thumbnails, &ThumbnailCache::thumbnailReady, this,
@@ -44,6 +62,7 @@ void CharacterThumbnails::onStored(const QUrl &url, const StoredImage &image)
     if (ids.isEmpty())
         return;
     m_localFiles.insert(url, image.path);
+    saveIndex();
     for (const auto &id : ids)
         request(id, url.toString());
 }
@@ -60,4 +79,17 @@ void CharacterThumbnails::onThumbnail(const QString &key, const QImage &image)
         return;
     for (const auto &id : *it)
         Q_EMIT thumbnailReady(id, image);
+}
+
+void CharacterThumbnails::saveIndex() const
+{
+    if (m_indexPath.isEmpty())
+        return;
+    QJsonObject known;
+    for (auto it = m_localFiles.cbegin(); it != m_localFiles.cend(); ++it)
+        known.insert(it.key().toString(), it.value());
+    QSaveFile index(m_indexPath);
+    if (!index.open(QIODevice::WriteOnly)
+        || index.write(QJsonDocument(known).toJson(QJsonDocument::Compact)) < 0 || !index.commit())
+        qWarning("could not write %s", qPrintable(m_indexPath));
 }

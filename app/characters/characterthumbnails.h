@@ -12,13 +12,17 @@ struct StoredImage;
 struct ApiError;
 
 // Character thumbnails for the composer and the Characters page: the character's first image
-// is downloaded into the profile once per run, then thumbnailed off the UI thread.
+// is downloaded into the profile once, then thumbnailed off the UI thread. Which file holds
+// which image URL is kept in `indexPath` (a small JSON file), so the chips show their
+// pictures offline after a restart too.
 class CharacterThumbnails final : public QObject
 {
     Q_OBJECT
 public:
+    // `indexPath` empty: nothing is remembered between runs.
     CharacterThumbnails(BackendClient &client, ImageDownloader &downloader,
-                        ThumbnailCache &thumbnails, QObject *parent = nullptr);
+                        ThumbnailCache &thumbnails, QString indexPath = {},
+                        QObject *parent = nullptr);
 
     static constexpr int edge = 96;
 
@@ -36,7 +40,10 @@ private:
     BackendClient &m_client;
     ImageDownloader &m_downloader;
     ThumbnailCache &m_thumbnails;
-    QHash<QUrl, QString> m_localFiles; // downloaded this run
+    void saveIndex() const;
+
+    QString m_indexPath;
+    QHash<QUrl, QString> m_localFiles; // downloaded, this run or an earlier one
     QHash<QUrl, QStringList> m_waiting; // url -> character ids
     QHash<QString, QStringList> m_keys; // thumbnail key (local path) -> character ids
 };
