@@ -13,6 +13,7 @@
 #include "gallery/gallerypage.h"
 #include "gallery/imageviewer.h"
 #include "jobs/jobspanel.h"
+#include "media/imagemirror.h"
 #include "models/gallerymodel.h"
 #include "models/jobsmodel.h"
 #include "session/signindialog.h"
@@ -408,6 +409,14 @@ void TestAccessibility::contextMenusOpenFromTheKeyboard()
     auto *window = m_studio.window.get();
     window->showPage(MainWindow::Page::Gallery);
     auto *grid = window->gallery()->grid();
+    // The history settles first (the offline mirror saving images, a job's row joining its
+    // server record), so the card does not change between the two menus.
+    const auto settled = [this] {
+        const auto state = m_studio.services->imageMirror().state();
+        return state == ImageMirror::State::Done || state == ImageMirror::State::Idle;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    window->gallery()->refresh();
     grid->setCurrentIndex(window->gallery()->model()->index(1));
     const QStringList cardMenu = menuFromKey(grid, Qt::Key_Menu, Qt::NoModifier);
     QVERIFY2(cardMenu.value(0).startsWith(u"&Open"_s), qPrintable(cardMenu.join(u", "_s)));
