@@ -77,7 +77,7 @@ private Q_SLOTS:
 
     void notAPngIsCopiedAsItIs()
     {
-        const QByteArray jpegish("\xff\xd8\xff\xe0 not a png", 16);
+        const QByteArray jpegish = QByteArrayLiteral("\xff\xd8\xff\xe0 not a png");
         QCOMPARE(PngStory::withTexts(jpegish, {{u"Description"_s, u"x"_s}}), jpegish);
     }
 };
