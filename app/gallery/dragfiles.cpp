@@ -79,4 +79,14 @@ QList<QUrl> prepare(const QList<HistoryRecord> &records, const QString &folder)
     return urls;
 }
 
+QMimeData *mimeData(const QList<HistoryRecord> &records, const QString &folder)
+{
+    const QList<QUrl> urls = prepare(records, folder);
+    if (urls.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setUrls(urls);
+    return data;
+}
+
 } // namespace DragFiles

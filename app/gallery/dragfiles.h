@@ -3,6 +3,7 @@
 #include "history/historyrecord.h"
 
 #include <QList>
+#include <QMimeData>
 #include <QString>
 #include <QUrl>
 
@@ -19,5 +20,7 @@ QString readableName(const HistoryRecord &record);
 // file URL. Records without an image are skipped; two records of the same prompt get
 // " (2)" and so on.
 QList<QUrl> prepare(const QList<HistoryRecord> &records, const QString &folder);
+// The same as drag-and-drop or clipboard data (text/uri-list); null when no record has an image.
+QMimeData *mimeData(const QList<HistoryRecord> &records, const QString &folder);
 
 } // namespace DragFiles

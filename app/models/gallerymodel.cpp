@@ -417,10 +417,5 @@ QMimeData *GalleryModel::mimeData(const QModelIndexList &indexes) const
             rows.insert(index.row());
             records << *record;
         }
-    const QList<QUrl> urls = DragFiles::prepare(records, m_dragFolder);
-    if (urls.isEmpty())
-        return nullptr;
-    auto *data = new QMimeData;
-    data->setUrls(urls);
-    return data;
+    return DragFiles::mimeData(records, m_dragFolder);
 }

@@ -117,13 +117,12 @@ void GalleryPage::copySelection()
             records << *r;
     // As files (a file manager or a chat pastes them), and one image also as a picture (an
     // image editor pastes that).
-    const QList<QUrl> urls = DragFiles::prepare(records, m_model->dragFolder());
-    if (urls.isEmpty()) {
+    QMimeData *copied = DragFiles::mimeData(records, m_model->dragFolder());
+    if (!copied) {
         Q_EMIT statusMessage(tr("None of the selected images is on this computer yet."));
         return;
     }
-    auto *copied = new QMimeData;
-    copied->setUrls(urls);
+    const auto urls = copied->urls();
     if (urls.size() == 1)
         if (const QImage image(records.first().localFile); !image.isNull())
             copied->setImageData(image);
@@ -134,11 +133,9 @@ void GalleryPage::copySelection()
 void GalleryPage::dragOutDetail()
 {
     const HistoryRecord record = m_detail->record();
-    const QList<QUrl> urls = DragFiles::prepare({record}, m_model->dragFolder());
-    if (urls.isEmpty())
+    QMimeData *dragged = DragFiles::mimeData({record}, m_model->dragFolder());
+    if (!dragged)
         return;
-    auto *dragged = new QMimeData;
-    dragged->setUrls(urls);
     auto *drag = new QDrag(m_detail->viewer());
     drag->setMimeData(dragged);
     const QPixmap &pixmap = m_detail->viewer()->pixmap();
