@@ -2,7 +2,7 @@
 #include "cli/clicontext.h"
 #include "cli/jsonviews.h"
 #include "gallery/exportimagefetch.h"
-#include "gallery/pngstory.h"
+#include "gallery/imagestory.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
 
@@ -234,7 +234,7 @@ int runExport(CliContext &ctx)
                                      + u'.' + source.suffix();
                 const auto target = QDir(dir).filePath(QStringLiteral("images/") + name);
                 QFile::remove(target);
-                if (PngStory::copyWithStory(r.localFile, target, r)) { // a PNG carries its record
+                if (ImageStory::copyWithStory(r.localFile, target, r)) { // it carries its record
                     r.localFile = QStringLiteral("images/") + name;
                     ++images;
                 }

@@ -1,6 +1,6 @@
 #include "gallery/galleryexport.h"
 
-#include "gallery/pngstory.h"
+#include "gallery/imagestory.h"
 
 #include <QDir>
 #include <QFile>
@@ -64,8 +64,8 @@ Result<QString> saveImageAs(const QString &imagePath, const QString &target,
                             {QDir::toNativeSeparators(imagePath), source.errorString()}));
     QSaveFile out(target);
     QByteArray bytes = source.readAll();
-    if (record) // a PNG carries its record (PngStory)
-        bytes = PngStory::withTexts(bytes, PngStory::textsOf(*record));
+    if (record) // the image carries its record (ImageStory)
+        bytes = ImageStory::withStory(bytes, *record);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
         return ApiError::make(
             ApiError::Kind::Local,
@@ -119,8 +119,8 @@ Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const Q
         if (!r.localFile.isEmpty() && QFileInfo::exists(r.localFile)) {
             const QString stem = r.id.isEmpty() ? QStringLiteral("local-%1").arg(r.rowId) : r.id;
             const QString name = freeName(dir, stem, realExtension(r.localFile));
-            // A PNG carries its record (PngStory): any image tool shows the prompt.
-            if (!PngStory::copyWithStory(r.localFile, dir.filePath(name), r))
+            // The image carries its record (ImageStory): any image tool shows the prompt.
+            if (!ImageStory::copyWithStory(r.localFile, dir.filePath(name), r))
                 return ApiError::make(ApiError::Kind::Local,
                                       UserMessage::of("core.gallery.cannotCopy",
                                                       {QDir::toNativeSeparators(r.localFile),

@@ -1,11 +1,5 @@
 #include "gallery/pngstory.h"
 
-#include "gallery/galleryexport.h"
-
-#include <QFile>
-#include <QJsonDocument>
-#include <QSaveFile>
-
 #include <array>
 
 namespace PngStory {
@@ -71,26 +65,6 @@ QByteArray withTexts(const QByteArray &png, const Texts &texts)
     QByteArray out = png;
     out.insert(kAfterHeader, chunks);
     return out;
-}
-
-Texts textsOf(const HistoryRecord &record)
-{
-    return {
-        {QStringLiteral("Description"), record.prompt},
-        {QStringLiteral("NanoBanana"),
-         QString::fromUtf8(
-             QJsonDocument(GalleryExport::recordToJson(record)).toJson(QJsonDocument::Compact))}};
-}
-
-bool copyWithStory(const QString &source, const QString &target, const HistoryRecord &record)
-{
-    QFile in(source);
-    if (!in.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray bytes = in.readAll();
-    QSaveFile out(target);
-    return out.open(QIODevice::WriteOnly) && out.write(withTexts(bytes, textsOf(record))) >= 0
-           && out.commit();
 }
 
 } // namespace PngStory

@@ -1,4 +1,5 @@
 #include "gallery/galleryexport.h"
+#include "gallery/imagestory.h"
 #include "gallery/pngstory.h"
 
 #include <QBuffer>
@@ -45,7 +46,7 @@ private Q_SLOTS:
         const QString source = makePng(u"stored"_s);
         QVERIFY(!source.isEmpty());
         const QString target = m_dir.filePath(u"out.png"_s);
-        QVERIFY(PngStory::copyWithStory(source, target, record(source)));
+        QVERIFY(ImageStory::copyWithStory(source, target, record(source)));
         QImageReader reader(target);
         QCOMPARE(reader.text(u"Description"_s), record(source).prompt);
         const auto json = QJsonDocument::fromJson(reader.text(u"NanoBanana"_s).toUtf8()).object();
