@@ -212,12 +212,21 @@ void AppServices::buildImageMirror()
         *m_downloader, *m_history, *m_imageBacklog,
         [client](const QString &url) { return client->resolveImageUrl(url); },
         m_profile.imagesDir());
-    m_mirror->setEnabled(m_settings->keepImages() == StudioSettings::KeepImages::Every);
+    applyKeepImages();
     connect(m_mirror.get(), &ImageMirror::imageSaved, this, [this] { Q_EMIT historyChanged(); });
     connect(m_mirror.get(), &ImageMirror::imageGone, this, [this] { Q_EMIT historyChanged(); });
     m_exportFetch = std::make_unique<ExportImageFetch>(
         *m_downloader, *m_history, *m_imageBacklog,
         [client](const QString &url) { return client->resolveImageUrl(url); });
+}
+
+void AppServices::applyKeepImages()
+{
+    const auto keep = m_settings->keepImages();
+    m_mirror->setByteLimit(keep == StudioSettings::KeepImages::Newest
+                               ? qint64(m_settings->keepNewestGB()) * 1000 * 1000 * 1000
+                               : 0);
+    m_mirror->setEnabled(keep != StudioSettings::KeepImages::OnlyOpened);
 }
 
 void AppServices::wireDesktop()

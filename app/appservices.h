@@ -97,6 +97,9 @@ public:
     CharacterList &characterList() { return *m_characterList; }
     GalleryCore &gallery() { return *m_gallery; }
 
+    // "Keep on this computer" from the settings to the mirror (at start and after Settings).
+    void applyKeepImages();
+
     // The signed-in account (the user id rows are keyed by); empty when signed out.
     QString accountId() const;
 

@@ -74,14 +74,28 @@ void StudioSettings::setWindowState(const QString &key, const QByteArray &state)
 
 StudioSettings::KeepImages StudioSettings::keepImages() const
 {
-    return m_settings.value(QStringLiteral("images/keep")).toString() == u"opened"
-               ? KeepImages::OnlyOpened
-               : KeepImages::Every;
+    const QString keep = m_settings.value(QStringLiteral("images/keep")).toString();
+    if (keep == u"opened")
+        return KeepImages::OnlyOpened;
+    if (keep == u"newest")
+        return KeepImages::Newest;
+    return KeepImages::Every;
 }
 
 void StudioSettings::setKeepImages(KeepImages keep)
 {
-    m_settings.setValue(QStringLiteral("images/keep"), keep == KeepImages::OnlyOpened
-                                                           ? QStringLiteral("opened")
-                                                           : QStringLiteral("every"));
+    const auto name = keep == KeepImages::OnlyOpened ? QStringLiteral("opened")
+                      : keep == KeepImages::Newest   ? QStringLiteral("newest")
+                                                     : QStringLiteral("every");
+    m_settings.setValue(QStringLiteral("images/keep"), name);
+}
+
+int StudioSettings::keepNewestGB() const
+{
+    return qBound(1, m_settings.value(QStringLiteral("images/keepNewestGB"), 10).toInt(), 4096);
+}
+
+void StudioSettings::setKeepNewestGB(int gb)
+{
+    m_settings.setValue(QStringLiteral("images/keepNewestGB"), qBound(1, gb, 4096));
 }

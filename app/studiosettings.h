@@ -18,11 +18,14 @@ public:
     void setMaxJobsInFlight(int jobs);
     int thumbnailMemoryMiB() const; // default 96
     void setThumbnailMemoryMiB(int mib);
-    // "Keep on this computer": every image (ImageMirror saves the whole library) or only
-    // the images the user opens (and the cells that come into view).
-    enum class KeepImages { Every, OnlyOpened };
+    // "Keep on this computer": every image (ImageMirror saves the whole library), the newest
+    // images up to a size, or only the images the user opens (and the cells that come into
+    // view).
+    enum class KeepImages { Every, OnlyOpened, Newest };
     KeepImages keepImages() const; // default Every
     void setKeepImages(KeepImages keep);
+    int keepNewestGB() const; // default 10: the size "the newest images" stops at
+    void setKeepNewestGB(int gb);
     bool keychainNoticeShown() const;
     void setKeychainNoticeShown(bool shown);
     // "system" (default), "light" or "dark".

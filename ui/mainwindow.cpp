@@ -408,8 +408,7 @@ void MainWindow::openSettings()
                            tokens.usingFallbackFile() ? tokens.fallbackNotice() : QString()},
                           this);
     const bool accepted = dialog.exec() == QDialog::Accepted;
-    m_services.imageMirror().setEnabled(m_services.settings().keepImages()
-                                        == StudioSettings::KeepImages::Every);
+    m_services.applyKeepImages();
     if (accepted && dialog.serverChanged())
         QMessageBox::information(this, tr("Server changed"),
                                  tr("The new server is saved. Restart NanoBanana Studio to use "

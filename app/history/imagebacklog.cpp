@@ -76,6 +76,17 @@ Result<BacklogCounts> ImageBacklog::counts(const QString &accountId)
     return counts;
 }
 
+Result<qint64> ImageBacklog::bytesHere(const QString &accountId)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(u"SELECT coalesce(sum(file_size), 0) FROM (SELECT DISTINCT local_file, file_size "
+              "FROM generated_images WHERE account_id = :account AND local_file IS NOT NULL)"_s);
+    q.bindValue(u":account"_s, accountId);
+    if (!q.exec() || !q.next())
+        return historyWriteError("core.history.step.readHistory", q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
 Result<int> ImageBacklog::recordMiss(qint64 rowId)
 {
     QSqlQuery q(m_database.connection());

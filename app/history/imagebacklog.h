@@ -46,6 +46,8 @@ public:
     Result<QList<BacklogItem>> nextMissing(const QString &accountId,
                                            const std::optional<BacklogCursor> &after, int limit);
     Result<BacklogCounts> counts(const QString &accountId);
+    // Bytes of the account's images on disk, each stored file once (records can share one).
+    Result<qint64> bytesHere(const QString &accountId);
     // One more download found no image for this row; its miss count after this one.
     Result<int> recordMiss(qint64 rowId);
     // The row's image is gone from the server: the mirror stops asking, the card says so.

@@ -83,6 +83,16 @@ void ImageMirror::setEnabled(bool enabled)
     }
 }
 
+void ImageMirror::setByteLimit(qint64 bytes)
+{
+    bytes = std::max<qint64>(0, bytes);
+    if (bytes == m_byteLimit)
+        return;
+    m_byteLimit = bytes;
+    if (m_enabled && !m_accountId.isEmpty())
+        start(); // a larger size goes on; a smaller one stops at the next refill
+}
+
 void ImageMirror::start()
 {
     if (m_accountId.isEmpty() || !m_enabled) {
@@ -180,6 +190,13 @@ void ImageMirror::feed()
     // finished ones verify, never more than one waiting in the shared lane.
     const int limit = 2 * m_downloader.maxConcurrent();
     while (int(m_inFlight.size()) < limit && m_downloader.queuedCount() == 0) {
+        // Newest first, so stopping here keeps the newest images up to the chosen size.
+        if (m_byteLimit > 0 && m_bytesHere >= m_byteLimit) {
+            qCInfo(lcMedia) << "image mirror stopped at its size limit:" << m_bytesHere << "of"
+                            << m_byteLimit << "bytes";
+            setState(State::LimitReached);
+            return;
+        }
         if (m_pending.isEmpty() && (m_backlogEnd || !refill()))
             break;
         const BacklogItem item = m_pending.takeFirst();
@@ -235,6 +252,11 @@ void ImageMirror::recount()
     const auto counts = m_backlog.counts(m_accountId);
     if (counts)
         m_counts = counts.value();
+    if (m_byteLimit > 0) {
+        const auto bytes = m_backlog.bytesHere(m_accountId);
+        if (bytes)
+            m_bytesHere = bytes.value();
+    }
     Q_EMIT progressChanged(done(), total());
 }
 
@@ -262,6 +284,7 @@ void ImageMirror::stored(const QUrl &url, const StoredImage &image)
     if (saved && saved.value()) {
         ++m_counts.here;
         ++m_downloaded;
+        m_bytesHere += image.size;
         Q_EMIT imageSaved(entry.item.rowId);
         Q_EMIT progressChanged(done(), total());
     } else {

@@ -44,6 +44,7 @@ public:
         LowSpace, // free space under the floor; start() looks again
         Metered, // the connection costs by the byte (where Qt can tell); waits for another
         Done, // nothing left to fetch in this pass
+        LimitReached, // "Keep the newest images": the images here reached the chosen size
     };
     Q_ENUM(State)
 
@@ -58,6 +59,11 @@ public:
     // "Keep on this computer: only images I open" switches it off; on again starts a pass.
     void setEnabled(bool enabled);
     bool isEnabled() const { return m_enabled; }
+    // "Keep the newest images up to N GB": the mirror (newest first) stops once the images on
+    // disk reach `bytes`; 0 keeps every image. Nothing is deleted to make room.
+    void setByteLimit(qint64 bytes);
+    qint64 byteLimit() const { return m_byteLimit; }
+    qint64 bytesHere() const { return m_bytesHere; } // counted only while there is a limit
 
     // Reads the backlog again from the newest record (after a sync, at start, back online).
     void start();
@@ -116,6 +122,8 @@ private:
     Options m_options;
     QString m_accountId;
     bool m_enabled = true;
+    qint64 m_byteLimit = 0;
+    qint64 m_bytesHere = 0;
     bool m_paused = false;
     bool m_metered = false;
     bool m_feedQueued = false;

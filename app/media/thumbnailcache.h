@@ -54,6 +54,7 @@ public:
 
     // "Clear thumbnails" in the settings: removes every thumbnail file and failure record.
     bool clearDisk();
+    QString diskDir() const { return m_dir; }
     void setMemoryLimit(qint64 bytes);
     int threadCount() const;
 

@@ -101,6 +101,16 @@
     </message>
 </context>
 <context>
+    <name>DataSize</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportImageFetch</name>
     <message numerus="yes">
         <source>%n gone from the server</source>
@@ -237,6 +247,26 @@
         <translation>
             <numerusform>You can attach one image; remove it to add another.</numerusform>
             <numerusform>You can attach up to %n images; remove one to add another.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>Images %1 (%n file(s)) · thumbnails %2
+%3 free on this disk</source>
+        <translation>
+            <numerusform>Images %1 (%n file) · thumbnails %2
+%3 free on this disk</numerusform>
+            <numerusform>Images %1 (%n files) · thumbnails %2
+%3 free on this disk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Images %1 (%n file(s)) · thumbnails %2</source>
+        <translation>
+            <numerusform>Images %1 (%n file) · thumbnails %2</numerusform>
+            <numerusform>Images %1 (%n files) · thumbnails %2</numerusform>
         </translation>
     </message>
 </context>

@@ -1007,6 +1007,31 @@ created:     %6
     </message>
 </context>
 <context>
+    <name>DataSize</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%Ln بایت</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 کیلوبایت</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 مگابایت</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 گیگابایت</translation>
+    </message>
+    <message>
+        <source>%1 TB</source>
+        <translation>%1 ترابایت</translation>
+    </message>
+</context>
+<context>
     <name>DesktopNotifications</name>
     <message>
         <source>Open</source>
@@ -2581,6 +2606,10 @@ created:     %6
         <source>&amp;Pause saving for offline</source>
         <translation>توقف ذخیرهٔ آفلاین (&amp;P)</translation>
     </message>
+    <message>
+        <source>Kept the newest images for offline, up to %1 · %2 of %3</source>
+        <translation>تازه‌ترین تصویرها تا %1 برای استفادهٔ آفلاین نگه داشته شد · %2 از %3</translation>
+    </message>
 </context>
 <context>
     <name>PromptEditor</name>
@@ -2961,6 +2990,40 @@ created:     %6
     <message>
         <source>&amp;Keep on this computer</source>
         <translation>نگه‌داری روی این رایانه (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>در حال شمردن…</translation>
+    </message>
+    <message>
+        <source>The newest images, up to</source>
+        <translation>تازه‌ترین تصویرها، تا</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> گیگابایت</translation>
+    </message>
+    <message>
+        <source>Size of the newest images to keep</source>
+        <translation>حجم تازه‌ترین تصویرهایی که نگه داشته می‌شوند</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>روی دیسک</translation>
+    </message>
+    <message numerus="yes">
+        <source>Images %1 (%n file(s)) · thumbnails %2
+%3 free on this disk</source>
+        <translation>
+            <numerusform>تصویرها %1 (%Ln پرونده) · تصویرهای کوچک %2
+%3 فضای آزاد روی این دیسک</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Images %1 (%n file(s)) · thumbnails %2</source>
+        <translation>
+            <numerusform>تصویرها %1 (%Ln پرونده) · تصویرهای کوچک %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

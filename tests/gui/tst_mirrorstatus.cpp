@@ -27,6 +27,7 @@ private Q_SLOTS:
     void cleanup();
     void showsProgressAndHidesWhenDone();
     void pauseAndResume();
+    void saysWhereTheChosenSizeStoppedIt();
 
 private:
     void release();
@@ -131,6 +132,19 @@ void TestMirrorStatus::pauseAndResume()
     status.pauseButton()->click();
     QCOMPARE(m_mirror->state(), ImageMirror::State::Running);
     QCOMPARE(status.pauseButton()->text(), u"Pause"_s);
+}
+
+void TestMirrorStatus::saysWhereTheChosenSizeStoppedIt()
+{
+    MirrorStatus status(*m_mirror);
+    m_mirror->setByteLimit(1); // the first image reaches it
+    m_mirror->start();
+    QTRY_COMPARE(m_held.size(), 1);
+    release();
+    QTRY_COMPARE(m_mirror->state(), ImageMirror::State::LimitReached);
+    QTRY_COMPARE(status.text(), u"Kept the newest images for offline, up to 1 byte(s) · 1 of 3"_s);
+    QVERIFY(!status.isHidden());
+    QVERIFY(status.pauseButton()->isHidden()); // the user's own choice: nothing to pause
 }
 
 QTEST_MAIN(TestMirrorStatus)

@@ -240,6 +240,9 @@ void TestScreens::settings()
                            {}},
                           m_studio.window.get());
     dialog.show();
+    // With the disk figures in (sizes in the language's own words and digits).
+    const QString counting = dialog.diskUsageLabel()->text();
+    QTRY_VERIFY(dialog.diskUsageLabel()->text() != counting);
     QVERIFY(!shoot(&dialog, u"08-settings"_s).isEmpty());
 }
 

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void disabledDownloadsNothing();
     void visibleBackfillSkipsGone();
     void meteredConnectionWaits();
+    void newestUpToASize();
 
 private:
     // `count` completed records, record 0 the oldest; /img/<i>.png on one host.
@@ -426,6 +427,37 @@ void TestImageMirror::meteredConnectionWaits()
     mirror->resume();
     QVERIFY(finished.wait(10000));
     QCOMPARE(m_server.requested.size(), 3);
+}
+
+void TestImageMirror::newestUpToASize()
+{
+    seed(120);
+    m_downloader->setMaxConcurrent(1);
+    const qint64 oneImage =
+        m_server.answer(QUrl(u"http://images.test"_s + path(119))).value().data.size();
+    auto mirror = makeMirror();
+    mirror->setByteLimit(10 * oneImage);
+    mirror->start();
+    QTRY_COMPARE(mirror->state(), ImageMirror::State::LimitReached);
+    QCoreApplication::processEvents(); // what was in flight lands
+    // The newest ten (and the one or two already on their way when the tenth landed), no more.
+    QVERIFY2(m_server.requested.size() >= 10 && m_server.requested.size() <= 12,
+             qPrintable(QString::number(m_server.requested.size())));
+    for (int i = 0; i < m_server.requested.size(); ++i)
+        QCOMPARE(m_server.requested.at(i).path(), path(119 - i));
+    QVERIFY(mirror->bytesHere() >= 10 * oneImage);
+
+    // A restart counts what is on disk and does not go on; every image again fetches the rest.
+    const auto before = m_server.requested.size();
+    auto again = makeMirror();
+    again->setByteLimit(10 * oneImage);
+    again->start();
+    QTRY_COMPARE(again->state(), ImageMirror::State::LimitReached);
+    QCOMPARE(m_server.requested.size(), before);
+    QSignalSpy finished(again.get(), &ImageMirror::passFinished);
+    again->setByteLimit(0);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(again->done(), 120);
 }
 
 QTEST_GUILESS_MAIN(TestImageMirror)

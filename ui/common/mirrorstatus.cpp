@@ -1,5 +1,6 @@
 #include "common/mirrorstatus.h"
 
+#include "common/datasize.h"
 #include "media/imagemirror.h"
 
 #include <QAction>
@@ -44,7 +45,8 @@ void MirrorStatus::refresh()
     using S = ImageMirror::State;
     const S state = m_mirror.state();
     const bool active = state == S::Running || state == S::Paused || state == S::Waiting
-                        || state == S::Offline || state == S::LowSpace || state == S::Metered;
+                        || state == S::Offline || state == S::LowSpace || state == S::Metered
+                        || state == S::LimitReached;
     setVisible(active && m_mirror.done() < m_mirror.total());
     const QLocale locale;
     const QString done = locale.toString(m_mirror.done());
@@ -68,12 +70,17 @@ void MirrorStatus::refresh()
         text = tr("Saving for offline waits for a connection that is not metered · %1 of %2")
                    .arg(done, total);
         break;
+    case S::LimitReached:
+        text = tr("Kept the newest images for offline, up to %1 · %2 of %3")
+                   .arg(dataSizeText(m_mirror.byteLimit()), done, total);
+        break;
     default:
         text = tr("Saving for offline · %1 of %2").arg(done, total);
         break;
     }
     m_label->setText(text);
     const bool paused = state == S::Paused;
+    m_pause->setVisible(state != S::LimitReached); // the user's own choice: nothing to pause
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
     m_pauseAction->setChecked(paused);
     m_pauseAction->setEnabled(active);

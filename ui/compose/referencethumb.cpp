@@ -1,6 +1,7 @@
 #include "compose/referencethumb.h"
 
 #include "common/accessiblerole.h"
+#include "common/datasize.h"
 #include "common/uiresources.h"
 #include "compose/referencefile.h"
 #include "threading/pool.h"
@@ -53,7 +54,7 @@ ReferenceThumb::ReferenceThumb(const ReferenceFile &file, QWidget *parent)
     const QSize size = file.pixelSize;
     const QString sizeText =
         size.isValid() ? tr("%1 × %2 px").arg(size.width()).arg(size.height()) : tr("unknown size");
-    setToolTip(u"%1\n%2, %3"_s.arg(name, sizeText, QLocale().formattedDataSize(file.bytes)));
+    setToolTip(u"%1\n%2, %3"_s.arg(name, sizeText, dataSizeText(file.bytes)));
 
     m_image->setAlignment(Qt::AlignCenter);
     m_image->setPixmap(QIcon(u":/icons/image.svg"_s).pixmap(32, 32));

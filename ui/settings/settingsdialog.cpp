@@ -1,11 +1,14 @@
 #include "settings/settingsdialog.h"
 
 #include "common/colourscheme.h"
+#include "common/datasize.h"
 #include "i18n/languagechoice.h"
 #include "jobs/jobqueue.h"
+#include "media/diskusage.h"
 #include "media/thumbnailcache.h"
 #include "profile.h"
 #include "studiosettings.h"
+#include "threading/pool.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -15,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QUrl>
@@ -33,6 +37,8 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     , m_calendar(new QComboBox(this))
     , m_colours(new QComboBox(this))
     , m_keepImages(new QComboBox(this))
+    , m_keepNewest(new QSpinBox(this))
+    , m_diskUsage(new QLabel(tr("Counting…"), this))
 {
     setWindowTitle(tr("Settings"));
     m_server->setPlaceholderText(QStringLiteral("https://example.org"));
@@ -89,11 +95,36 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     jobsLabel->setBuddy(m_jobs); // Alt+J still reaches the box inside its row
     form->addRow(jobsLabel, jobsRow);
     m_keepImages->addItem(tr("Every image"), int(StudioSettings::KeepImages::Every));
+    m_keepImages->addItem(tr("The newest images, up to"), int(StudioSettings::KeepImages::Newest));
     m_keepImages->addItem(tr("Only images I open"), int(StudioSettings::KeepImages::OnlyOpened));
     m_keepImages->setCurrentIndex(m_keepImages->findData(int(services.settings.keepImages())));
     m_keepImages->setToolTip(tr("Every image keeps the whole library for offline use; the "
                                 "images come from the server in the background."));
-    form->addRow(tr("&Keep on this computer"), m_keepImages);
+    m_keepNewest->setRange(1, 4096);
+    m_keepNewest->setSuffix(tr(" GB"));
+    m_keepNewest->setValue(services.settings.keepNewestGB());
+    m_keepNewest->setAccessibleName(tr("Size of the newest images to keep"));
+    const auto newestChosen = [this] {
+        return m_keepImages->currentData().toInt() == int(StudioSettings::KeepImages::Newest);
+    };
+    m_keepNewest->setEnabled(newestChosen());
+    connect(m_keepImages, &QComboBox::currentIndexChanged, this,
+            [this, newestChosen] { m_keepNewest->setEnabled(newestChosen()); });
+    auto *keepRow = new QHBoxLayout;
+    keepRow->addWidget(m_keepImages);
+    keepRow->addWidget(m_keepNewest);
+    keepRow->addStretch(1);
+    auto *keepLabel = new QLabel(tr("&Keep on this computer"), this);
+    keepLabel->setBuddy(m_keepImages);
+    form->addRow(keepLabel, keepRow);
+    m_diskUsage->setWordWrap(true);
+    // Two lines from the start: the dialog does not jump when the figures arrive.
+    m_diskUsage->setMinimumHeight(2 * m_diskUsage->fontMetrics().lineSpacing());
+    m_diskUsage->setForegroundRole(QPalette::PlaceholderText);
+    m_diskUsage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *diskLabel = new QLabel(tr("On disk"), this);
+    diskLabel->setBuddy(m_diskUsage);
+    form->addRow(diskLabel, m_diskUsage);
 
     // Each language is named in its own words: a person who cannot read the current one can
     // still find theirs.
@@ -128,6 +159,32 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     layout->addStretch();
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
+    m_diskPool.setMaxThreadCount(1);
+    connect(&m_diskWatcher, &QFutureWatcher<DiskUsage>::finished, this,
+            [this] { showDiskUsage(m_diskWatcher.result()); });
+    measureDisk();
+}
+
+void SettingsDialog::measureDisk()
+{
+    // Walking 100,000 files takes a moment: the dialog opens at once and the figures follow.
+    m_diskWatcher.setFuture(
+        runInPool(m_diskPool, [images = Profile(m_services.profileFolder).imagesDir(),
+                               thumbs = m_services.thumbnails.diskDir()] {
+            return DiskUsage::measure(images, thumbs);
+        }));
+}
+
+void SettingsDialog::showDiskUsage(const DiskUsage &usage)
+{
+    const QString images = dataSizeText(usage.imageBytes);
+    const QString thumbs = dataSizeText(usage.thumbnailBytes);
+    const int files = int(qMin<qint64>(usage.imageFiles, INT_MAX));
+    m_diskUsage->setText(
+        usage.freeBytes >= 0
+            ? tr("Images %1 (%n file(s)) · thumbnails %2\n%3 free on this disk", nullptr, files)
+                  .arg(images, thumbs, dataSizeText(usage.freeBytes))
+            : tr("Images %1 (%n file(s)) · thumbnails %2", nullptr, files).arg(images, thumbs));
 }
 
 bool SettingsDialog::apply()
@@ -154,6 +211,7 @@ bool SettingsDialog::apply()
     settings.setColourScheme(ColourScheme::toSetting(colours));
     settings.setThumbnailMemoryMiB(m_thumbMemory->value());
     settings.setKeepImages(StudioSettings::KeepImages(m_keepImages->currentData().toInt()));
+    settings.setKeepNewestGB(m_keepNewest->value());
     m_services.thumbnails.setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
     settings.sync();
     LanguageChoice choice(Profile(m_services.profileFolder).settingsPath());
@@ -171,6 +229,7 @@ void SettingsDialog::accept()
 void SettingsDialog::clearThumbnails()
 {
     const bool cleared = m_services.thumbnails.clearDisk();
+    measureDisk();
     m_clearNote->setText(cleared ? tr("Cleared; they are made again as needed.")
                                  : tr("Some thumbnails could not be removed; check the "
                                       "permissions of the profile folder."));

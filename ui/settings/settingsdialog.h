@@ -1,8 +1,11 @@
 #pragma once
 
-#include <QDialog>
-#include <QUrl>
+#include "media/diskusage.h"
 
+#include <QDialog>
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QUrl>
 class JobQueue;
 class QComboBox;
 class StudioSettings;
@@ -14,8 +17,9 @@ class QSpinBox;
 
 // Settings: server URL (used after a restart), the profile folder (read-only, with "open"),
 // where the sign-in is kept when no keychain is, the thumbnail memory cache with "Clear
-// thumbnails", how many jobs run at once, which images to keep on this computer, the
-// interface language and calendar (both after a restart) and the colours (at once).
+// thumbnails", how many jobs run at once, which images to keep on this computer and what they
+// take on disk, the interface language and calendar (both after a restart) and the colours (at
+// once).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -41,6 +45,9 @@ public:
     QComboBox *calendarBox() const { return m_calendar; }
     QComboBox *coloursBox() const { return m_colours; }
     QComboBox *keepImagesBox() const { return m_keepImages; }
+    QSpinBox *keepNewestSize() const { return m_keepNewest; }
+    // "Images 1.2 GB (4,210 files) · thumbnails 41 MB · 120 GB free", once counted.
+    QLabel *diskUsageLabel() const { return m_diskUsage; }
 
     // Validates and stores; false (with the reason shown) when the server address is bad.
     bool apply();
@@ -51,6 +58,8 @@ public:
 
 private:
     void clearThumbnails();
+    void measureDisk();
+    void showDiskUsage(const DiskUsage &usage);
 
     Services m_services;
     bool m_serverChanged = false;
@@ -64,4 +73,8 @@ private:
     QComboBox *m_calendar;
     QComboBox *m_colours;
     QComboBox *m_keepImages;
+    QSpinBox *m_keepNewest;
+    QLabel *m_diskUsage;
+    QThreadPool m_diskPool; // the count runs here; the dialog waits for it when it closes
+    QFutureWatcher<DiskUsage> m_diskWatcher;
 };
