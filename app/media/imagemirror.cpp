@@ -271,13 +271,11 @@ void ImageMirror::finishPass()
 
 void ImageMirror::stored(const QUrl &url, const StoredImage &image)
 {
-    const auto it = m_inFlight.constFind(url);
-    if (it == m_inFlight.cend()) {
+    if (!m_inFlight.contains(url)) {
         scheduleFeed();
         return;
     }
-    const InFlight entry = it.value();
-    m_inFlight.erase(it);
+    const InFlight entry = m_inFlight.take(url);
     m_backoffStep = 0;
     const auto saved =
         m_store.setLocalFile(entry.item.rowId, image.path, image.size, image.width, image.height);
@@ -299,13 +297,11 @@ void ImageMirror::stored(const QUrl &url, const StoredImage &image)
 
 void ImageMirror::failed(const QUrl &url, const ApiError &error)
 {
-    const auto it = m_inFlight.constFind(url);
-    if (it == m_inFlight.cend()) {
+    if (!m_inFlight.contains(url)) {
         scheduleFeed();
         return;
     }
-    const InFlight entry = it.value();
-    m_inFlight.erase(it);
+    const InFlight entry = m_inFlight.take(url);
     const qint64 rowId = entry.item.rowId;
     if (error.kind == ApiError::Kind::Cancelled) {
         // Someone else cancelled the URL; the row stays in the backlog for the next pass.

@@ -13,11 +13,11 @@ QString dataSizeText(qint64 bytes)
     };
     if (bytes < 1000)
         return QCoreApplication::translate("DataSize", "%n byte(s)", nullptr, int(bytes));
-    if (bytes < 1000 * 1000)
+    if (bytes < 1'000'000)
         return QCoreApplication::translate("DataSize", "%1 KB").arg(scaled(1e3));
-    if (bytes < 1000ll * 1000 * 1000)
+    if (bytes < 1'000'000'000)
         return QCoreApplication::translate("DataSize", "%1 MB").arg(scaled(1e6));
-    if (bytes < 1000ll * 1000 * 1000 * 1000)
+    if (bytes < 1'000'000'000'000)
         return QCoreApplication::translate("DataSize", "%1 GB").arg(scaled(1e9));
     return QCoreApplication::translate("DataSize", "%1 TB").arg(scaled(1e12));
 }
