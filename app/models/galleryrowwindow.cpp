@@ -5,6 +5,10 @@
 namespace {
 // Blocks kept either side of the screen's: a short scroll back finds its rows still here.
 constexpr qint64 kKeptBlocks = 6;
+// A scroll that never settles (keepAround) still holds at most this many blocks: past it, a
+// new block drops the blocks far from it (never near ones, whose rows a caller may hold).
+constexpr qsizetype kMostBlocks = 64;
+constexpr qint64 kFarBlocks = 16;
 } // namespace
 
 GalleryRowWindow::GalleryRowWindow(HistoryReader &reader)
@@ -112,6 +116,9 @@ bool GalleryRowWindow::load(qint64 block)
         return false;
     }
     m_blocks.insert(block, std::move(page.value().rows));
+    if (m_blocks.size() > kMostBlocks)
+        m_blocks.removeIf(
+            [&](const auto &it) { return it.key() != 0 && qAbs(it.key() - block) > kFarBlocks; });
     return true;
 }
 

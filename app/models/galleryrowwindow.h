@@ -23,7 +23,8 @@ public:
     void setBlockSize(int rows) { m_blockSize = qMax(1, rows); }
 
     // The row, reading its block when it is not loaded; null past the end or when a read
-    // failed (lastError says why). The pointer lives until the next keepAround() or reset().
+    // failed (lastError says why). The pointer lives until the next keepAround() or reset(),
+    // or until an at() 16 blocks away when many blocks are held.
     const HistoryRecord *at(qint64 row);
     // The row when its block is loaded, else null.
     const HistoryRecord *loaded(qint64 row) const;

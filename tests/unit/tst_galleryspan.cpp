@@ -147,6 +147,19 @@ private Q_SLOTS:
         QCOMPARE(model->rowOfRecord(rowIdOf(250)), 0);
     }
 
+    // A scroll through everything that never settles (no setVisibleRows) still holds a
+    // bounded number of blocks.
+    void anUnsettledScrollHoldsFewRows()
+    {
+        auto model = makeModel(baseQuery());
+        model->setPageSize(2);
+        model->setQuery(baseQuery());
+        for (int row = 0; row < 250; ++row)
+            QCOMPARE(promptAt(*model, row), u"prompt number %1"_s.arg(250 - row));
+        QVERIFY2(model->loadedRowCount() <= 130,
+                 qPrintable(QString::number(model->loadedRowCount())));
+    }
+
     void filtersAndOrderChangeTheCount_data()
     {
         QTest::addColumn<QList<ImageStatus>>("statuses");
