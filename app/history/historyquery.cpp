@@ -289,6 +289,39 @@ Result<std::optional<HistoryCursor>> HistoryReader::keyAt(const HistoryQuery &qu
         HistoryCursor{q.value(0).toLongLong(), q.value(1).toLongLong()});
 }
 
+Result<std::optional<HistoryCursor>> HistoryReader::keyNear(const HistoryQuery &query,
+                                                            const HistoryCursor &from, bool forward,
+                                                            qint64 offset)
+{
+    bool matchesNothing = false;
+    WhereClause where = filterClause(query, isSparseSearch(query), &matchesNothing);
+    if (matchesNothing)
+        return std::optional<HistoryCursor>();
+    // Newest first, "forward" is towards older rows.
+    const bool older = (query.order == HistoryQuery::Order::NewestFirst) == forward;
+    where.sql += older ? u" AND (g.created_at, g.row_id) < (:from_created, :from_row)"_s
+                       : u" AND (g.created_at, g.row_id) > (:from_created, :from_row)"_s;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(
+            u"SELECT g.created_at, g.row_id FROM generated_images AS g WHERE "_s + where.sql
+            + u" ORDER BY "_s
+            + (older ? u"g.created_at DESC, g.row_id DESC"_s : u"g.created_at ASC, g.row_id ASC"_s)
+            + u" LIMIT 1 OFFSET :offset"_s))
+        return readError(q.lastError().text());
+    for (const auto &[name, value] : std::as_const(where.bindings))
+        q.bindValue(name, value);
+    q.bindValue(u":from_created"_s, from.createdAtMs);
+    q.bindValue(u":from_row"_s, from.rowId);
+    q.bindValue(u":offset"_s, offset);
+    if (!q.exec())
+        return readError(q.lastError().text());
+    if (!q.next())
+        return std::optional<HistoryCursor>();
+    return std::optional<HistoryCursor>(
+        HistoryCursor{q.value(0).toLongLong(), q.value(1).toLongLong()});
+}
+
 Result<qint64> HistoryReader::countBefore(const HistoryQuery &query, qint64 fromMs, qint64 toMs,
                                           const HistoryCursor &key)
 {

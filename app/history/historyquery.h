@@ -73,6 +73,11 @@ public:
     // [fromMs, toMs); none past the last.
     Result<std::optional<HistoryCursor>> keyAt(const HistoryQuery &query, qint64 fromMs,
                                                qint64 toMs, qint64 offset);
+    // The key of the matching row `offset` rows past `from` (0: the next one) in the query's
+    // order, or before it when `forward` is false; none past the end. Walks `offset` index
+    // entries, so a row near a known one is found without the per-day index.
+    Result<std::optional<HistoryCursor>>
+    keyNear(const HistoryQuery &query, const HistoryCursor &from, bool forward, qint64 offset);
     // How many matching rows created in [fromMs, toMs) sort before `key` in the query's order.
     Result<qint64> countBefore(const HistoryQuery &query, qint64 fromMs, qint64 toMs,
                                const HistoryCursor &key);

@@ -43,12 +43,16 @@ void GalleryModel::refreshSpan()
         return;
     }
     m_lastError.clear();
-    fresh->readBlocksOf(*m_window, m_firstVisible, m_lastVisible);
     const int newCount = int(fresh->count());
     int newAnchor = oldAnchor;
     if (anchor)
-        if (const auto row = fresh->rowOfKey(*anchor))
+        if (const auto row = fresh->rowOfKey(*anchor)) {
             newAnchor = int(*row);
+            fresh->setLandmark(*row, *anchor);
+        }
+    // The blocks on screen and near it, read again at once (found from the first row on
+    // screen, so a refresh never reads the per-day index).
+    fresh->readBlocksOf(*m_window, m_firstVisible, m_lastVisible);
     const int added = newCount - m_spanRows;
     if (added == 0 && newAnchor == oldAnchor) {
         // Nothing came or went above the screen: every row reports its change in place.

@@ -1,6 +1,7 @@
 #include "models/galleryrowwindow.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace {
 // Blocks kept either side of the screen's: a short scroll back finds its rows still here.
@@ -23,6 +24,7 @@ std::optional<QString> GalleryRowWindow::reset(const HistoryQuery &query)
     m_buckets.clear();
     m_firstRows.clear();
     m_haveBuckets = false;
+    m_landmark.reset();
     m_count = 0;
     m_lastError.clear();
     // The count alone (one walk of the index) is all the first paint needs: the top block
@@ -89,6 +91,25 @@ bool GalleryRowWindow::load(qint64 block)
     } else if (previous != m_blocks.cend() && previous->size() == m_blockSize) {
         // Scrolling down: a keyset page after the block above, no index needed.
         q.after = HistoryCursor{previous->constLast().createdAtMs, previous->constLast().rowId};
+    } else if (m_landmark && qAbs(first - m_landmark->first) <= 4 * kKeptBlocks * m_blockSize) {
+        // Near a known row: an offset from it (a refresh keeps the blocks around the screen
+        // without reading the per-day index).
+        const auto [row, known] = *m_landmark;
+        if (first == row) {
+            q.after =
+                HistoryCursor{known.createdAtMs, newestFirst() ? known.rowId + 1 : known.rowId - 1};
+        } else {
+            auto key = m_reader.keyNear(m_query, known, first > row,
+                                        first > row ? first - row - 1 : row - first - 1);
+            if (!key) {
+                m_lastError = key.error().userMessage;
+                return false;
+            }
+            if (!key.value())
+                return false;
+            const HistoryCursor k = *key.value();
+            q.after = HistoryCursor{k.createdAtMs, newestFirst() ? k.rowId + 1 : k.rowId - 1};
+        }
     } else {
         // A jump: the index names the row's day, an offset within the day its key.
         if (!ensureBuckets())
@@ -141,8 +162,15 @@ qint64 GalleryRowWindow::loadedRows() const
 
 std::optional<qint64> GalleryRowWindow::rowOfKey(const HistoryCursor &key)
 {
-    if (!ensureBuckets())
-        return std::nullopt;
+    if (!m_haveBuckets) {
+        auto before = m_reader.countBefore(m_query, std::numeric_limits<qint64>::min(),
+                                           std::numeric_limits<qint64>::max(), key);
+        if (!before) {
+            m_lastError = before.error().userMessage;
+            return std::nullopt;
+        }
+        return before.value();
+    }
     const qint64 day = key.createdAtMs - key.createdAtMs % HistoryBucket::lengthMs;
     qint64 before = 0;
     for (const auto &bucket : std::as_const(m_buckets)) {
@@ -186,9 +214,19 @@ void GalleryRowWindow::readBlocksOf(const GalleryRowWindow &other, qint64 first,
         });
     std::sort(blocks.begin(), blocks.end()); // in order, so each reads after the one above
     blocks.resize(qMin(blocks.size(), qsizetype(4 * kKeptBlocks)));
-    for (const qint64 block : std::as_const(blocks))
-        if (!m_blocks.contains(block) && block * m_blockSize < m_count)
+    for (const qint64 block : std::as_const(blocks)) {
+        if (m_blocks.contains(block) || block * m_blockSize >= m_count)
+            continue;
+        // Only blocks found without the per-day index: a refresh must not walk the history.
+        const auto above = m_blocks.constFind(block - 1);
+        const bool cheap =
+            block == 0 || m_haveBuckets
+            || (above != m_blocks.cend() && above->size() == m_blockSize)
+            || (m_landmark
+                && qAbs(block * m_blockSize - m_landmark->first) <= 4 * kKeptBlocks * m_blockSize);
+        if (cheap)
             load(block);
+    }
 }
 
 void GalleryRowWindow::keepAround(qint64 first, qint64 last)

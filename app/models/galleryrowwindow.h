@@ -31,8 +31,13 @@ public:
     // The row of a loaded record, or -1.
     qint64 rowOfLoaded(qint64 rowId) const;
     qint64 loadedRows() const;
-    // How many rows sort before `key`: the row a record with that key has or would have.
+    // How many rows sort before `key`: the row a record with that key has or would have. With
+    // the per-day index read, a count within one day; without it, a count of the rows before
+    // (cheap near the top, and no walk of the whole history).
     std::optional<qint64> rowOfKey(const HistoryCursor &key);
+    // A row whose key is known (a refresh's first row on screen): blocks near it are found
+    // from it without the per-day index.
+    void setLandmark(qint64 row, const HistoryCursor &key) { m_landmark = {row, key}; }
     // When the row's day starts (UTC ms), from the index alone; nullopt when unknown.
     std::optional<qint64> dayOfRow(qint64 row);
     // Reads the blocks `other` holds (up to a screen's worth of blocks either side of
@@ -56,4 +61,5 @@ private:
     int m_blockSize = 120; // a keyset page of 120 rows reads in < 1 ms at 100k rows
     QHash<qint64, QList<HistoryRecord>> m_blocks; // block number -> its rows
     QString m_lastError;
+    std::optional<std::pair<qint64, HistoryCursor>> m_landmark;
 };
