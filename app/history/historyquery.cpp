@@ -212,3 +212,146 @@ Result<qint64> HistoryReader::count(const HistoryQuery &query)
         return readError(q.lastError().text());
     return q.value(0).toLongLong();
 }
+
+namespace {
+
+// A query's filters, limited to rows created in [fromMs, toMs), ready to bind.
+struct RangeQuery
+{
+    WhereClause where;
+    bool matchesNothing = false;
+    bool newest = true;
+};
+
+RangeQuery rangeClause(const HistoryQuery &query, bool driveFromFts, qint64 fromMs, qint64 toMs)
+{
+    RangeQuery range;
+    range.where = filterClause(query, driveFromFts, &range.matchesNothing);
+    range.where.sql += u" AND g.created_at >= :from AND g.created_at < :to"_s;
+    range.where.bindings.append({u":from"_s, fromMs});
+    range.where.bindings.append({u":to"_s, toMs});
+    range.newest = query.order == HistoryQuery::Order::NewestFirst;
+    return range;
+}
+
+} // namespace
+
+Result<QList<HistoryBucket>> HistoryReader::buckets(const HistoryQuery &query)
+{
+    QList<HistoryBucket> buckets;
+    bool matchesNothing = false;
+    const WhereClause where = filterClause(query, isSparseSearch(query), &matchesNothing);
+    if (matchesNothing)
+        return buckets;
+    const bool newest = query.order == HistoryQuery::Order::NewestFirst;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT g.created_at / :length AS day, count(*) FROM generated_images AS g "
+                   "WHERE "_s
+                   + where.sql + u" GROUP BY day ORDER BY day "_s
+                   + (newest ? u"DESC"_s : u"ASC"_s)))
+        return readError(q.lastError().text());
+    for (const auto &[name, value] : where.bindings)
+        q.bindValue(name, value);
+    q.bindValue(u":length"_s, HistoryBucket::lengthMs);
+    if (!q.exec())
+        return readError(q.lastError().text());
+    while (q.next())
+        buckets.append(
+            {q.value(0).toLongLong() * HistoryBucket::lengthMs, q.value(1).toLongLong()});
+    return buckets;
+}
+
+Result<std::optional<HistoryCursor>> HistoryReader::keyAt(const HistoryQuery &query, qint64 fromMs,
+                                                          qint64 toMs, qint64 offset)
+{
+    const RangeQuery range = rangeClause(query, isSparseSearch(query), fromMs, toMs);
+    if (range.matchesNothing)
+        return std::optional<HistoryCursor>();
+    // The time index covers the filters (hidden, favourite, status, kind), so the offset walks
+    // index entries of one day only.
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT g.created_at, g.row_id FROM generated_images AS g WHERE "_s
+                   + range.where.sql + u" ORDER BY "_s
+                   + (range.newest ? u"g.created_at DESC, g.row_id DESC"_s
+                                   : u"g.created_at ASC, g.row_id ASC"_s)
+                   + u" LIMIT 1 OFFSET :offset"_s))
+        return readError(q.lastError().text());
+    for (const auto &[name, value] : range.where.bindings)
+        q.bindValue(name, value);
+    q.bindValue(u":offset"_s, offset);
+    if (!q.exec())
+        return readError(q.lastError().text());
+    if (!q.next())
+        return std::optional<HistoryCursor>();
+    return std::optional<HistoryCursor>(
+        HistoryCursor{q.value(0).toLongLong(), q.value(1).toLongLong()});
+}
+
+Result<std::optional<HistoryCursor>> HistoryReader::keyNear(const HistoryQuery &query,
+                                                            const HistoryCursor &from, bool forward,
+                                                            qint64 offset)
+{
+    bool matchesNothing = false;
+    WhereClause where = filterClause(query, isSparseSearch(query), &matchesNothing);
+    if (matchesNothing)
+        return std::optional<HistoryCursor>();
+    // Newest first, "forward" is towards older rows.
+    const bool older = (query.order == HistoryQuery::Order::NewestFirst) == forward;
+    where.sql += older ? u" AND (g.created_at, g.row_id) < (:from_created, :from_row)"_s
+                       : u" AND (g.created_at, g.row_id) > (:from_created, :from_row)"_s;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(
+            u"SELECT g.created_at, g.row_id FROM generated_images AS g WHERE "_s + where.sql
+            + u" ORDER BY "_s
+            + (older ? u"g.created_at DESC, g.row_id DESC"_s : u"g.created_at ASC, g.row_id ASC"_s)
+            + u" LIMIT 1 OFFSET :offset"_s))
+        return readError(q.lastError().text());
+    for (const auto &[name, value] : std::as_const(where.bindings))
+        q.bindValue(name, value);
+    q.bindValue(u":from_created"_s, from.createdAtMs);
+    q.bindValue(u":from_row"_s, from.rowId);
+    q.bindValue(u":offset"_s, offset);
+    if (!q.exec())
+        return readError(q.lastError().text());
+    if (!q.next())
+        return std::optional<HistoryCursor>();
+    return std::optional<HistoryCursor>(
+        HistoryCursor{q.value(0).toLongLong(), q.value(1).toLongLong()});
+}
+
+Result<qint64> HistoryReader::countBefore(const HistoryQuery &query, qint64 fromMs, qint64 toMs,
+                                          const HistoryCursor &key)
+{
+    RangeQuery range = rangeClause(query, isSparseSearch(query), fromMs, toMs);
+    if (range.matchesNothing)
+        return qint64(0);
+    range.where.sql += range.newest ? u" AND (g.created_at, g.row_id) > (:key_created, :key_row)"_s
+                                    : u" AND (g.created_at, g.row_id) < (:key_created, :key_row)"_s;
+    range.where.bindings.append({u":key_created"_s, key.createdAtMs});
+    range.where.bindings.append({u":key_row"_s, key.rowId});
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT count(*) FROM generated_images AS g WHERE "_s + range.where.sql))
+        return readError(q.lastError().text());
+    for (const auto &[name, value] : range.where.bindings)
+        q.bindValue(name, value);
+    if (!q.exec() || !q.next())
+        return readError(q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
+Result<std::optional<HistoryCursor>> HistoryReader::cursorOf(qint64 rowId)
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT created_at FROM generated_images WHERE row_id = :row"_s);
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return readError(q.lastError().text());
+    if (!q.next())
+        return std::optional<HistoryCursor>();
+    return std::optional<HistoryCursor>(HistoryCursor{q.value(0).toLongLong(), rowId});
+}

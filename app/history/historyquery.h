@@ -43,6 +43,14 @@ struct HistoryQuery
     }
 };
 
+// One day (UTC) of a query's rows: the per-day count index maps a row number to its day.
+struct HistoryBucket
+{
+    static constexpr qint64 lengthMs = 86'400'000;
+    qint64 startMs = 0;
+    qint64 rows = 0;
+};
+
 struct HistoryPage
 {
     QList<HistoryRecord> rows;
@@ -58,6 +66,23 @@ public:
     Result<HistoryPage> page(const HistoryQuery &query);
     // How many rows match (ignores after/limit), for the gallery's "N matches".
     Result<qint64> count(const HistoryQuery &query);
+    // The matching rows per day, in the query's order (ignores after/limit): one walk of the
+    // time index, so a row number maps to a day without reading the rows above it.
+    Result<QList<HistoryBucket>> buckets(const HistoryQuery &query);
+    // The key of the `offset`-th matching row (in the query's order) created in
+    // [fromMs, toMs); none past the last.
+    Result<std::optional<HistoryCursor>> keyAt(const HistoryQuery &query, qint64 fromMs,
+                                               qint64 toMs, qint64 offset);
+    // The key of the matching row `offset` rows past `from` (0: the next one) in the query's
+    // order, or before it when `forward` is false; none past the end. Walks `offset` index
+    // entries, so a row near a known one is found without the per-day index.
+    Result<std::optional<HistoryCursor>>
+    keyNear(const HistoryQuery &query, const HistoryCursor &from, bool forward, qint64 offset);
+    // How many matching rows created in [fromMs, toMs) sort before `key` in the query's order.
+    Result<qint64> countBefore(const HistoryQuery &query, qint64 fromMs, qint64 toMs,
+                               const HistoryCursor &key);
+    // The key of one row, whatever it matches; none when there is no such row.
+    Result<std::optional<HistoryCursor>> cursorOf(qint64 rowId);
 
     // The FTS5 MATCH expression for user input: each term quoted as a string (so `"`, `*`,
     // AND, NOT, NEAR( and `-` are text, never syntax) with a prefix star. Empty when the input

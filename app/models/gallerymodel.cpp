@@ -1,6 +1,7 @@
 #include "models/gallerymodel.h"
 
 #include "gallery/dragfiles.h"
+#include "models/galleryrowwindow.h"
 
 #include <QMimeData>
 #include <QScopedValueRollback>
@@ -11,6 +12,7 @@
 GalleryModel::GalleryModel(HistoryReader &reader, QObject *parent)
     : QAbstractListModel(parent)
     , m_reader(reader)
+    , m_window(std::make_unique<GalleryRowWindow>(reader))
 {
     m_sliceTimer.setInterval(0);
     connect(&m_sliceTimer, &QTimer::timeout, this, &GalleryModel::refreshNextSlice);
@@ -22,6 +24,10 @@ void GalleryModel::setQuery(const HistoryQuery &query)
     // inside a reset or a diff would nest changes.
     QScopedValueRollback guard(m_fetching, true);
     stopRefresh();
+    if (m_spans) {
+        setSpanQuery(query);
+        return;
+    }
     beginResetModel();
     m_query = query;
     m_query.after.reset();
@@ -48,6 +54,10 @@ void GalleryModel::setQuery(const HistoryQuery &query)
 void GalleryModel::refresh()
 {
     stopRefresh();
+    if (m_spans) {
+        refreshSpan();
+        return;
+    }
     if (m_rows.size() <= m_sliceSize) {
         refreshAll();
         return;
@@ -89,6 +99,8 @@ void GalleryModel::setVisibleRows(int first, int last)
 {
     m_firstVisible = first;
     m_lastVisible = last;
+    if (m_spans)
+        m_window->keepAround(first, last);
 }
 
 void GalleryModel::stopRefresh()
@@ -187,92 +199,18 @@ void GalleryModel::refreshAll()
     updateCount();
 }
 
-bool GalleryModel::applyDiff(qsizetype offset, qsizetype count, const QList<HistoryRecord> &fresh)
-{
-    // Both lists follow the query's order, so rows present in both must keep their relative
-    // order; then removals, insertions and changes keep the view's scroll and selection.
-    QSet<qint64> freshIds;
-    freshIds.reserve(fresh.size());
-    for (const auto &r : fresh)
-        freshIds.insert(r.rowId);
-    QSet<qint64> oldIds;
-    oldIds.reserve(count);
-    for (qsizetype i = offset; i < offset + count; ++i)
-        oldIds.insert(m_rows.at(i).rowId);
-    {
-        qsizetype i = offset;
-        qsizetype j = 0;
-        while (true) {
-            while (i < offset + count && !freshIds.contains(m_rows.at(i).rowId))
-                ++i;
-            while (j < fresh.size() && !oldIds.contains(fresh.at(j).rowId))
-                ++j;
-            if (i >= offset + count || j >= fresh.size())
-                break;
-            if (m_rows.at(i).rowId != fresh.at(j).rowId)
-                return false;
-            ++i;
-            ++j;
-        }
-    }
-    // Removals, back to front in contiguous runs.
-    for (qsizetype i = offset + count - 1; i >= offset;) {
-        if (freshIds.contains(m_rows.at(i).rowId)) {
-            --i;
-            continue;
-        }
-        qsizetype first = i;
-        while (first > offset && !freshIds.contains(m_rows.at(first - 1).rowId))
-            --first;
-        beginRemoveRows({}, int(first), int(i));
-        m_rows.remove(first, i - first + 1);
-        endRemoveRows();
-        count -= i - first + 1;
-        i = first - 1;
-    }
-    // Insertions in contiguous runs, and changes in place.
-    for (qsizetype j = 0; j < fresh.size();) {
-        const qsizetype at = offset + j;
-        if (j < count && m_rows.at(at).rowId == fresh.at(j).rowId) {
-            if (differs(m_rows.at(at), fresh.at(j))) {
-                m_rows[at] = fresh.at(j);
-                const auto idx = index(int(at));
-                Q_EMIT dataChanged(idx, idx);
-            }
-            ++j;
-            continue;
-        }
-        qsizetype last = j;
-        while (last + 1 < fresh.size() && !oldIds.contains(fresh.at(last + 1).rowId))
-            ++last;
-        beginInsertRows({}, int(at), int(offset + last));
-        for (qsizetype k = j; k <= last; ++k)
-            m_rows.insert(offset + k, fresh.at(k));
-        endInsertRows();
-        count += last - j + 1;
-        j = last + 1;
-    }
-    return true;
-}
-
-bool GalleryModel::differs(const HistoryRecord &a, const HistoryRecord &b)
-{
-    return a.status != b.status || a.favorite != b.favorite || a.hidden != b.hidden
-           || a.localFile != b.localFile || a.error != b.error || a.id != b.id
-           || a.imageUrl != b.imageUrl || a.completedAtMs != b.completedAtMs || a.width != b.width
-           || a.height != b.height || a.prompt != b.prompt || a.kind != b.kind
-           || a.referenceImageUrls != b.referenceImageUrls || a.characterIds != b.characterIds
-           || a.createdAtMs != b.createdAtMs || a.goneFromServer != b.goneFromServer
-           || a.imageGone != b.imageGone;
-}
-
 const HistoryRecord *GalleryModel::recordAt(int row) const
 {
+    // Span mode reads the row's block here: the window is a cache, not part of the state.
+    if (m_spans)
+        return m_window->at(row);
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
 int GalleryModel::rowOfRecord(qint64 rowId) const
 {
+    if (m_spans)
+        return int(m_window->rowOfLoaded(rowId));
     for (qsizetype i = 0; i < m_rows.size(); ++i)
         if (m_rows.at(i).rowId == rowId)
             return int(i);
@@ -281,7 +219,7 @@ int GalleryModel::rowOfRecord(qint64 rowId) const
 
 int GalleryModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_spans ? m_spanRows : int(m_rows.size());
 }
 
 QVariant GalleryModel::data(const QModelIndex &index, int role) const
@@ -350,7 +288,7 @@ QHash<int, QByteArray> GalleryModel::roleNames() const
 
 bool GalleryModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_next.has_value() && !m_fetching;
+    return !m_spans && !parent.isValid() && m_next.has_value() && !m_fetching;
 }
 
 void GalleryModel::fetchMore(const QModelIndex &parent)
@@ -385,7 +323,7 @@ void GalleryModel::fetchMore(const QModelIndex &parent)
 
 void GalleryModel::updateCount()
 {
-    auto count = m_reader.count(m_query);
+    auto count = m_spans ? Result<qint64>(m_window->count()) : m_reader.count(m_query);
     const qint64 n = count ? count.value() : qint64(m_rows.size());
     if (n != m_matchCount) {
         m_matchCount = n;

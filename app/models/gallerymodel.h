@@ -4,13 +4,18 @@
 #include "history/historyrecord.h"
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QTimer>
 
+#include <memory>
+
+class GalleryRowWindow;
 class HistoryReader;
 
 // The gallery's rows: one local history query, paged in with keyset queries as the view
-// scrolls (canFetchMore / fetchMore). Reads only the local database, so it is the same
-// online and offline. Holds plain data; thumbnails are the view's business.
+// scrolls (canFetchMore / fetchMore), or spanning the whole result from the start (span mode).
+// Reads only the local database, so it is the same online and offline. Holds plain data;
+// thumbnails are the view's business.
 class GalleryModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -35,6 +40,23 @@ public:
     };
 
     explicit GalleryModel(HistoryReader &reader, QObject *parent = nullptr);
+    ~GalleryModel() override;
+
+    // Span mode: rowCount() is the match count from the first paint, and rows are read in
+    // blocks around the rows asked for (GalleryRowWindow), never everything above them; a
+    // refresh keeps the first row on screen in place. Takes effect at the next setQuery().
+    void setSpansHistory(bool spans) { m_spans = spans; }
+    bool spansHistory() const { return m_spans; }
+    // The rows read so far (paged in, or held in blocks in span mode).
+    qint64 loadedRowCount() const;
+    // The row of a record wherever it is (reading what it needs), -1 when it does not match.
+    int locateRecord(qint64 rowId);
+    // The first row of `day` (local time) in the query's order, or the nearest after it in
+    // that order; the last row when none follows; -1 when there are no rows.
+    int rowOfDay(QDate day);
+    // When the row was made: exact when it is loaded, else (span mode) noon UTC of its day from
+    // the per-day index, which is enough to name its month. Invalid when unknown.
+    QDateTime timeOfRow(int row);
 
     void setQuery(const HistoryQuery &query);
     const HistoryQuery &query() const { return m_query; }
@@ -77,6 +99,9 @@ public:
 Q_SIGNALS:
     void matchCountChanged(qint64 count);
     void loadFailed(const QString &message);
+    // Span mode: a refresh had to reset the rows; the row first on screen (`before`) is now at
+    // `after`, so the view can keep its place.
+    void refreshMovedRows(int before, int after);
 
 private:
     // The loaded rows between two sort keys: after `after` (from the top when unset) up to
@@ -88,6 +113,8 @@ private:
     };
 
     void updateCount();
+    void setSpanQuery(const HistoryQuery &query);
+    void refreshSpan();
     void refreshAll();
     // Re-reads one slice; false when the refresh stopped (an error, or a reset).
     bool refreshSlice(qsizetype slice);
@@ -119,4 +146,7 @@ private:
     int m_firstVisible = -1;
     int m_lastVisible = -1;
     QString m_dragFolder;
+    bool m_spans = false;
+    std::unique_ptr<GalleryRowWindow> m_window;
+    int m_spanRows = 0; // rowCount() in span mode, as the view was last told
 };

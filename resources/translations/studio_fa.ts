@@ -1609,6 +1609,21 @@ created:     %6
         <source>Export cancelled.</source>
         <translation>خروجی لغو شد.</translation>
     </message>
+    <message>
+        <source>Go to date…</source>
+        <translation>رفتن به تاریخ…</translation>
+    </message>
+</context>
+<context>
+    <name>GoToDateDialog</name>
+    <message>
+        <source>Go to date</source>
+        <translation>رفتن به تاریخ</translation>
+    </message>
+    <message>
+        <source>Day to show</source>
+        <translation>روزی که نشان داده شود</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDatabase</name>

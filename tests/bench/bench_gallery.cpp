@@ -8,6 +8,9 @@
 //                                        page's thumbnails, then a scripted scroll through the
 //                                        whole grid, page by page, and a refresh of every row
 //                                        it loaded; peak RSS
+//   bench_gallery run PROFILE jump       the warm start, then jumps to random rows of the whole
+//                                        history (as dragging the handle or Go to date does),
+//                                        each until painted; peak RSS after them
 //
 // The run is offline (the server is a closed port): start-up and scrolling read only the local
 // database, and a sync's timing would only add noise. Prints one JSON object.
@@ -27,6 +30,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -41,8 +45,10 @@
 #include <QStyleFactory>
 #include <QTimer>
 
+#include <algorithm>
 #include <ctime>
 #include <functional>
+#include <random>
 
 using namespace Qt::StringLiterals;
 
@@ -233,7 +239,10 @@ int run(int argc, char *argv[], const QElapsedTimer &clock)
     const QStringList args = QCoreApplication::arguments();
     const QString profile = args.value(2);
     const bool cold = args.value(3) == u"cold"_s;
-    const bool scroll = !cold; // the scroll reads the same rows either way: once is enough
+    const bool jump = args.value(3) == u"jump"_s;
+    // The scroll reads the same rows either way: once is enough. A jump run starts fresh, so
+    // no earlier scroll has loaded the rows it jumps to.
+    const bool scroll = args.value(3) == u"warm"_s;
     qputenv("NANOBANANA_NO_KEYCHAIN", "1");
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     initUiResources();
@@ -253,6 +262,14 @@ int run(int argc, char *argv[], const QElapsedTimer &clock)
     MainWindow window(services);
     window.resize(1280, 820);
     auto *grid = window.gallery()->grid();
+    // BENCH_GALLERY_PAGED=1: the model pages rows in from the top as before span mode, for the
+    // figures before and after. The account's query runs once the session is restored, below.
+    if (qEnvironmentVariableIntValue("BENCH_GALLERY_PAGED") == 1) {
+        GalleryModel *paged = window.gallery()->model();
+        paged->setSpansHistory(false);
+        if (!paged->query().accountId.isEmpty())
+            paged->setQuery(paged->query());
+    }
     auto *paint = new FirstPaint(grid, clock);
     window.show();
     services.session().restore();
@@ -294,6 +311,23 @@ int run(int argc, char *argv[], const QElapsedTimer &clock)
         if (stuckSteps >= 3 && !model->canFetchMore({}))
             break;
     }
+    // Jumps: a random row of the whole history made visible and painted. A model that pages
+    // from the top has to load every row above it first.
+    QList<double> jumps;
+    std::mt19937 random(20261203);
+    while (jump && jumps.size() < 100) {
+        const auto target = int(random() % quint32(qMax<qint64>(1, model->matchCount())));
+        step.start();
+        while (target >= model->rowCount() && model->canFetchMore({}))
+            model->fetchMore({});
+        grid->scrollTo(model->index(qMin(target, model->rowCount() - 1)),
+                       QAbstractItemView::PositionAtTop);
+        QCoreApplication::processEvents();
+        grid->viewport()->repaint();
+        jumps << double(step.nsecsElapsed()) / 1e6;
+        if (!grid->visibleRows().contains(target))
+            return Bench::fail(u"row %1 is not on screen after the jump"_s.arg(target));
+    }
     const int rangeAtEnd = bar->maximum();
     const int columns = grid->columnCount();
     // A refresh with every row loaded (a sync page or a favourite does one): what it blocks
@@ -328,8 +362,26 @@ int run(int argc, char *argv[], const QElapsedTimer &clock)
         worst = qMax(worst, s);
         over16 += s > 16.0 ? 1 : 0;
     }
+    // The thumbnails on disk so far, per thumbnail: what each record will cost once all have one.
+    qint64 thumbnailBytes = 0;
+    int thumbnailFiles = 0;
+    for (QDirIterator it(Profile(profile).thumbnailsDir(), QDir::Files,
+                         QDirIterator::Subdirectories);
+         it.hasNext();) {
+        it.next();
+        thumbnailBytes += it.fileInfo().size();
+        ++thumbnailFiles;
+    }
     QJsonObject out{
-        {u"mode"_s, cold ? u"cold"_s : u"warm"_s},
+        {u"mode"_s, args.value(3)},
+        {u"model"_s, model->spansHistory() ? u"span"_s : u"paged"_s},
+        {u"jumps"_s, int(jumps.size())},
+        {u"jump_ms_p50"_s, Bench::percentile(jumps, 50)},
+        {u"jump_ms_p95"_s, Bench::percentile(jumps, 95)},
+        {u"jump_ms_max"_s, jumps.isEmpty() ? 0 : *std::max_element(jumps.cbegin(), jumps.cend())},
+        {u"thumbnail_files"_s, thumbnailFiles},
+        {u"thumbnail_kib_per_file"_s,
+         thumbnailFiles ? double(thumbnailBytes) / 1024 / thumbnailFiles : -1.0},
         {u"rows_loaded"_s, model->rowCount()},
         {u"match_count"_s, double(model->matchCount())},
         {u"first_paint_ms"_s, double(firstPaintMs)},
@@ -382,5 +434,6 @@ int main(int argc, char *argv[])
     }
     if (mode == u"run"_s && argc == 4)
         return run(argc, argv, clock);
-    return Bench::fail(u"usage: bench_gallery fill PROFILE RECORDS | run PROFILE cold|warm"_s, 2);
+    return Bench::fail(u"usage: bench_gallery fill PROFILE RECORDS | run PROFILE cold|warm|jump"_s,
+                       2);
 }

@@ -3,6 +3,7 @@
 #include "domain/records.h"
 #include "gallery/galleryaccessible.h"
 #include "gallery/gallerydelegate.h"
+#include "gallery/scrollmonthlabel.h"
 #include "gallery/thumbnailpixmaps.h"
 #include "models/gallerymodel.h"
 
@@ -42,6 +43,7 @@ GalleryGrid::GalleryGrid(ThumbnailCache &thumbnails, QWidget *parent)
     setItemDelegate(m_delegate);
     setAccessibleName(tr("Images"));
     m_cardItems = new GalleryCardItems(this);
+    m_monthLabel = new ScrollMonthLabel(this);
 
     m_settle.setSingleShot(true);
     m_settle.setInterval(kSettleMs);
@@ -59,6 +61,8 @@ void GalleryGrid::setGalleryModel(GalleryModel *model)
     m_model = model;
     setModel(model);
     connect(model, &QAbstractItemModel::modelReset, this, &GalleryGrid::scheduleSettle);
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &GalleryGrid::rememberPlace);
+    connect(model, &GalleryModel::refreshMovedRows, this, &GalleryGrid::restorePlace);
     connect(model, &QAbstractItemModel::layoutChanged, this, &GalleryGrid::scheduleSettle);
     connect(model, &QAbstractItemModel::rowsInserted, this, &GalleryGrid::scheduleSettle);
     connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
@@ -133,6 +137,12 @@ void GalleryGrid::fitCellsToWidth()
 std::pair<int, int> GalleryGrid::visibleRange() const
 {
     return geometry().rowsInLines(verticalOffset(), viewport()->height());
+}
+
+int GalleryGrid::firstRowAt(int value) const
+{
+    const auto [first, last] = geometry().rowsInLines(value, 1);
+    return last < first ? -1 : first;
 }
 
 QRect GalleryGrid::visualRect(const QModelIndex &index) const

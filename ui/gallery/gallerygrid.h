@@ -9,6 +9,7 @@ class GalleryCardItems;
 class GalleryDelegate;
 class GalleryModel;
 class ThumbnailCache;
+class ScrollMonthLabel;
 class ThumbnailPixmaps;
 
 // The virtualised thumbnail grid. Its geometry is arithmetic: row r sits in line r / columns,
@@ -38,6 +39,10 @@ public:
     int columnCount() const;
     // One card's cell: the width shares out the viewport, the height is fixed.
     QSize cellSize() const { return m_cell; }
+    // The first row shown when the scroll bar stands at `value`; -1 when none.
+    int firstRowAt(int value) const;
+    // The month beside the scroll bar's handle while it is dragged.
+    ScrollMonthLabel *monthLabel() const { return m_monthLabel; }
 
     QRect visualRect(const QModelIndex &index) const override;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
@@ -72,6 +77,10 @@ protected:
 
 private:
     void scheduleSettle();
+    // Across a reset from a refresh (GalleryModel::refreshMovedRows): the place on screen,
+    // the current card and the selection come back.
+    void rememberPlace();
+    void restorePlace(int firstRowBefore, int firstRowAfter);
     void settle();
     void repaintRow(qint64 rowId);
     void tickSpinner();
@@ -88,12 +97,16 @@ private:
     ThumbnailPixmaps *m_pixmaps = nullptr;
     GalleryDelegate *m_delegate = nullptr;
     GalleryCardItems *m_cardItems = nullptr;
+    ScrollMonthLabel *m_monthLabel = nullptr;
     QSize m_cell;
     QTimer m_settle;
     QTimer m_spinner;
     int m_spinnerStep = 0;
     QList<int> m_visiblePending;
     QList<qint64> m_lastWanted;
+    int m_valueBeforeReset = 0;
+    qint64 m_currentBeforeReset = -1;
+    QList<qint64> m_selectedBeforeReset;
     QPoint m_pressed; // where the left button went down, content coordinates
     QRect m_rubberBand; // the selection rectangle being dragged, content coordinates
 };

@@ -31,6 +31,8 @@ void GalleryGrid::settle()
     m_visiblePending.clear();
     for (const int row : rows) {
         const auto *r = m_model->recordAt(row);
+        if (!r)
+            continue; // a read failed; the model said so
         if (r->status == ImageStatus::Pending)
             m_visiblePending << row;
         else if (r->localFile.isEmpty() && r->status == ImageStatus::Completed)
@@ -46,7 +48,7 @@ void GalleryGrid::settle()
         const int to = qMin(m_model->rowCount() - 1, rows.last() + span);
         for (int row = from; row <= to; ++row) {
             const auto *r = m_model->recordAt(row);
-            if (!r->localFile.isEmpty())
+            if (r && !r->localFile.isEmpty())
                 keep << ThumbnailPixmaps::Wanted{r->rowId, r->localFile};
         }
     }
@@ -68,7 +70,7 @@ void GalleryGrid::repaintRow(qint64 rowId)
     // comes back. So look through the visible cells, not the whole list.
     const auto [first, last] = visibleRange();
     for (int row = first; row <= last; ++row) {
-        if (m_model->recordAt(row)->rowId == rowId) {
+        if (const auto *r = m_model->recordAt(row); r && r->rowId == rowId) {
             update(m_model->index(row));
             return;
         }

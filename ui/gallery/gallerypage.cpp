@@ -6,10 +6,12 @@
 #include "gallery/galleryfilterbar.h"
 #include "gallery/gallerygrid.h"
 #include "gallery/gallerylog.h"
+#include "gallery/gotodatedialog.h"
 #include "gallery/imageviewer.h"
 #include "history/historyquery.h"
 #include "models/gallerymodel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
@@ -51,6 +53,7 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
 {
     m_exportPool.setMaxThreadCount(1);
     m_model = new GalleryModel(m_reader, this);
+    m_model->setSpansHistory(true); // the scroll bar covers the whole history at once
     m_filters = new GalleryFilterBar(this);
     m_grid = new GalleryGrid(thumbnails, this);
     m_grid->setGalleryModel(m_model);
@@ -142,6 +145,11 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
     auto *copy = new QShortcut(QKeySequence::Copy, this); // a text field keeps its own Ctrl+C
     copy->setContext(Qt::WidgetWithChildrenShortcut);
     connect(copy, &QShortcut::activated, this, &GalleryPage::copySelection);
+    m_goToDate = new QAction(tr("Go to date…"), this);
+    m_goToDate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_goToDate->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_goToDate);
+    connect(m_goToDate, &QAction::triggered, this, &GalleryPage::askForDate);
 
     m_changed.setSingleShot(true);
     m_changed.setInterval(100);
@@ -228,11 +236,7 @@ QString GalleryPage::emptyText() const
 void GalleryPage::showRecord(qint64 rowId)
 {
     closeDetail();
-    int row = m_model->rowOfRecord(rowId);
-    while (row < 0 && m_model->canFetchMore({})) {
-        m_model->fetchMore({});
-        row = m_model->rowOfRecord(rowId);
-    }
+    const int row = m_model->locateRecord(rowId);
     if (row < 0) {
         Q_EMIT statusMessage(tr("That image is not shown with the current filters."));
         return;
@@ -240,6 +244,33 @@ void GalleryPage::showRecord(qint64 rowId)
     const auto index = m_model->index(row);
     m_grid->setCurrentIndex(index);
     m_grid->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_grid->setFocus();
+}
+
+void GalleryPage::askForDate()
+{
+    if (m_model->rowCount() == 0)
+        return;
+    closeDetail();
+    auto *dialog = new GoToDateDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QDate first = m_model->timeOfRow(0).toLocalTime().date();
+    const QDate last = m_model->timeOfRow(m_model->rowCount() - 1).toLocalTime().date();
+    dialog->setRange(qMin(first, last), qMax(first, last));
+    const QDateTime current = m_model->timeOfRow(qMax(0, m_grid->currentIndex().row()));
+    dialog->setDate(current.toLocalTime().date());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { goToDate(dialog->date()); });
+    dialog->open();
+}
+
+void GalleryPage::goToDate(QDate day)
+{
+    const int row = m_model->rowOfDay(day);
+    if (row < 0)
+        return;
+    const auto index = m_model->index(row);
+    m_grid->setCurrentIndex(index);
+    m_grid->scrollTo(index, QAbstractItemView::PositionAtTop);
     m_grid->setFocus();
 }
 

@@ -3,6 +3,7 @@
 #include "domain/job.h"
 #include "gallery/galleryaccessible.h"
 
+#include <QDate>
 #include <QFutureWatcher>
 #include <QThreadPool>
 #include <QTimer>
@@ -17,6 +18,7 @@ class GalleryFilterBar;
 class GalleryGrid;
 class GalleryModel;
 class HistoryReader;
+class QAction;
 class QLabel;
 class QMenu;
 class QUrl;
@@ -51,6 +53,10 @@ public:
     void refresh();
     // Selects (and scrolls to) a record, e.g. "open in gallery" from the jobs panel.
     void showRecord(qint64 rowId);
+    // Makes the first image of `day` (or the nearest) current and scrolls it to the top.
+    void goToDate(QDate day);
+    // "Go to date…" (Ctrl+G): asks for a day, then goToDate().
+    QAction *goToDateAction() const { return m_goToDate; }
     // Puts the keyboard focus in the search field (Ctrl+F).
     void focusSearch();
 
@@ -89,6 +95,7 @@ Q_SIGNALS:
 private:
     void applyFilters();
     void afterRowsChanged();
+    void askForDate();
     void toggleFavorite(const QList<qint64> &rowIds);
     void hide(const QList<qint64> &rowIds);
     void exportSelection();
@@ -117,6 +124,7 @@ private:
     GalleryGrid *m_grid = nullptr;
     GalleryDetail *m_detail = nullptr;
     QLabel *m_empty = nullptr;
+    QAction *m_goToDate = nullptr;
     QLabel *m_emptyHint = nullptr;
     QWidget *m_emptyPage = nullptr; // m_empty and its hint
     QStackedWidget *m_browse = nullptr; // grid or empty state

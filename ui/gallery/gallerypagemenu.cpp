@@ -56,9 +56,13 @@ void GalleryPage::showGridMenu(const QPoint &pos)
     const QModelIndex index = m_grid->indexAt(pos);
     if (index.isValid() && !m_grid->selectionModel()->isSelected(index))
         m_grid->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
-    const std::unique_ptr<QMenu> menu(createGridMenu(this));
-    if (menu)
-        menu->exec(m_grid->viewport()->mapToGlobal(pos));
+    std::unique_ptr<QMenu> menu(createGridMenu(this));
+    if (!menu)
+        menu = std::make_unique<QMenu>(this);
+    else
+        menu->addSeparator();
+    menu->addAction(m_goToDate);
+    menu->exec(m_grid->viewport()->mapToGlobal(pos));
 }
 
 void GalleryPage::runCardAction(qint64 rowId, GalleryCardItems::CardAction action)
