@@ -2,6 +2,7 @@
 
 #include "backend/referencepreparer.h"
 #include "domain/jobrequestcheck.h"
+#include "history/storagefault.h"
 #include "jobs/jobmessages.h"
 #include "media/referencecopy.h"
 
@@ -28,6 +29,9 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                   [&backend](const QString &url) { return backend.resolveImageUrl(url); })
 {
     setTiming({});
+    m_storageRetry.setSingleShot(true);
+    m_storageRetry.setInterval(30000);
+    connect(&m_storageRetry, &QTimer::timeout, this, &JobQueue::retryStorage);
     m_reconciler.setPersistence({[this](qint64 jobId) { return m_store.reconcileSchedule(jobId); },
                                  [this](qint64 jobId, const ReconcileSchedule &schedule) {
                                      m_store.saveReconcileSchedule(jobId, schedule);
@@ -39,8 +43,12 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                                        });
     // Written before the last bytes leave: a job killed without it never reached the server.
     connect(&m_submitter, &JobSubmitter::handedOver, this, [this](qint64 jobId) {
-        if (!m_store.setRequestSentAt(jobId, QDateTime::currentDateTimeUtc()))
-            qCWarning(lcJobs) << "could not mark job" << jobId << "sent" << m_store.lastError();
+        if (m_store.setRequestSentAt(jobId, QDateTime::currentDateTimeUtc()))
+            return;
+        // The bytes leave anyway (the backend cannot hold them back yet): a restart would
+        // take the job for one that never left. Said, so the user keeps the program running.
+        qCWarning(lcJobs) << "could not mark job" << jobId << "sent" << m_store.lastError();
+        storageTrouble(jobId, writeProblem());
     });
     connect(&m_submitter, &JobSubmitter::resendingSmaller, this,
             [this](qint64 jobId, const UserMessage &message) {
@@ -117,9 +125,9 @@ void JobQueue::setAccount(const QString &accountId)
         else if (job.state == JobState::Pending || job.state == JobState::Unknown)
             m_reconciler.schedule(job.id);
     }
-    for (const auto &job : m_store.list(m_accountId, false, 50))
-        if (job.state == JobState::Completed && job.localImagePath.isEmpty())
-            m_downloads.fetch(job.id, job.imageUrl);
+    // "Completed, not saved yet": a result the disk had no room for, or a download cut short.
+    for (const auto &job : m_store.unsavedResults(m_accountId))
+        m_downloads.fetch(job.id, job.imageUrl);
     pump();
 }
 
@@ -176,7 +184,10 @@ Result<Job> JobQueue::enqueue(const JobRequest &request)
     job.request.referencePaths = copies.value();
     if (!m_store.insert(job))
         return ApiError::make(ApiError::Kind::Local,
-                              said("jobs.saveFailed", {m_store.lastError()}));
+                              m_store.lastFailureWasNoRoom()
+                                  ? said("jobs.diskFullNotSent")
+                                  : said("jobs.saveFailed", {m_store.lastError()}),
+                              0, m_store.lastError());
     Q_EMIT jobAdded(job);
     QTimer::singleShot(0, this, [this] { pump(); });
     return job;
@@ -209,7 +220,7 @@ bool JobQueue::retry(qint64 jobId)
 
 void JobQueue::pump()
 {
-    if (m_paused || m_accountId.isEmpty())
+    if (m_paused || m_storageBlocked || m_accountId.isEmpty())
         return;
     int running = inFlight();
     const auto all = jobs(true);
@@ -222,8 +233,13 @@ void JobQueue::pump()
         sending.attempts += 1;
         sending.submittedAt = QDateTime::currentDateTimeUtc();
         sending.clearMessage();
-        m_store.resetAttemptProgress(sending.id);
-        save(sending);
+        // Nothing is sent whose row does not say so: a job sent while its row still said
+        // `queued` would be sent again after a restart, and charged twice.
+        if (!m_store.resetAttemptProgress(sending.id) || !save(sending)) {
+            if (!m_storageBlocked)
+                storageTrouble(sending.id, writeProblem());
+            return;
+        }
         m_submitter.submit(sending);
         ++running;
     }
@@ -358,7 +374,14 @@ void JobQueue::onResultStored(qint64 jobId, const StoredImage &image)
     job->localImagePath = image.path;
     job->clearMessage();
     forget(jobId);
-    finishJob(*job, JobState::Completed, &image);
+    if (!job->completedAt.isValid())
+        job->completedAt = QDateTime::currentDateTimeUtc();
+    if (!save(*job, &image)) {
+        // Not linked: the file stays in images/ and the retry links it (the same bytes are
+        // found where they are); the row still says "completed, not saved yet".
+        return;
+    }
+    Q_EMIT jobFinished(*job);
     Q_EMIT resultStored(*job, image);
 }
 
@@ -367,6 +390,15 @@ void JobQueue::onResultFailed(qint64 jobId, const ApiError &error, bool retrying
     auto job = current(jobId, JobState::Completed);
     if (!job)
         return;
+    if (ImageStore::isDiskFull(error)) {
+        // Kept as "completed, not saved yet": stored by the retry, or at the next start.
+        forget(jobId);
+        job->setMessage(said("jobs.resultNotSaved"));
+        if (save(*job))
+            storageTrouble(jobId, StorageFault::diskFullJobKept());
+        Q_EMIT jobFinished(*job);
+        return;
+    }
     job->setMessage(said("jobs.downloadWaiting", {fromError(error).toStorage()}));
     save(*job);
     if (!retrying) {
@@ -396,11 +428,43 @@ void JobQueue::tell(qint64 jobId, JobState expected, const UserMessage &message)
     }
 }
 
-void JobQueue::save(const Job &job, const StoredImage *image)
+bool JobQueue::save(const Job &job, const StoredImage *image)
 {
-    if (!(image ? m_store.storeResult(job, *image) : m_store.update(job)))
-        qCWarning(lcJobs) << "could not save job" << job.id << m_store.lastError();
-    Q_EMIT jobChanged(job);
+    if (image ? m_store.storeResult(job, *image) : m_store.update(job)) {
+        Q_EMIT jobChanged(job);
+        return true;
+    }
+    qCWarning(lcJobs) << "could not save job" << job.id << m_store.lastError();
+    storageTrouble(job.id, writeProblem());
+    // What the database still says, so views never show a state that was not stored.
+    if (auto stored = m_store.load(job.id))
+        Q_EMIT jobChanged(*stored);
+    return false;
+}
+
+UserMessage JobQueue::writeProblem() const
+{
+    return m_store.lastFailureWasNoRoom() ? StorageFault::diskFullJobKept()
+                                          : said("jobs.saveFailed", {m_store.lastError()});
+}
+
+void JobQueue::storageTrouble(qint64 jobId, const UserMessage &message)
+{
+    m_storageBlocked = true;
+    if (!m_storageRetry.isActive())
+        m_storageRetry.start();
+    Q_EMIT noticeChanged(message.text());
+    Q_EMIT writeFailed(jobId, message);
+}
+
+void JobQueue::retryStorage()
+{
+    m_storageBlocked = false;
+    if (m_accountId.isEmpty())
+        return;
+    for (const auto &job : m_store.unsavedResults(m_accountId))
+        m_downloads.fetch(job.id, job.imageUrl);
+    pump();
 }
 
 void JobQueue::finishJob(Job job, JobState state, const StoredImage *image)

@@ -143,6 +143,9 @@ constexpr MessageSource kMessages[] = {
      QT_TRANSLATE_NOOP("Messages", "The image could not be saved to %1 (%2). Check that the disk "
                                    "has space and the folder is writable."),
      -1, messageArg(2)},
+    // ImageStore, ImageMirror, GalleryExport: a write refused or failed for want of room.
+    {"core.image.diskFull",
+     QT_TRANSLATE_NOOP("Messages", "The disk is full: free some space, then try again.")},
     {"core.image.why.cannotCreateFolder",
      QT_TRANSLATE_NOOP("Messages", "cannot create the folder")},
 
