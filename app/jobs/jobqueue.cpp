@@ -2,7 +2,6 @@
 
 #include "backend/referencepreparer.h"
 #include "domain/jobrequestcheck.h"
-#include "history/storagefault.h"
 #include "jobs/jobmessages.h"
 #include "media/referencecopy.h"
 
@@ -27,11 +26,14 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                     [this](qint64 jobId) { return m_store.claimedIds(m_accountId, jobId); }})
     , m_downloads(downloader,
                   [&backend](const QString &url) { return backend.resolveImageUrl(url); })
+    , m_writer(store)
 {
     setTiming({});
-    m_storageRetry.setSingleShot(true);
-    m_storageRetry.setInterval(30000);
-    connect(&m_storageRetry, &QTimer::timeout, this, &JobQueue::retryStorage);
+    connect(&m_writer, &JobWriter::jobChanged, this, &JobQueue::jobChanged);
+    connect(&m_writer, &JobWriter::retryDue, this, &JobQueue::retryStorage);
+    connect(&m_writer, &JobWriter::writeFailed, this, &JobQueue::writeFailed);
+    connect(&m_writer, &JobWriter::writeFailed, this,
+            [this](qint64, const UserMessage &message) { Q_EMIT noticeChanged(message.text()); });
     m_reconciler.setPersistence({[this](qint64 jobId) { return m_store.reconcileSchedule(jobId); },
                                  [this](qint64 jobId, const ReconcileSchedule &schedule) {
                                      m_store.saveReconcileSchedule(jobId, schedule);
@@ -42,14 +44,7 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                                            return ReferencePreparer::prepareAll(paths, totalBytes);
                                        });
     // Written before the last bytes leave: a job killed without it never reached the server.
-    connect(&m_submitter, &JobSubmitter::handedOver, this, [this](qint64 jobId) {
-        if (m_store.setRequestSentAt(jobId, QDateTime::currentDateTimeUtc()))
-            return;
-        // The bytes leave anyway (the backend cannot hold them back yet): a restart would
-        // take the job for one that never left. Said, so the user keeps the program running.
-        qCWarning(lcJobs) << "could not mark job" << jobId << "sent" << m_store.lastError();
-        storageTrouble(jobId, writeProblem());
-    });
+    connect(&m_submitter, &JobSubmitter::handedOver, &m_writer, &JobWriter::markHandedOver);
     connect(&m_submitter, &JobSubmitter::resendingSmaller, this,
             [this](qint64 jobId, const UserMessage &message) {
                 m_store.setRequestSentAt(jobId, {}); // a 413: the server never saw it
@@ -68,7 +63,7 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
         // The task vanished (or the server is of the synchronous flavour after all).
         if (auto job = current(jobId, JobState::Pending)) {
             job->state = JobState::Unknown;
-            save(*job);
+            m_writer.save(*job);
             m_reconciler.schedule(jobId);
         }
     });
@@ -111,14 +106,14 @@ void JobQueue::setAccount(const QString &accountId)
             // it whole, so it is sent again at once, without reconciling.
             job.state = JobState::Queued;
             job.setMessage(said("jobs.resentAfterRestart"));
-            save(job);
+            m_writer.save(job);
             continue;
         }
         if (job.state == JobState::Submitting) {
             // The upload may or may not have reached the server: never resend blindly.
             job.state = JobState::Unknown;
             job.setMessage(said("jobs.checkingAfterRestart"));
-            save(job);
+            m_writer.save(job);
         }
         if (job.state == JobState::Pending && !job.taskId.isEmpty())
             m_poller.schedule(job.id, job.taskId);
@@ -183,11 +178,8 @@ Result<Job> JobQueue::enqueue(const JobRequest &request)
     job.request = request;
     job.request.referencePaths = copies.value();
     if (!m_store.insert(job))
-        return ApiError::make(ApiError::Kind::Local,
-                              m_store.lastFailureWasNoRoom()
-                                  ? said("jobs.diskFullNotSent")
-                                  : said("jobs.saveFailed", {m_store.lastError()}),
-                              0, m_store.lastError());
+        return ApiError::make(ApiError::Kind::Local, m_writer.notSavedProblem(), 0,
+                              m_store.lastError());
     Q_EMIT jobAdded(job);
     QTimer::singleShot(0, this, [this] { pump(); });
     return job;
@@ -213,14 +205,14 @@ bool JobQueue::retry(qint64 jobId)
         return false;
     forget(jobId);
     job->startOver();
-    save(*job);
+    m_writer.save(*job);
     pump();
     return true;
 }
 
 void JobQueue::pump()
 {
-    if (m_paused || m_storageBlocked || m_accountId.isEmpty())
+    if (m_paused || m_writer.isHolding() || m_accountId.isEmpty())
         return;
     int running = inFlight();
     const auto all = jobs(true);
@@ -235,11 +227,8 @@ void JobQueue::pump()
         sending.clearMessage();
         // Nothing is sent whose row does not say so: a job sent while its row still said
         // `queued` would be sent again after a restart, and charged twice.
-        if (!m_store.resetAttemptProgress(sending.id) || !save(sending)) {
-            if (!m_storageBlocked)
-                storageTrouble(sending.id, writeProblem());
+        if (!m_writer.startAttempt(sending))
             return;
-        }
         m_submitter.submit(sending);
         ++running;
     }
@@ -255,7 +244,7 @@ void JobQueue::onSubmitted(qint64 jobId, const SubmitReceipt &receipt)
     if (receipt.isAsync()) {
         job->taskId = receipt.taskId;
         job->state = JobState::Pending;
-        save(*job);
+        m_writer.save(*job);
         m_poller.schedule(jobId, job->taskId);
     } else {
         job->imageId = receipt.imageId;
@@ -274,7 +263,7 @@ void JobQueue::onNotSent(qint64 jobId, const ApiError &error, const UserMessage 
     job->setMessage(message);
     job->errorKind = ApiError::kindName(error.kind);
     job->serverMessage = error.serverMessage;
-    save(*job);
+    m_writer.save(*job);
     if (delayMs < 0) {
         // Signed out: wait for a new sign-in, keep the job.
         forget(jobId);
@@ -296,7 +285,7 @@ void JobQueue::onOutcomeUnknown(qint64 jobId, const ApiError &error, const UserM
     job->serverMessage = error.serverMessage;
     job->state = JobState::Unknown;
     job->setMessage(message);
-    save(*job);
+    m_writer.save(*job);
     if (serverAnswered)
         m_reconciler.markServerAnswered(jobId);
     m_reconciler.schedule(jobId);
@@ -347,10 +336,10 @@ void JobQueue::onServerRecord(qint64 jobId, const GeneratedImage &record)
         finishJob(*job, JobState::Failed);
     } else if (!job->taskId.isEmpty()) {
         job->state = JobState::Pending;
-        save(*job);
+        m_writer.save(*job);
         m_poller.schedule(jobId, job->taskId, /*fromStart=*/true);
     } else {
-        save(*job);
+        m_writer.save(*job);
         m_reconciler.schedule(jobId); // a synchronous server still working on it
     }
     pump();
@@ -361,7 +350,7 @@ void JobQueue::markCompleted(Job job, const QString &imageUrl, const QDateTime &
     job.imageUrl = imageUrl;
     job.completedAt = completedAt;
     job.state = JobState::Completed;
-    save(job);
+    m_writer.save(job);
     Q_EMIT balanceMayHaveChanged();
     m_downloads.fetch(job.id, job.imageUrl);
 }
@@ -376,13 +365,12 @@ void JobQueue::onResultStored(qint64 jobId, const StoredImage &image)
     forget(jobId);
     if (!job->completedAt.isValid())
         job->completedAt = QDateTime::currentDateTimeUtc();
-    if (!save(*job, &image)) {
-        // Not linked: the file stays in images/ and the retry links it (the same bytes are
-        // found where they are); the row still says "completed, not saved yet".
-        return;
+    // Not linked when the database has no room: the file stays in images/, the retry links it
+    // (the same bytes are found where they are) and the row still says "not saved yet".
+    if (m_writer.save(*job, &image)) {
+        Q_EMIT jobFinished(*job);
+        Q_EMIT resultStored(*job, image);
     }
-    Q_EMIT jobFinished(*job);
-    Q_EMIT resultStored(*job, image);
 }
 
 void JobQueue::onResultFailed(qint64 jobId, const ApiError &error, bool retrying)
@@ -394,13 +382,13 @@ void JobQueue::onResultFailed(qint64 jobId, const ApiError &error, bool retrying
         // Kept as "completed, not saved yet": stored by the retry, or at the next start.
         forget(jobId);
         job->setMessage(said("jobs.resultNotSaved"));
-        if (save(*job))
-            storageTrouble(jobId, StorageFault::diskFullJobKept());
+        if (m_writer.save(*job))
+            m_writer.failed(jobId, said("jobs.diskFull"));
         Q_EMIT jobFinished(*job);
         return;
     }
     job->setMessage(said("jobs.downloadWaiting", {fromError(error).toStorage()}));
-    save(*job);
+    m_writer.save(*job);
     if (!retrying) {
         forget(jobId);
         Q_EMIT jobFinished(*job);
@@ -424,45 +412,13 @@ void JobQueue::tell(qint64 jobId, JobState expected, const UserMessage &message)
 {
     if (auto job = current(jobId, expected)) {
         job->setMessage(message);
-        save(*job);
+        m_writer.save(*job);
     }
-}
-
-bool JobQueue::save(const Job &job, const StoredImage *image)
-{
-    if (image ? m_store.storeResult(job, *image) : m_store.update(job)) {
-        Q_EMIT jobChanged(job);
-        return true;
-    }
-    qCWarning(lcJobs) << "could not save job" << job.id << m_store.lastError();
-    storageTrouble(job.id, writeProblem());
-    // What the database still says, so views never show a state that was not stored.
-    if (auto stored = m_store.load(job.id))
-        Q_EMIT jobChanged(*stored);
-    return false;
-}
-
-UserMessage JobQueue::writeProblem() const
-{
-    return m_store.lastFailureWasNoRoom() ? StorageFault::diskFullJobKept()
-                                          : said("jobs.saveFailed", {m_store.lastError()});
-}
-
-void JobQueue::storageTrouble(qint64 jobId, const UserMessage &message)
-{
-    m_storageBlocked = true;
-    if (!m_storageRetry.isActive())
-        m_storageRetry.start();
-    Q_EMIT noticeChanged(message.text());
-    Q_EMIT writeFailed(jobId, message);
 }
 
 void JobQueue::retryStorage()
 {
-    m_storageBlocked = false;
-    if (m_accountId.isEmpty())
-        return;
-    for (const auto &job : m_store.unsavedResults(m_accountId))
+    for (const auto &job : m_store.unsavedResults(m_accountId)) // none without an account
         m_downloads.fetch(job.id, job.imageUrl);
     pump();
 }
@@ -472,7 +428,7 @@ void JobQueue::finishJob(Job job, JobState state, const StoredImage *image)
     job.state = state;
     if (!job.completedAt.isValid())
         job.completedAt = QDateTime::currentDateTimeUtc();
-    save(job, image);
+    m_writer.save(job, image);
     Q_EMIT jobFinished(job);
 }
 

@@ -7,6 +7,7 @@
 #include "jobs/jobstore.h"
 #include "jobs/jobsubmitter.h"
 #include "jobs/jobtiming.h"
+#include "jobs/jobwriter.h"
 #include "jobs/resultdownloads.h"
 
 #include <QObject>
@@ -41,7 +42,7 @@ public:
     void setTiming(const Timing &timing);
     // How long after a write failed for want of room the queue tries again (sending, and
     // storing finished results); 30 s unless set.
-    void setStorageRetryMs(int ms) { m_storageRetry.setInterval(ms); }
+    void setStorageRetryMs(int ms) { m_writer.setRetryMs(ms); }
     // Paused while signed out or after a 401; resume() after a new sign-in.
     void pause();
     void resume();
@@ -90,11 +91,6 @@ private:
     void tell(qint64 jobId, JobState expected, const UserMessage &message);
     void markCompleted(Job job, const QString &imageUrl, const QDateTime &completedAt);
 
-    // False (after writeFailed) when the database could not take it.
-    bool save(const Job &job, const StoredImage *image = nullptr);
-    void storageTrouble(qint64 jobId, const UserMessage &message);
-    // What the store's last failed write means for the user.
-    UserMessage writeProblem() const;
     // After a write failed for room: send what waits, store the results not saved yet.
     void retryStorage();
     void finishJob(Job job, JobState state, const StoredImage *image = nullptr);
@@ -111,6 +107,5 @@ private:
     JobPoller m_poller;
     JobReconciler m_reconciler;
     ResultDownloads m_downloads;
-    QTimer m_storageRetry;
-    bool m_storageBlocked = false; // a write failed; sending waits for m_storageRetry
+    JobWriter m_writer;
 };
