@@ -23,7 +23,14 @@ QString rootOfDatabaseFile(sqlite3 *handle)
     const char *file = handle ? sqlite3_db_filename(handle, "main") : nullptr;
     if (!file || !*file)
         return {};
-    return QFileInfo(QString::fromUtf8(file)).absolutePath();
+    // Asked for every row a gallery page reads: the last answer is kept per thread.
+    thread_local QByteArray lastFile;
+    thread_local QString lastRoot;
+    if (lastFile != file) {
+        lastFile = file;
+        lastRoot = QFileInfo(QString::fromUtf8(file)).absolutePath();
+    }
+    return lastRoot;
 }
 
 void profileRelative(sqlite3_context *context, int argc, sqlite3_value **argv)
