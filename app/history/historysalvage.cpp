@@ -23,9 +23,14 @@ struct Table
 {
     QString name;
     QString key; // its INTEGER PRIMARY KEY
+    QString localOnly; // the rows only this computer knows; the server gives back the rest
 };
 
-const Table kTables[] = {{u"jobs"_s, u"job_id"_s}, {u"generated_images"_s, u"row_id"_s}};
+const Table kTables[] = {
+    {u"jobs"_s, u"job_id"_s, u"1"_s},
+    {u"generated_images"_s, u"row_id"_s,
+     u"(favorite = 1 OR hidden = 1 OR local_file IS NOT NULL OR job_id IS NOT NULL)"_s},
+};
 
 bool exec(QSqlQuery &q, const QString &sql)
 {
@@ -68,8 +73,8 @@ Copied copyRows(const QSqlDatabase &db, const QString &schema, const Table &tabl
     if (!common.contains(table.key))
         return {true, {}};
     const QString insert =
-        u"INSERT OR IGNORE INTO main.%1 (%2) SELECT %2 FROM %3.%1 WHERE %4 "_s.arg(
-            table.name, common.join(u", "_s), schema, table.key);
+        u"INSERT OR IGNORE INTO main.%1 (%2) SELECT %2 FROM %3.%1 WHERE %4 AND %5 "_s.arg(
+            table.name, common.join(u", "_s), schema, table.localOnly, table.key);
     QSqlQuery q(db);
     Gaps ranges = only;
     if (ranges.isEmpty()) {

@@ -22,11 +22,12 @@ struct SalvageReport
     UserMessage message() const;
 };
 
-// Brings back what only this computer knew (favourites, hidden flags, local jobs, the links
-// to images on disk) into the fresh database that replaced a damaged one: every row the damaged
-// file still gives (read in small ranges, so one bad page loses only its own rows), the rest
-// from the backup (HistoryBackup), then links to files that moved are found again by the
-// content hash ImageStore names them by. The server's records come back with the next sync.
+// Brings back what only this computer knew (favourites, hidden flags, local jobs and their
+// cards, the links to images on disk) into the fresh database that replaced a damaged one: every
+// such row the damaged file still gives (read in small ranges, so one bad page loses only its
+// own rows), the rest from the backup (HistoryBackup), then links to files that moved are found
+// again by the content hash ImageStore names them by. Every other record, and the sync state,
+// come back with the next (full) sync from the server.
 class HistorySalvage final
 {
 public:
