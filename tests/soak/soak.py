@@ -77,13 +77,14 @@ class Cli:
         return [self.binary, "--server", self.server, "--profile", self.profile] + arguments
 
     def run(self, arguments, timeout=300):
+        # In the trial's folder: `generate --wait` saves its image into the current one.
         done = subprocess.run(self.args(arguments), env=self.env, capture_output=True, text=True,
-                              timeout=timeout)
+                              timeout=timeout, cwd=os.path.dirname(self.profile))
         return done.returncode, done.stdout, done.stderr
 
     def start(self, arguments):
         return subprocess.Popen(self.args(arguments), env=self.env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+                                stderr=subprocess.DEVNULL, cwd=os.path.dirname(self.profile))
 
 
 def integrity(profile):
