@@ -9,6 +9,7 @@
 #include "characters/characterthumbnails.h"
 #include "gallery/exportimagefetch.h"
 #include "gallery/gallerycore.h"
+#include "history/historybackup.h"
 #include "history/historydatabase.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
@@ -85,6 +86,9 @@ AppServices::~AppServices()
         m_downloader->cancelAll();
     m_jobs.reset();
     m_thumbnails.reset();
+    // A clean exit keeps a copy of the database, at most one a day, for HistorySalvage.
+    if (m_database && m_database->isOpen())
+        HistoryBackup::writeIfDue(*m_database);
 }
 
 Result<bool> AppServices::open()
@@ -119,11 +123,16 @@ Result<bool> AppServices::open()
         return opened.error();
     if (m_options.deferIntegrityCheck)
         startIntegrityCheck();
-    if (opened.value().recreated)
+    if (opened.value().recreated) {
         m_openNotice = UserMessage::of("core.history.setAside",
                                        {opened.value().problem,
                                         QDir::toNativeSeparators(opened.value().corruptBackupPath)})
                            .text();
+        // What came back (favourites, hidden, jobs, image links): the banner and the CLI say it.
+        m_recoveryNotice = opened.value().salvage.message().text();
+        if (!m_recoveryNotice.isEmpty())
+            m_openNotice += u' ' + m_recoveryNotice;
+    }
     m_history = std::make_unique<HistoryStore>(*m_database);
     m_reader = std::make_unique<HistoryReader>(*m_database);
     m_jobStore = std::make_unique<JobStore>(*m_database);

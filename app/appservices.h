@@ -70,6 +70,9 @@ public:
     Result<bool> open();
     // What open() found worth telling once (a corrupt database set aside...), else empty.
     QString openNotice() const { return m_openNotice; }
+    // After a damaged database: what came back of what only this computer knew, with counts
+    // (part of openNotice()); empty otherwise.
+    QString recoveryNotice() const { return m_recoveryNotice; }
 
     Profile &profile() { return m_profile; }
     StudioSettings &settings() { return *m_settings; }
@@ -121,6 +124,7 @@ private:
     Profile m_profile;
     QUrl m_server;
     QString m_openNotice;
+    QString m_recoveryNotice;
     std::unique_ptr<StudioSettings> m_settings;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<RequestBudget> m_budget;

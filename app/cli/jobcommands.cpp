@@ -164,6 +164,16 @@ int driveJobs(CliContext &ctx, AppServices &services, QSet<qint64> ids, Until un
                     .arg(services.server().toString(), waiting.join(QStringLiteral(", "))));
             stopWhenSettled();
         });
+    // A full disk: say so and stop; the job stays in the profile as the database last had it,
+    // and `wait` goes on once there is room.
+    QObject::connect(&queue, &JobQueue::writeFailed, &loop,
+                     [&](qint64 jobId, const UserMessage &message) {
+                         if (!ids.contains(jobId) || code != ExitOk)
+                             return;
+                         ctx.notice(QStringLiteral("nanobanana-cli: ") + message.text());
+                         code = ExitUsage;
+                         loop.quit();
+                     });
     QObject::connect(&services.client(), &BackendClient::unauthorized, &loop,
                      [&](const ApiError &e) {
                          ctx.notice(e.userMessage);
@@ -318,9 +328,13 @@ int runWait(CliContext &ctx)
                                            .arg(arg));
         ids.append(id);
     }
-    if (ids.isEmpty())
+    if (ids.isEmpty()) {
         for (const auto &job : services->jobs().jobs(true))
             ids.append(job.id);
+        // "Completed, not saved yet" (the disk was full): saved now.
+        for (const auto &job : services->jobStore().unsavedResults(services->accountId()))
+            ids.append(job.id);
+    }
     if (ids.isEmpty()) {
         ctx.result(QJsonArray(), QCoreApplication::translate("Cli", "No unfinished jobs."));
         return ExitOk;

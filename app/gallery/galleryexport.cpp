@@ -1,6 +1,7 @@
 #include "gallery/galleryexport.h"
 
 #include "gallery/imagestory.h"
+#include "history/storagefault.h"
 
 #include <QDir>
 #include <QFile>
@@ -112,6 +113,13 @@ Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const Q
         return ApiError::make(
             ApiError::Kind::Local,
             UserMessage::of("core.gallery.cannotCreateFolder", {QDir::toNativeSeparators(folder)}));
+    // The room it needs, asked first: a full disk would stop it half-way.
+    qint64 bytes = 0;
+    for (const auto &r : records)
+        if (!r.localFile.isEmpty())
+            bytes += QFileInfo(r.localFile).size();
+    if (StorageFault::lacksRoom(folder, bytes))
+        return ApiError::make(ApiError::Kind::Local, UserMessage::of("core.image.diskFull"));
     ExportSummary summary;
     QJsonArray array;
     for (const auto &r : records) {

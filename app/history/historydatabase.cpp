@@ -1,5 +1,6 @@
 #include "history/historydatabase.h"
 
+#include "history/historybackup.h"
 #include "history/historylog.h"
 #include "history/historysql.h"
 #include "history/recordstage.h"
@@ -321,6 +322,10 @@ Result<HistoryOpenReport> HistoryDatabase::open(IntegrityCheck integrity)
         return migrated.error();
     }
     report.schemaVersion = migrated.value();
+    // What only this computer knew comes back into the fresh file before anyone reads it.
+    if (report.recreated)
+        report.salvage = HistorySalvage::run(openConnection(name), report.corruptBackupPath,
+                                             HistoryBackup::pathFor(m_path));
     // A sync that stopped before indexing its records for search (the app was closed or died
     // while it wrote) left them waiting: index them now. Should that fail, the next sync tries
     // again; the history itself is whole either way.

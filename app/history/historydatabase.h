@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/result.h"
+#include "history/historysalvage.h"
 #include "history/schemamigrator.h"
 
 #include <QMutex>
@@ -23,6 +24,8 @@ struct HistoryOpenReport
     bool recreated = false;
     QString corruptBackupPath;
     QString problem; // why the old file was set aside
+    // What came back from the set-aside file and the backup (HistorySalvage), when recreated.
+    SalvageReport salvage;
 };
 
 // The profile's SQLite database (studio.sqlite): opens it, checks it, brings the schema up to

@@ -1,7 +1,9 @@
 #include "history/historyrecord.h"
 
 #include "domain/job.h"
+#include "history/profilepaths.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -111,6 +113,8 @@ HistoryRecord readHistoryRecord(const QSqlQuery &q)
     r.favorite = q.value(Favorite).toInt() != 0;
     r.hidden = q.value(Hidden).toInt() != 0;
     r.localFile = q.value(LocalFile).toString();
+    if (!r.localFile.isEmpty() && !QDir::isAbsolutePath(r.localFile)) // stored in the profile
+        r.localFile = ProfilePaths::ofQuery(q).resolve(r.localFile);
     r.fileSize = optionalInt<qint64>(q.value(FileSize));
     r.width = optionalInt<int>(q.value(Width));
     r.height = optionalInt<int>(q.value(Height));

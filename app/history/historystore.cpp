@@ -2,6 +2,7 @@
 
 #include "history/historydatabase.h"
 #include "history/historysql.h"
+#include "history/profilepaths.h"
 #include "history/searchbacklog.h"
 #include "history/serverrecordupsert.h"
 #include "history/sqltransaction.h"
@@ -283,7 +284,9 @@ Result<bool> HistoryStore::setLocalFile(qint64 rowId, const QString &path, qint6
     // A file on disk outweighs any earlier miss: the record is no longer "gone" (schema 6).
     q.prepare(u"UPDATE generated_images SET local_file = :path, file_size = :size, width = :width, "
               "height = :height, image_misses = 0, image_gone = 0 WHERE row_id = :row"_s);
-    q.bindValue(u":path"_s, sqlNullable(path));
+    // Relative to the profile: a moved profile keeps its images.
+    q.bindValue(u":path"_s,
+                sqlNullable(ProfilePaths::ofDatabase(m_database.path()).toStored(path)));
     q.bindValue(u":size"_s, size);
     q.bindValue(u":width"_s, width);
     q.bindValue(u":height"_s, height);

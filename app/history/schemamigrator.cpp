@@ -1,6 +1,8 @@
 #include "history/schemamigrator.h"
 
 #include "history/historylog.h"
+#include "history/historysql.h"
+#include "history/profilepaths.h"
 #include "history/sqltransaction.h"
 
 #include <QFile>
@@ -43,7 +45,7 @@ QList<MigrationStep> SchemaMigrator::builtinSteps()
         {1, u"0001_images.sql"_s},         {2, u"0002_local_state.sql"_s},
         {3, u"0003_search_backlog.sql"_s}, {4, u"0004_checks_without_lists.sql"_s},
         {5, u"0005_message_codes.sql"_s},  {6, u"0006_image_state.sql"_s},
-        {7, u"0007_job_progress.sql"_s},
+        {7, u"0007_job_progress.sql"_s},   {8, u"0008_relative_paths.sql"_s},
     };
     QList<MigrationStep> steps;
     for (const auto &[version, name] : files) {
@@ -82,6 +84,14 @@ Result<int> SchemaMigrator::migrate(const QSqlDatabase &db, const QList<Migratio
         return current;
     int version = current.value();
     const int target = targetVersion < 0 ? latestVersion(steps) : targetVersion;
+    // Schema 8 makes stored paths relative to the profile: the database's own folder.
+    if (version < target) {
+        sqlite3 *handle = sqliteHandle(db);
+        if (handle
+            && ProfilePaths::registerSqlFunction(handle, ProfilePaths::ofConnection(db).root())
+                   != 0)
+            qCWarning(lcHistory) << "cannot register profile_relative()";
+    }
 
     for (const auto &step : steps) {
         if (step.version <= version || step.version > target)

@@ -26,8 +26,14 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                     [this](qint64 jobId) { return m_store.claimedIds(m_accountId, jobId); }})
     , m_downloads(downloader,
                   [&backend](const QString &url) { return backend.resolveImageUrl(url); })
+    , m_writer(store)
 {
     setTiming({});
+    connect(&m_writer, &JobWriter::jobChanged, this, &JobQueue::jobChanged);
+    connect(&m_writer, &JobWriter::retryDue, this, &JobQueue::retryStorage);
+    connect(&m_writer, &JobWriter::writeFailed, this, &JobQueue::writeFailed);
+    connect(&m_writer, &JobWriter::writeFailed, this,
+            [this](qint64, const UserMessage &message) { Q_EMIT noticeChanged(message.text()); });
     m_reconciler.setPersistence({[this](qint64 jobId) { return m_store.reconcileSchedule(jobId); },
                                  [this](qint64 jobId, const ReconcileSchedule &schedule) {
                                      m_store.saveReconcileSchedule(jobId, schedule);
@@ -38,10 +44,7 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                                            return ReferencePreparer::prepareAll(paths, totalBytes);
                                        });
     // Written before the last bytes leave: a job killed without it never reached the server.
-    connect(&m_submitter, &JobSubmitter::handedOver, this, [this](qint64 jobId) {
-        if (!m_store.setRequestSentAt(jobId, QDateTime::currentDateTimeUtc()))
-            qCWarning(lcJobs) << "could not mark job" << jobId << "sent" << m_store.lastError();
-    });
+    connect(&m_submitter, &JobSubmitter::handedOver, &m_writer, &JobWriter::markHandedOver);
     connect(&m_submitter, &JobSubmitter::resendingSmaller, this,
             [this](qint64 jobId, const UserMessage &message) {
                 m_store.setRequestSentAt(jobId, {}); // a 413: the server never saw it
@@ -60,7 +63,7 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
         // The task vanished (or the server is of the synchronous flavour after all).
         if (auto job = current(jobId, JobState::Pending)) {
             job->state = JobState::Unknown;
-            save(*job);
+            m_writer.save(*job);
             m_reconciler.schedule(jobId);
         }
     });
@@ -103,23 +106,23 @@ void JobQueue::setAccount(const QString &accountId)
             // it whole, so it is sent again at once, without reconciling.
             job.state = JobState::Queued;
             job.setMessage(said("jobs.resentAfterRestart"));
-            save(job);
+            m_writer.save(job);
             continue;
         }
         if (job.state == JobState::Submitting) {
             // The upload may or may not have reached the server: never resend blindly.
             job.state = JobState::Unknown;
             job.setMessage(said("jobs.checkingAfterRestart"));
-            save(job);
+            m_writer.save(job);
         }
         if (job.state == JobState::Pending && !job.taskId.isEmpty())
             m_poller.schedule(job.id, job.taskId);
         else if (job.state == JobState::Pending || job.state == JobState::Unknown)
             m_reconciler.schedule(job.id);
     }
-    for (const auto &job : m_store.list(m_accountId, false, 50))
-        if (job.state == JobState::Completed && job.localImagePath.isEmpty())
-            m_downloads.fetch(job.id, job.imageUrl);
+    // "Completed, not saved yet": a result the disk had no room for, or a download cut short.
+    for (const auto &job : m_store.unsavedResults(m_accountId))
+        m_downloads.fetch(job.id, job.imageUrl);
     pump();
 }
 
@@ -175,8 +178,8 @@ Result<Job> JobQueue::enqueue(const JobRequest &request)
     job.request = request;
     job.request.referencePaths = copies.value();
     if (!m_store.insert(job))
-        return ApiError::make(ApiError::Kind::Local,
-                              said("jobs.saveFailed", {m_store.lastError()}));
+        return ApiError::make(ApiError::Kind::Local, m_writer.notSavedProblem(), 0,
+                              m_store.lastError());
     Q_EMIT jobAdded(job);
     QTimer::singleShot(0, this, [this] { pump(); });
     return job;
@@ -202,14 +205,14 @@ bool JobQueue::retry(qint64 jobId)
         return false;
     forget(jobId);
     job->startOver();
-    save(*job);
+    m_writer.save(*job);
     pump();
     return true;
 }
 
 void JobQueue::pump()
 {
-    if (m_paused || m_accountId.isEmpty())
+    if (m_paused || m_writer.isHolding() || m_accountId.isEmpty())
         return;
     int running = inFlight();
     const auto all = jobs(true);
@@ -222,8 +225,10 @@ void JobQueue::pump()
         sending.attempts += 1;
         sending.submittedAt = QDateTime::currentDateTimeUtc();
         sending.clearMessage();
-        m_store.resetAttemptProgress(sending.id);
-        save(sending);
+        // Nothing is sent whose row does not say so: a job sent while its row still said
+        // `queued` would be sent again after a restart, and charged twice.
+        if (!m_writer.startAttempt(sending))
+            return;
         m_submitter.submit(sending);
         ++running;
     }
@@ -239,7 +244,7 @@ void JobQueue::onSubmitted(qint64 jobId, const SubmitReceipt &receipt)
     if (receipt.isAsync()) {
         job->taskId = receipt.taskId;
         job->state = JobState::Pending;
-        save(*job);
+        m_writer.save(*job);
         m_poller.schedule(jobId, job->taskId);
     } else {
         job->imageId = receipt.imageId;
@@ -258,7 +263,7 @@ void JobQueue::onNotSent(qint64 jobId, const ApiError &error, const UserMessage 
     job->setMessage(message);
     job->errorKind = ApiError::kindName(error.kind);
     job->serverMessage = error.serverMessage;
-    save(*job);
+    m_writer.save(*job);
     if (delayMs < 0) {
         // Signed out: wait for a new sign-in, keep the job.
         forget(jobId);
@@ -280,7 +285,7 @@ void JobQueue::onOutcomeUnknown(qint64 jobId, const ApiError &error, const UserM
     job->serverMessage = error.serverMessage;
     job->state = JobState::Unknown;
     job->setMessage(message);
-    save(*job);
+    m_writer.save(*job);
     if (serverAnswered)
         m_reconciler.markServerAnswered(jobId);
     m_reconciler.schedule(jobId);
@@ -331,10 +336,10 @@ void JobQueue::onServerRecord(qint64 jobId, const GeneratedImage &record)
         finishJob(*job, JobState::Failed);
     } else if (!job->taskId.isEmpty()) {
         job->state = JobState::Pending;
-        save(*job);
+        m_writer.save(*job);
         m_poller.schedule(jobId, job->taskId, /*fromStart=*/true);
     } else {
-        save(*job);
+        m_writer.save(*job);
         m_reconciler.schedule(jobId); // a synchronous server still working on it
     }
     pump();
@@ -345,7 +350,7 @@ void JobQueue::markCompleted(Job job, const QString &imageUrl, const QDateTime &
     job.imageUrl = imageUrl;
     job.completedAt = completedAt;
     job.state = JobState::Completed;
-    save(job);
+    m_writer.save(job);
     Q_EMIT balanceMayHaveChanged();
     m_downloads.fetch(job.id, job.imageUrl);
 }
@@ -358,8 +363,14 @@ void JobQueue::onResultStored(qint64 jobId, const StoredImage &image)
     job->localImagePath = image.path;
     job->clearMessage();
     forget(jobId);
-    finishJob(*job, JobState::Completed, &image);
-    Q_EMIT resultStored(*job, image);
+    if (!job->completedAt.isValid())
+        job->completedAt = QDateTime::currentDateTimeUtc();
+    // Not linked when the database has no room: the file stays in images/, the retry links it
+    // (the same bytes are found where they are) and the row still says "not saved yet".
+    if (m_writer.save(*job, &image)) {
+        Q_EMIT jobFinished(*job);
+        Q_EMIT resultStored(*job, image);
+    }
 }
 
 void JobQueue::onResultFailed(qint64 jobId, const ApiError &error, bool retrying)
@@ -367,8 +378,17 @@ void JobQueue::onResultFailed(qint64 jobId, const ApiError &error, bool retrying
     auto job = current(jobId, JobState::Completed);
     if (!job)
         return;
+    if (ImageStore::isDiskFull(error)) {
+        // Kept as "completed, not saved yet": stored by the retry, or at the next start.
+        forget(jobId);
+        job->setMessage(said("jobs.resultNotSaved"));
+        if (m_writer.save(*job))
+            m_writer.failed(jobId, said("jobs.diskFull"));
+        Q_EMIT jobFinished(*job);
+        return;
+    }
     job->setMessage(said("jobs.downloadWaiting", {fromError(error).toStorage()}));
-    save(*job);
+    m_writer.save(*job);
     if (!retrying) {
         forget(jobId);
         Q_EMIT jobFinished(*job);
@@ -392,15 +412,15 @@ void JobQueue::tell(qint64 jobId, JobState expected, const UserMessage &message)
 {
     if (auto job = current(jobId, expected)) {
         job->setMessage(message);
-        save(*job);
+        m_writer.save(*job);
     }
 }
 
-void JobQueue::save(const Job &job, const StoredImage *image)
+void JobQueue::retryStorage()
 {
-    if (!(image ? m_store.storeResult(job, *image) : m_store.update(job)))
-        qCWarning(lcJobs) << "could not save job" << job.id << m_store.lastError();
-    Q_EMIT jobChanged(job);
+    for (const auto &job : m_store.unsavedResults(m_accountId)) // none without an account
+        m_downloads.fetch(job.id, job.imageUrl);
+    pump();
 }
 
 void JobQueue::finishJob(Job job, JobState state, const StoredImage *image)
@@ -408,7 +428,7 @@ void JobQueue::finishJob(Job job, JobState state, const StoredImage *image)
     job.state = state;
     if (!job.completedAt.isValid())
         job.completedAt = QDateTime::currentDateTimeUtc();
-    save(job, image);
+    m_writer.save(job, image);
     Q_EMIT jobFinished(job);
 }
 

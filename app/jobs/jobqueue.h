@@ -7,6 +7,7 @@
 #include "jobs/jobstore.h"
 #include "jobs/jobsubmitter.h"
 #include "jobs/jobtiming.h"
+#include "jobs/jobwriter.h"
 #include "jobs/resultdownloads.h"
 
 #include <QObject>
@@ -39,6 +40,9 @@ public:
     QString accountId() const { return m_accountId; }
     void setMaxInFlight(int jobs);
     void setTiming(const Timing &timing);
+    // How long after a write failed for want of room the queue tries again (sending, and
+    // storing finished results); 30 s unless set.
+    void setStorageRetryMs(int ms) { m_writer.setRetryMs(ms); }
     // Paused while signed out or after a 401; resume() after a new sign-in.
     void pause();
     void resume();
@@ -67,6 +71,10 @@ Q_SIGNALS:
     void noticeChanged(const QString &notice);
     // A job finished on the server: the star balance may have changed.
     void balanceMayHaveChanged();
+    // A write to the profile failed (a full disk): the job is kept as the database last had it,
+    // nothing more is sent until a write succeeds again, and a completed job's image is stored
+    // once there is room ("completed, not saved yet"). `message` tells the user.
+    void writeFailed(qint64 jobId, const UserMessage &message);
 
 private:
     void pump();
@@ -83,7 +91,8 @@ private:
     void tell(qint64 jobId, JobState expected, const UserMessage &message);
     void markCompleted(Job job, const QString &imageUrl, const QDateTime &completedAt);
 
-    void save(const Job &job, const StoredImage *image = nullptr);
+    // After a write failed for room: send what waits, store the results not saved yet.
+    void retryStorage();
     void finishJob(Job job, JobState state, const StoredImage *image = nullptr);
     void forget(qint64 jobId);
     // The job when it belongs to this account (and, if `state` is given, is in it).
@@ -98,4 +107,5 @@ private:
     JobPoller m_poller;
     JobReconciler m_reconciler;
     ResultDownloads m_downloads;
+    JobWriter m_writer;
 };

@@ -1,7 +1,9 @@
 #include "jobs/jobstore.h"
 
 #include "history/historydatabase.h"
+#include "history/profilepaths.h"
 #include "history/sqltransaction.h"
+#include "history/storagefault.h"
 #include "media/imagestore.h"
 
 #include <QJsonArray>
@@ -43,7 +45,7 @@ QVariant textOrNull(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
-void bindJob(QSqlQuery &q, const Job &job)
+void bindJob(QSqlQuery &q, const Job &job, const ProfilePaths &paths)
 {
     q.bindValue(QStringLiteral(":account_id"), job.accountId);
     q.bindValue(QStringLiteral(":kind"), jobKindName(job.request.kind));
@@ -51,14 +53,17 @@ void bindJob(QSqlQuery &q, const Job &job)
     q.bindValue(QStringLiteral(":prompt"), job.request.prompt);
     q.bindValue(QStringLiteral(":aspect_ratio"), job.request.aspectRatio);
     q.bindValue(QStringLiteral(":resolution"), job.request.resolution);
-    q.bindValue(QStringLiteral(":reference_paths"), toJson(job.request.referencePaths));
+    // Relative to the profile: a moved profile keeps its references and results.
+    q.bindValue(QStringLiteral(":reference_paths"),
+                toJson(paths.toStored(job.request.referencePaths)));
     q.bindValue(QStringLiteral(":character_ids"), toJson(job.request.characterIds));
     q.bindValue(QStringLiteral(":character_image_urls"), toJson(job.request.characterImageUrls));
     q.bindValue(QStringLiteral(":template_id"), textOrNull(job.request.templateId));
     q.bindValue(QStringLiteral(":task_id"), textOrNull(job.taskId));
     q.bindValue(QStringLiteral(":image_id"), textOrNull(job.imageId));
     q.bindValue(QStringLiteral(":image_url"), textOrNull(job.imageUrl));
-    q.bindValue(QStringLiteral(":local_image_path"), textOrNull(job.localImagePath));
+    q.bindValue(QStringLiteral(":local_image_path"),
+                textOrNull(paths.toStored(job.localImagePath)));
     q.bindValue(QStringLiteral(":error_kind"), textOrNull(job.errorKind));
     q.bindValue(QStringLiteral(":server_message"), textOrNull(job.serverMessage));
     // The code and its arguments, never the sentence: it is put into words when read. A
@@ -73,7 +78,7 @@ void bindJob(QSqlQuery &q, const Job &job)
     q.bindValue(QStringLiteral(":updated_at"), msOrNull(job.updatedAt));
 }
 
-Job readJob(const QSqlQuery &q)
+Job readJob(const QSqlQuery &q, const ProfilePaths &paths)
 {
     const auto r = q.record();
     auto value = [&](const char *name) { return q.value(r.indexOf(QLatin1StringView(name))); };
@@ -85,14 +90,14 @@ Job readJob(const QSqlQuery &q)
     job.request.prompt = value("prompt").toString();
     job.request.aspectRatio = value("aspect_ratio").toString();
     job.request.resolution = value("resolution").toString();
-    job.request.referencePaths = fromJson(value("reference_paths").toString());
+    job.request.referencePaths = paths.resolve(fromJson(value("reference_paths").toString()));
     job.request.characterIds = fromJson(value("character_ids").toString());
     job.request.characterImageUrls = fromJson(value("character_image_urls").toString());
     job.request.templateId = value("template_id").toString();
     job.taskId = value("task_id").toString();
     job.imageId = value("image_id").toString();
     job.imageUrl = value("image_url").toString();
-    job.localImagePath = value("local_image_path").toString();
+    job.localImagePath = paths.resolve(value("local_image_path").toString());
     job.errorKind = value("error_kind").toString();
     job.serverMessage = value("server_message").toString();
     job.setMessage(UserMessage::fromStorage(value("user_message").toString()));
@@ -144,6 +149,7 @@ LocalJobUpdate galleryUpdate(const Job &job)
 JobStore::JobStore(HistoryDatabase &database)
     : m_database(database)
     , m_gallery(database)
+    , m_paths(ProfilePaths::ofDatabase(database.path()))
 { }
 
 bool JobStore::insert(Job &job)
@@ -166,15 +172,13 @@ bool JobStore::storeResult(const Job &job, const StoredImage &image)
 bool JobStore::write(Job &job, bool insertNew, const StoredImage *image)
 {
     const qint64 idBefore = job.id;
+    m_lastNoRoom = false;
     SqlTransaction transaction(m_database.connection());
-    if (!transaction.isActive()) {
-        m_lastError = transaction.errorText();
-        return false;
-    }
+    if (!transaction.isActive())
+        return failedWith(transaction.errorText());
     const auto failed = [&](const QString &error) {
-        m_lastError = error;
         job.id = idBefore; // the insert is rolled back
-        return false;
+        return failedWith(error);
     };
     if (!writeJobRow(job, insertNew))
         return failed(m_lastError);
@@ -221,11 +225,9 @@ bool JobStore::writeJobRow(Job &job, bool insertNew)
     placeholders.replace(QStringLiteral(", "), QStringLiteral(", :")).prepend(u':');
     q.prepare(QStringLiteral("INSERT INTO jobs (") + kColumns + QStringLiteral(") VALUES (")
               + placeholders + u')');
-    bindJob(q, job);
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return false;
-    }
+    bindJob(q, job, m_paths);
+    if (!q.exec())
+        return failedWith(q.lastError().text());
     job.id = q.lastInsertId().toLongLong();
     return true;
 }
@@ -239,13 +241,18 @@ bool JobStore::updateJobRow(const Job &stamped)
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("UPDATE jobs SET ") + assignments
               + QStringLiteral(" WHERE job_id = :job_id"));
-    bindJob(q, stamped);
+    bindJob(q, stamped, m_paths);
     q.bindValue(QStringLiteral(":job_id"), stamped.id);
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return false;
-    }
+    if (!q.exec())
+        return failedWith(q.lastError().text());
     return true;
+}
+
+bool JobStore::failedWith(const QString &error)
+{
+    m_lastError = error;
+    m_lastNoRoom = m_lastNoRoom || StorageFault::sqlNoRoom(m_database.connection(), error);
+    return false;
 }
 
 bool JobStore::execOnJob(qint64 jobId, const QString &sql, const QVariantMap &values)
@@ -255,10 +262,9 @@ bool JobStore::execOnJob(qint64 jobId, const QString &sql, const QVariantMap &va
     q.bindValue(QStringLiteral(":job_id"), jobId);
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         q.bindValue(it.key(), it.value());
-    if (!q.exec()) {
-        m_lastError = q.lastError().text();
-        return false;
-    }
+    m_lastNoRoom = false;
+    if (!q.exec())
+        return failedWith(q.lastError().text());
     return true;
 }
 
@@ -323,7 +329,7 @@ std::optional<Job> JobStore::load(qint64 jobId) const
     }
     if (!q.next())
         return std::nullopt;
-    return readJob(q);
+    return readJob(q, m_paths);
 }
 
 QList<Job> JobStore::list(const QString &accountId, bool unfinishedOnly, int limit) const
@@ -343,7 +349,24 @@ QList<Job> JobStore::list(const QString &accountId, bool unfinishedOnly, int lim
         return jobs;
     }
     while (q.next())
-        jobs.append(readJob(q));
+        jobs.append(readJob(q, m_paths));
+    return jobs;
+}
+
+QList<Job> JobStore::unsavedResults(const QString &accountId) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT * FROM jobs WHERE account_id = :account AND state = "
+                             "'completed' AND local_image_path IS NULL AND image_url IS NOT NULL "
+                             "ORDER BY job_id"));
+    q.bindValue(QStringLiteral(":account"), accountId);
+    QList<Job> jobs;
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return jobs;
+    }
+    while (q.next())
+        jobs.append(readJob(q, m_paths));
     return jobs;
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/job.h"
 #include "history/historystore.h"
+#include "history/profilepaths.h"
 #include "jobs/reconcileschedule.h"
 
 #include <QList>
@@ -49,6 +50,10 @@ public:
     // Jobs of an account, newest first; `unfinishedOnly` keeps the non-final states.
     QList<Job> list(const QString &accountId, bool unfinishedOnly = false, int limit = -1) const;
     QString lastError() const { return m_lastError; }
+    // The last failed write failed for want of room (a full disk, a quota).
+    bool lastFailureWasNoRoom() const { return m_lastNoRoom; }
+    // Completed jobs whose image is not stored yet ("completed, not saved yet"), oldest first.
+    QList<Job> unsavedResults(const QString &accountId) const;
 
 private:
     // One transaction: the job (inserted when `insertNew`), its gallery row, and the result
@@ -57,8 +62,12 @@ private:
     bool writeJobRow(Job &job, bool insertNew);
     bool updateJobRow(const Job &stamped);
     bool execOnJob(qint64 jobId, const QString &sql, const QVariantMap &values);
+    // Keeps the failure's text and whether it was for want of room; returns false.
+    bool failedWith(const QString &error);
 
     HistoryDatabase &m_database;
     HistoryStore m_gallery;
+    ProfilePaths m_paths;
     mutable QString m_lastError;
+    bool m_lastNoRoom = false;
 };

@@ -305,6 +305,12 @@ void ImageMirror::failed(const QUrl &url, const ApiError &error)
     const qint64 rowId = entry.item.rowId;
     if (error.kind == ApiError::Kind::Cancelled) {
         // Someone else cancelled the URL; the row stays in the backlog for the next pass.
+    } else if (ImageStore::isDiskFull(error)) {
+        // No room to store it: not a miss. The row stays in the backlog and the mirror stops
+        // as its free-space floor stops it.
+        m_pending.prepend(entry.item);
+        setState(State::LowSpace);
+        return;
     } else if (isMiss(error)) {
         missed(entry);
     } else if (isPassing(error)) {

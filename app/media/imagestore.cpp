@@ -1,11 +1,14 @@
 #include "media/imagestore.h"
 
+#include "history/storagefault.h"
 #include "media/medialog.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
+
+#include <cerrno>
 
 namespace {
 
@@ -21,11 +24,30 @@ ApiError diskError(const QString &path, const QString &systemWords)
     return diskError(path, UserMessage::plain(systemWords));
 }
 
+ApiError diskFull(const QString &detail)
+{
+    return ApiError::make(ApiError::Kind::Local, UserMessage::of("core.image.diskFull"), 0, detail);
+}
+
 } // namespace
 
-ImageStore::ImageStore(QString imagesDir)
+ImageStore::ImageStore(QString imagesDir, FreeBytes freeBytes)
     : m_dir(std::move(imagesDir))
+    , m_freeBytes(std::move(freeBytes))
 { }
+
+bool ImageStore::isDiskFull(const ApiError &error)
+{
+    return error.message.code == u"core.image.diskFull";
+}
+
+bool ImageStore::lacksRoom(qint64 bytes) const
+{
+    if (!m_freeBytes)
+        return StorageFault::lacksRoom(m_dir, bytes);
+    const qint64 available = m_freeBytes(m_dir);
+    return available >= 0 && available < bytes;
+}
 
 QString ImageStore::pathFor(const QByteArray &sha256Hex, const QByteArray &format) const
 {
@@ -46,18 +68,27 @@ Result<StoredImage> ImageStore::store(const QByteArray &bytes, const VerifiedIma
     if (existing.exists() && existing.size() == bytes.size())
         return stored;
 
+    // Checked first: a full disk would leave a half-written temporary file and the database no
+    // room to link the image.
+    if (lacksRoom(bytes.size()))
+        return diskFull(path);
     if (!QDir().mkpath(existing.absolutePath()))
         return diskError(path, UserMessage::of("core.image.why.cannotCreateFolder"));
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return diskError(path, file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        const QString why = file.errorString();
+    // errno of the failed write, before anything else can change it.
+    const auto failed = [&](const QString &why) {
+        const int error = errno;
         file.cancelWriting();
+        if (StorageFault::isNoRoom(error) || lacksRoom(bytes.size()))
+            return diskFull(why);
         return diskError(path, why);
-    }
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed(file.errorString());
+    if (file.write(bytes) != bytes.size())
+        return failed(file.errorString());
     if (!file.commit())
-        return diskError(path, file.errorString());
+        return failed(file.errorString());
     qCDebug(lcMedia) << "stored" << path << bytes.size() << "bytes";
     return stored;
 }

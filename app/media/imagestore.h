@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <functional>
+
 // Where a stored original lives and what it is.
 struct StoredImage
 {
@@ -17,11 +19,18 @@ struct StoredImage
 
 // Keeps original images by content hash (images/ab/abcdef….png): the same bytes always
 // land at the same path and are written once, atomically. Thread-safe: two threads storing
-// the same bytes both end with the same complete file.
+// the same bytes both end with the same complete file. A disk too full for the bytes is told
+// before writing (core.image.diskFull, isDiskFull()), and so is a write that failed for room.
 class ImageStore final
 {
 public:
-    explicit ImageStore(QString imagesDir);
+    // The bytes free where a folder lives (-1: unknown); tests pass a full disk.
+    using FreeBytes = std::function<qint64(const QString &dir)>;
+
+    explicit ImageStore(QString imagesDir, FreeBytes freeBytes = {});
+
+    // The error store() returns when there was no room for the image.
+    static bool isDiskFull(const ApiError &error);
 
     QString imagesDir() const { return m_dir; }
 
@@ -32,5 +41,8 @@ public:
     QString pathFor(const QByteArray &sha256Hex, const QByteArray &format) const;
 
 private:
+    bool lacksRoom(qint64 bytes) const;
+
     QString m_dir;
+    FreeBytes m_freeBytes;
 };

@@ -194,6 +194,34 @@
             <numerusform>At most 5 images can go with one job; remove %n.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n favourites</source>
+        <translation>
+            <numerusform>%n favourite</numerusform>
+            <numerusform>%n favourites</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden images</source>
+        <translation>
+            <numerusform>%n hidden image</numerusform>
+            <numerusform>%n hidden images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links to images on this computer</source>
+        <translation>
+            <numerusform>%n link to an image on this computer</numerusform>
+            <numerusform>%n links to images on this computer</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -2574,6 +2574,62 @@ created:     %6
         <source>The program stopped before this job had left, so the server never saw it; it is sent again now.</source>
         <translation>برنامه پیش از بیرون رفتن این کار بسته شد، پس سرور هرگز آن را ندید؛ اکنون دوباره فرستاده می‌شود.</translation>
     </message>
+    <message>
+        <source>The disk is full: free some space, then try again.</source>
+        <translation>دیسک پر است: کمی جا باز کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>What only this computer knew came back from %1: %2, %3, %4 and %5.</source>
+        <translation>آنچه فقط این رایانه می‌دانست از %1 برگشت: %2، %3، %4 و %5.</translation>
+    </message>
+    <message>
+        <source>the damaged file</source>
+        <translation>پروندهٔ آسیب‌دیده</translation>
+    </message>
+    <message>
+        <source>the last backup</source>
+        <translation>آخرین نسخهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <source>the damaged file and the last backup</source>
+        <translation>پروندهٔ آسیب‌دیده و آخرین نسخهٔ پشتیبان</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n favourites</source>
+        <translation>
+            <numerusform>%Ln برگزیده</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden images</source>
+        <translation>
+            <numerusform>%Ln تصویر پنهان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs</source>
+        <translation>
+            <numerusform>%Ln کار</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links to images on this computer</source>
+        <translation>
+            <numerusform>%Ln پیوند به تصویرهای این رایانه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space; your job is kept.</source>
+        <translation>دیسک پر است: کمی جا باز کنید؛ کار شما نگه داشته شده است.</translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space, then send the job again. Nothing was sent.</source>
+        <translation>دیسک پر است: کمی جا باز کنید و کار را دوباره بفرستید. چیزی فرستاده نشد.</translation>
+    </message>
+    <message>
+        <source>Finished, not saved yet: the disk is full. Free some space; the image is saved by itself then.</source>
+        <translation>تمام شد، ولی هنوز ذخیره نشده: دیسک پر است. کمی جا باز کنید؛ تصویر خودبه‌خود ذخیره می‌شود.</translation>
+    </message>
 </context>
 <context>
     <name>MirrorStatus</name>

@@ -7,6 +7,7 @@
 #include "backend/backendclient.h"
 #include "history/historydatabase.h"
 #include "history/historysync.h"
+#include "history/profilepaths.h"
 #include "history/syncscheduler.h"
 #include "jobs/jobqueue.h"
 #include "jobs/jobstore.h"
@@ -144,9 +145,12 @@ inline QList<GalleryRow> galleryRows(AppServices &services, const QString &promp
     QList<GalleryRow> rows;
     if (!q.exec())
         return rows;
+    // local_file is stored relative to the profile (schema 8).
+    const auto paths = ProfilePaths::ofDatabase(services.database().path());
     while (q.next())
         rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
+                     q.value(3).toString(), paths.resolve(q.value(4).toString()),
+                     q.value(5).toString()});
     return rows;
 }
 

@@ -111,7 +111,8 @@ void TestImageMirrorDevServer::fillsTheLibraryAfterSync()
     QVERIFY(q.exec(u"SELECT local_file FROM generated_images WHERE local_file IS NOT NULL"_s));
     int files = 0;
     while (q.next()) {
-        QVERIFY(QFileInfo::exists(q.value(0).toString()));
+        QVERIFY(QFileInfo::exists(
+            ProfilePaths::ofDatabase(services->database().path()).resolve(q.value(0).toString())));
         ++files;
     }
     QCOMPARE(files, onServer);

@@ -1,6 +1,7 @@
 #include "fakejobbackend.h"
 #include "history/historydatabase.h"
 #include "history/historystore.h"
+#include "history/profilepaths.h"
 #include "jobs/jobqueue.h"
 #include "media/imagelimits.h"
 
@@ -182,7 +183,10 @@ private Q_SLOTS:
         QCOMPARE(finished.size(), 1);
         QVERIFY(job->userMessage.isEmpty());
         QCOMPARE(run().galleryStatus(id), u"completed"_s);
-        QCOMPARE(run().column(u"SELECT local_file FROM generated_images WHERE job_id = ?"_s, id),
+        // Stored relative to the profile (schema 8), the job's file once resolved.
+        QCOMPARE(ProfilePaths::ofDatabase(run().database.path())
+                     .resolve(run().column(
+                         u"SELECT local_file FROM generated_images WHERE job_id = ?"_s, id)),
                  job->localImagePath);
         QCOMPARE(server().submissions.size(), size_t(1));
     }

@@ -143,6 +143,9 @@ constexpr MessageSource kMessages[] = {
      QT_TRANSLATE_NOOP("Messages", "The image could not be saved to %1 (%2). Check that the disk "
                                    "has space and the folder is writable."),
      -1, messageArg(2)},
+    // ImageStore, ImageMirror, GalleryExport: a write refused or failed for want of room.
+    {"core.image.diskFull",
+     QT_TRANSLATE_NOOP("Messages", "The disk is full: free some space, then try again.")},
     {"core.image.why.cannotCreateFolder",
      QT_TRANSLATE_NOOP("Messages", "cannot create the folder")},
 
@@ -202,6 +205,21 @@ constexpr MessageSource kMessages[] = {
     {"core.history.setAside",
      QT_TRANSLATE_NOOP("Messages", "The local history database was damaged (%1); it was set "
                                    "aside as %2 and will be rebuilt from the server.")},
+    // HistorySalvage: what came back after a damaged database. %1 is one of
+    // core.history.recoveredFrom.*, %2…%5 the counts below.
+    {"core.history.recovered",
+     QT_TRANSLATE_NOOP("Messages", "What only this computer knew came back from %1: %2, %3, %4 "
+                                   "and %5."),
+     -1, messageArg(1) | messageArg(2) | messageArg(3) | messageArg(4) | messageArg(5)},
+    {"core.history.recoveredFrom.damaged", QT_TRANSLATE_NOOP("Messages", "the damaged file")},
+    {"core.history.recoveredFrom.backup", QT_TRANSLATE_NOOP("Messages", "the last backup")},
+    {"core.history.recoveredFrom.both",
+     QT_TRANSLATE_NOOP("Messages", "the damaged file and the last backup")},
+    {"core.history.recovered.favourites", QT_TRANSLATE_N_NOOP("Messages", "%n favourites"), 0},
+    {"core.history.recovered.hidden", QT_TRANSLATE_N_NOOP("Messages", "%n hidden images"), 0},
+    {"core.history.recovered.jobs", QT_TRANSLATE_N_NOOP("Messages", "%n jobs"), 0},
+    {"core.history.recovered.links",
+     QT_TRANSLATE_N_NOOP("Messages", "%n links to images on this computer"), 0},
     {"core.history.openFailed",
      QT_TRANSLATE_NOOP("Messages", "The local history at %1 could not be opened. Check that the "
                                    "folder is writable and not full, or use another profile.")},

@@ -93,6 +93,16 @@ constexpr MessageSource kMessages[] = {
     {"jobs.downloadWaiting",
      QT_TRANSLATE_NOOP("Messages", "The image is ready on the server but could not be "
                                    "downloaded yet: %1")},
+    // A write to the profile failed for want of room (JobQueue; StorageFault).
+    {"jobs.diskFull",
+     QT_TRANSLATE_NOOP("Messages", "The disk is full: free some space; your job is kept.")},
+    {"jobs.diskFullNotSent",
+     QT_TRANSLATE_NOOP("Messages", "The disk is full: free some space, then send the job "
+                                   "again. Nothing was sent.")},
+    // A completed job whose image could not be stored: kept as "completed, not saved yet".
+    {"jobs.resultNotSaved",
+     QT_TRANSLATE_NOOP("Messages", "Finished, not saved yet: the disk is full. Free some space; "
+                                   "the image is saved by itself then.")},
 };
 } // namespace
 
