@@ -23,6 +23,9 @@ public:
     enum class KeepImages { Every, OnlyOpened };
     KeepImages keepImages() const; // default Every
     void setKeepImages(KeepImages keep);
+    // A brush edit adds one sentence about the highlighted area to the prompt (default on).
+    bool addMaskSentence() const;
+    void setAddMaskSentence(bool add);
     bool keychainNoticeShown() const;
     void setKeychainNoticeShown(bool shown);
     // "system" (default), "light" or "dark".

@@ -3,6 +3,7 @@
 #include "backend/referencepreparer.h"
 #include "domain/jobrequestcheck.h"
 #include "jobs/jobmessages.h"
+#include "jobs/maskedit.h"
 #include "media/referencecopy.h"
 
 #include <QLoggingCategory>
@@ -174,6 +175,10 @@ Result<Job> JobQueue::enqueue(const JobRequest &request)
     job.accountId = m_accountId;
     job.request = request;
     job.request.referencePaths = copies.value();
+    auto mask = MaskEdit::copyMaskIntoProfile(request.maskPath, m_referencesDir);
+    if (!mask)
+        return mask.error();
+    job.request.maskPath = mask.value();
     if (!m_store.insert(job))
         return ApiError::make(ApiError::Kind::Local,
                               said("jobs.saveFailed", {m_store.lastError()}));
@@ -355,11 +360,12 @@ void JobQueue::onResultStored(qint64 jobId, const StoredImage &image)
     auto job = current(jobId, JobState::Completed);
     if (!job)
         return;
-    job->localImagePath = image.path;
+    const StoredImage shown = MaskEdit::finishResult(*job, image);
+    job->localImagePath = shown.path;
     job->clearMessage();
     forget(jobId);
-    finishJob(*job, JobState::Completed, &image);
-    Q_EMIT resultStored(*job, image);
+    finishJob(*job, JobState::Completed, &shown);
+    Q_EMIT resultStored(*job, shown);
 }
 
 void JobQueue::onResultFailed(qint64 jobId, const ApiError &error, bool retrying)

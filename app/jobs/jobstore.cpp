@@ -71,6 +71,10 @@ void bindJob(QSqlQuery &q, const Job &job)
     q.bindValue(QStringLiteral(":submitted_at"), msOrNull(job.submittedAt));
     q.bindValue(QStringLiteral(":completed_at"), msOrNull(job.completedAt));
     q.bindValue(QStringLiteral(":updated_at"), msOrNull(job.updatedAt));
+    // A brush edit (schema 10).
+    q.bindValue(QStringLiteral(":mask_path"), textOrNull(job.request.maskPath));
+    q.bindValue(QStringLiteral(":keep_unmasked"), int(job.request.keepUnmasked));
+    q.bindValue(QStringLiteral(":server_image_path"), textOrNull(job.serverImagePath));
 }
 
 Job readJob(const QSqlQuery &q)
@@ -101,6 +105,9 @@ Job readJob(const QSqlQuery &q)
     job.submittedAt = fromMs(value("submitted_at"));
     job.completedAt = fromMs(value("completed_at"));
     job.updatedAt = fromMs(value("updated_at"));
+    job.request.maskPath = value("mask_path").toString();
+    job.request.keepUnmasked = value("keep_unmasked").toInt() != 0;
+    job.serverImagePath = value("server_image_path").toString();
     return job;
 }
 
@@ -108,7 +115,7 @@ const QLatin1StringView kColumns(
     "account_id, kind, state, prompt, aspect_ratio, resolution, reference_paths, character_ids, "
     "character_image_urls, template_id, task_id, image_id, image_url, local_image_path, "
     "error_kind, server_message, user_message, attempts, created_at, submitted_at, "
-    "completed_at, updated_at");
+    "completed_at, updated_at, mask_path, keep_unmasked, server_image_path");
 
 ImageStatus galleryStatus(JobState state)
 {
@@ -186,6 +193,8 @@ bool JobStore::write(Job &job, bool insertNew, const StoredImage *image)
                                              image->height);
         if (!stored)
             return failed(stored.error().userMessage + u' ' + stored.error().serverMessage);
+        if (!job.serverImagePath.isEmpty() && !writeServerFile(row.value(), job.serverImagePath))
+            return failed(m_lastError);
     }
     if (!transaction.commit())
         return failed(transaction.errorText());
@@ -241,6 +250,20 @@ bool JobStore::updateJobRow(const Job &stamped)
               + QStringLiteral(" WHERE job_id = :job_id"));
     bindJob(q, stamped);
     q.bindValue(QStringLiteral(":job_id"), stamped.id);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool JobStore::writeServerFile(qint64 rowId, const QString &path)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE generated_images SET server_local_file = :path "
+                             "WHERE row_id = :row"));
+    q.bindValue(QStringLiteral(":path"), path);
+    q.bindValue(QStringLiteral(":row"), rowId);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         return false;

@@ -7,6 +7,7 @@
 #include "profile.h"
 #include "studiosettings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -33,6 +34,7 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     , m_calendar(new QComboBox(this))
     , m_colours(new QComboBox(this))
     , m_keepImages(new QComboBox(this))
+    , m_maskSentence(new QCheckBox(tr("Add the sentence about the highlighted area"), this))
 {
     setWindowTitle(tr("Settings"));
     m_server->setPlaceholderText(QStringLiteral("https://example.org"));
@@ -94,6 +96,10 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     m_keepImages->setToolTip(tr("Every image keeps the whole library for offline use; the "
                                 "images come from the server in the background."));
     form->addRow(tr("&Keep on this computer"), m_keepImages);
+    m_maskSentence->setChecked(services.settings.addMaskSentence());
+    m_maskSentence->setToolTip(tr("A brush edit tells the model that only the highlighted area "
+                                  "of the second image is to change."));
+    form->addRow(tr("Brush edits"), m_maskSentence);
 
     // Each language is named in its own words: a person who cannot read the current one can
     // still find theirs.
@@ -154,6 +160,7 @@ bool SettingsDialog::apply()
     settings.setColourScheme(ColourScheme::toSetting(colours));
     settings.setThumbnailMemoryMiB(m_thumbMemory->value());
     settings.setKeepImages(StudioSettings::KeepImages(m_keepImages->currentData().toInt()));
+    settings.setAddMaskSentence(m_maskSentence->isChecked());
     m_services.thumbnails.setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
     settings.sync();
     LanguageChoice choice(Profile(m_services.profileFolder).settingsPath());

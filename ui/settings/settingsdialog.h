@@ -4,6 +4,7 @@
 #include <QUrl>
 
 class JobQueue;
+class QCheckBox;
 class QComboBox;
 class StudioSettings;
 class ThumbnailCache;
@@ -41,6 +42,7 @@ public:
     QComboBox *calendarBox() const { return m_calendar; }
     QComboBox *coloursBox() const { return m_colours; }
     QComboBox *keepImagesBox() const { return m_keepImages; }
+    QCheckBox *maskSentenceBox() const { return m_maskSentence; }
 
     // Validates and stores; false (with the reason shown) when the server address is bad.
     bool apply();
@@ -64,4 +66,5 @@ private:
     QComboBox *m_calendar;
     QComboBox *m_colours;
     QComboBox *m_keepImages;
+    QCheckBox *m_maskSentence;
 };

@@ -1,0 +1,86 @@
+// Benchmark: one brush stroke segment on a 4096 × 4096 image in the mask editor, as a user's
+// pointer makes them: the dabs into the mask, the overlay's colours, and the canvas's
+// synchronous repaint of the changed box (offscreen). Target: under 16 ms per segment.
+//   bench_mask [SEGMENTS]
+#include "benchcommon.h"
+#include "mask/maskcanvas.h"
+#include "mask/maskeditor.h"
+#include "mask/masklayer.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QPainter>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QImage photo()
+{
+    QImage image(4096, 4096, QImage::Format_RGB32);
+    QPainter p(&image);
+    QLinearGradient g(0, 0, 4096, 4096);
+    g.setColorAt(0, QColor(40, 90, 160));
+    g.setColorAt(1, QColor(230, 170, 90));
+    p.fillRect(image.rect(), g);
+    return image;
+}
+
+// Per-segment milliseconds of a wavy stroke across the image.
+QList<double> stroke(MaskEditor &editor, qreal radius, int segments)
+{
+    auto *layer = editor.layer();
+    auto *canvas = editor.canvas();
+    MaskBrush::Tip tip;
+    tip.radius = radius;
+    tip.softness = 0.4;
+    QList<double> ms;
+    QPointF at(200, 2048);
+    layer->beginStroke(at, tip);
+    QElapsedTimer timer;
+    for (int i = 0; i < segments; ++i) {
+        // About 12 image pixels per event: a brisk hand at fit zoom.
+        at = QPointF(200 + i * 12.0, 2048 + 900 * std::sin(i / 40.0));
+        timer.start();
+        layer->strokeTo(at);
+        canvas->repaint(canvas->lastRepaint());
+        ms << timer.nsecsElapsed() / 1e6;
+    }
+    layer->endStroke();
+    return ms;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const int segments = app.arguments().value(1, u"300"_s).toInt();
+    MaskEditor editor(photo(), {});
+    editor.resize(1280, 860);
+    editor.show();
+    QCoreApplication::processEvents();
+
+    QJsonObject out{{u"image"_s, u"4096x4096"_s}, {u"segments"_s, segments}};
+    for (const auto &[name, radius, zoomIn] :
+         {std::tuple{u"fit_r60"_s, 60.0, false}, std::tuple{u"fit_r250"_s, 250.0, false},
+          std::tuple{u"zoom100_r60"_s, 60.0, true}}) {
+        editor.canvas()->fit();
+        if (zoomIn)
+            while (editor.canvas()->zoom() < 1.0)
+                editor.canvas()->zoomIn();
+        QCoreApplication::processEvents();
+        const auto ms = stroke(editor, radius, segments);
+        out.insert(name + u"_p50_ms"_s, Bench::percentile(ms, 50));
+        out.insert(name + u"_p95_ms"_s, Bench::percentile(ms, 95));
+        out.insert(name + u"_max_ms"_s, Bench::percentile(ms, 100));
+        editor.layer()->clear();
+    }
+    out.insert(u"peak_rss_kib"_s, double(Bench::peakRssKib()));
+    Bench::printJson(out);
+    return 0;
+}
