@@ -3,17 +3,23 @@
 #include "compose/prompteditor.h"
 #include "compose/referencestrip.h"
 #include "compose/referencethumb.h"
+#include "gallery/gallerydetail.h"
+#include "gallery/imageviewer.h"
 #include "i18n/translations.h"
 #include "jobs/maskedit.h"
 #include "mask/maskcanvas.h"
 #include "mask/maskeditor.h"
 #include "mask/masklayer.h"
+#include "media/imagestore.h"
+#include "media/thumbnailcache.h"
 #include "screenshot.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QLinearGradient>
 #include <QPainter>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -274,6 +280,62 @@ private Q_SLOTS:
         panel.referenceStrip()->removeAt(0);
         QVERIFY(panel.maskPath().isEmpty());
         QVERIFY(panel.maskSentenceShown().isEmpty());
+    }
+
+    // A brush edit kept exact: the detail view shows the combined image and toggles to the
+    // server's own result.
+    void detailTogglesToTheServersResult()
+    {
+        const QString images = m_dir.filePath(u"images"_s);
+        QVERIFY(QDir().mkpath(images + u"/aa"_s));
+        const QString serverFile = images + u"/aa/aaserver.png"_s;
+        QImage red(300, 200, QImage::Format_RGB32);
+        red.fill(Qt::red);
+        QVERIFY(red.save(serverFile));
+        const QString original = m_dir.filePath(u"original.png"_s);
+        QVERIFY(picture({150, 100}).save(original));
+        QImage mask(150, 100, QImage::Format_Grayscale8);
+        mask.fill(0);
+        const QString maskFile = m_dir.filePath(u"detail-mask.png"_s);
+        QVERIFY(mask.save(maskFile));
+        Job job;
+        job.request.kind = JobKind::Edit;
+        job.request.referencePaths = {original};
+        job.request.maskPath = maskFile;
+        StoredImage server;
+        server.path = serverFile;
+        const StoredImage combined = MaskEdit::finishResult(job, server);
+        QVERIFY(combined.path != serverFile);
+
+        ThumbnailCache thumbnails(m_dir.filePath(u"thumbs"_s));
+        GalleryDetail detail(thumbnails);
+        HistoryRecord record;
+        record.rowId = 7;
+        record.kind = ImageType::ImageToImage;
+        record.status = ImageStatus::Completed;
+        record.localFile = combined.path;
+        detail.setRecord(record, {}, {});
+        detail.show();
+        auto *toggle = detail.serverResultToggle();
+        QVERIFY(toggle->isVisible());
+        const auto shownCentre = [&detail] {
+            return detail.viewer()->pixmap().toImage().pixel(150, 100);
+        };
+        QTRY_VERIFY(detail.viewer()->hasImage() && !detail.viewer()->isLoading());
+        QCOMPARE(detail.viewer()->imageSize(), QSize(300, 200));
+        QVERIFY(shownCentre() != qRgb(255, 0, 0)); // combined: nothing marked, the original
+        toggle->click();
+        QVERIFY(toggle->isChecked());
+        QTRY_COMPARE(shownCentre(), qRgb(255, 0, 0)); // the server's own
+        QCOMPARE(toggle->text(), u"Show combined"_s);
+        toggle->click();
+        QTRY_VERIFY(shownCentre() != qRgb(255, 0, 0));
+
+        // Any other record: no toggle.
+        record.rowId = 8;
+        record.localFile = serverFile;
+        detail.setRecord(record, {}, {});
+        QVERIFY(!toggle->isVisible());
     }
 
     void screenshots_data()
