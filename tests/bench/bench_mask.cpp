@@ -42,8 +42,12 @@ QList<double> stroke(MaskEditor &editor, qreal radius, int segments)
     layer->beginStroke(at, tip);
     QElapsedTimer timer;
     for (int i = 0; i < segments; ++i) {
-        // About 12 image pixels per event: a brisk hand at fit zoom.
-        at = QPointF(200 + i * 12.0, 2048 + 900 * std::sin(i / 40.0));
+        // Each event a little over the dab spacing apart, so every segment lays a dab (the
+        // worst case: a slower hand makes segments that lay none).
+        const qreal step = radius / 4 + 1;
+        // Back and forth across the image (a triangle wave), never a jump.
+        const qreal along = std::fmod(i * step, 7400.0);
+        at = QPointF(200 + (along < 3700 ? along : 7400 - along), 2048 + 900 * std::sin(i / 40.0));
         timer.start();
         layer->strokeTo(at);
         canvas->repaint(canvas->lastRepaint());
