@@ -145,7 +145,9 @@ StoredImage MaskEdit::finishResult(Job &job, const StoredImage &serverResult)
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    tagged.save(&buffer, "PNG");
+    // Light compression: this runs when the result arrives, and a 4K picture at zlib level 9
+    // takes seconds to write.
+    tagged.save(&buffer, "PNG", 80);
     const auto stored =
         ImageStore(imagesDir.absolutePath())
             .store(bytes, {QByteArrayLiteral("png"), combined.width(), combined.height()});
