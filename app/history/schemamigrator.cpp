@@ -39,17 +39,13 @@ ApiError databaseError(const char *what, int version, const QString &detail)
 QList<MigrationStep> SchemaMigrator::builtinSteps()
 {
     initHistoryResources();
+    // 0010_mask_edits is version 10 once 0008 and 0009 (another branch) are in; 8 until then,
+    // so this branch's ladder has no gap.
     const QList<std::pair<int, QString>> files = {
-        {1, u"0001_images.sql"_s},
-        {2, u"0002_local_state.sql"_s},
-        {3, u"0003_search_backlog.sql"_s},
-        {4, u"0004_checks_without_lists.sql"_s},
-        {5, u"0005_message_codes.sql"_s},
-        {6, u"0006_image_state.sql"_s},
-        {7, u"0007_job_progress.sql"_s},
-        // Version 10 once 0008 and 0009 (another branch) are in; 8 until then, so this
-        // branch's ladder has no gap.
-        {8, u"0010_mask_edits.sql"_s},
+        {1, u"0001_images.sql"_s},         {2, u"0002_local_state.sql"_s},
+        {3, u"0003_search_backlog.sql"_s}, {4, u"0004_checks_without_lists.sql"_s},
+        {5, u"0005_message_codes.sql"_s},  {6, u"0006_image_state.sql"_s},
+        {7, u"0007_job_progress.sql"_s},   {8, u"0010_mask_edits.sql"_s},
     };
     QList<MigrationStep> steps;
     for (const auto &[version, name] : files) {
