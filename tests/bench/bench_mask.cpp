@@ -3,14 +3,18 @@
 // synchronous repaint of the changed box (offscreen). Target: under 16 ms per segment.
 //   bench_mask [SEGMENTS]
 #include "benchcommon.h"
+#include "jobs/maskedit.h"
 #include "mask/maskcanvas.h"
 #include "mask/maskeditor.h"
 #include "mask/masklayer.h"
+#include "media/imagestore.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QPainter>
+#include <QTemporaryDir>
 
 #include <cmath>
 
@@ -57,6 +61,34 @@ QList<double> stroke(MaskEditor &editor, qreal radius, int segments)
     return ms;
 }
 
+// "Keep the rest exact" when a brush edit's result arrives (MaskEdit::finishResult: decode the
+// original, the result and the mask, combine, encode and store), for a square result of `edge`.
+double combineMs(int edge)
+{
+    QTemporaryDir dir;
+    QDir().mkpath(dir.filePath(u"images/aa"_s));
+    const QImage picture = photo().scaled(edge, edge);
+    const QString original = dir.filePath(u"original.png"_s);
+    const QString result = dir.filePath(u"images/aa/aaresult.png"_s);
+    const QString mask = dir.filePath(u"mask.png"_s);
+    picture.save(original);
+    picture.mirrored(true, false).save(result);
+    QImage marks(edge, edge, QImage::Format_Grayscale8);
+    marks.fill(0);
+    QPainter(&marks).fillRect(QRect(edge / 4, edge / 4, edge / 2, edge / 2), Qt::white);
+    marks.save(mask);
+    Job job;
+    job.request.kind = JobKind::Edit;
+    job.request.referencePaths = {original};
+    job.request.maskPath = mask;
+    StoredImage stored;
+    stored.path = result;
+    QElapsedTimer timer;
+    timer.start();
+    MaskEdit::finishResult(job, stored);
+    return timer.nsecsElapsed() / 1e6;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -84,6 +116,9 @@ int main(int argc, char **argv)
         out.insert(name + u"_max_ms"_s, Bench::percentile(ms, 100));
         editor.layer()->clear();
     }
+    out.insert(u"combine_1k_ms"_s, combineMs(1024));
+    out.insert(u"combine_2k_ms"_s, combineMs(2048));
+    out.insert(u"combine_4k_ms"_s, combineMs(4096));
     out.insert(u"peak_rss_kib"_s, double(Bench::peakRssKib()));
     Bench::printJson(out);
     return 0;
