@@ -83,6 +83,13 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
     });
     connect(&m_downloads, &ResultDownloads::stored, this, &JobQueue::onResultStored);
     connect(&m_downloads, &ResultDownloads::failed, this, &JobQueue::onResultFailed);
+    connect(&m_brushEdits, &MaskEditFinisher::combined, this,
+            [this](const Job &done, const StoredImage &shown) {
+                if (auto job = current(done.id, JobState::Completed)) {
+                    job->serverImagePath = done.serverImagePath;
+                    storeResult(*job, shown);
+                }
+            });
 }
 
 void JobQueue::setAccount(const QString &accountId)
@@ -358,14 +365,17 @@ void JobQueue::markCompleted(Job job, const QString &imageUrl, const QDateTime &
 void JobQueue::onResultStored(qint64 jobId, const StoredImage &image)
 {
     auto job = current(jobId, JobState::Completed);
-    if (!job)
-        return;
-    const StoredImage shown = MaskEdit::finishResult(*job, image);
-    job->localImagePath = shown.path;
-    job->clearMessage();
-    forget(jobId);
-    finishJob(*job, JobState::Completed, &shown);
-    Q_EMIT resultStored(*job, shown);
+    if (job && !m_brushEdits.combine(*job, image)) // a brush edit comes back combined
+        storeResult(*job, image);
+}
+
+void JobQueue::storeResult(Job job, const StoredImage &image)
+{
+    job.localImagePath = image.path;
+    job.clearMessage();
+    forget(job.id);
+    finishJob(job, JobState::Completed, &image);
+    Q_EMIT resultStored(job, image);
 }
 
 void JobQueue::onResultFailed(qint64 jobId, const ApiError &error, bool retrying)

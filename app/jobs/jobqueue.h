@@ -7,6 +7,7 @@
 #include "jobs/jobstore.h"
 #include "jobs/jobsubmitter.h"
 #include "jobs/jobtiming.h"
+#include "jobs/maskeditfinisher.h"
 #include "jobs/resultdownloads.h"
 
 #include <QObject>
@@ -77,6 +78,7 @@ private:
     void onTaskEnded(qint64 jobId, const Task &task, const QString &imageId);
     void onServerRecord(qint64 jobId, const GeneratedImage &record);
     void onResultStored(qint64 jobId, const StoredImage &image);
+    void storeResult(Job job, const StoredImage &image);
     void onResultFailed(qint64 jobId, const ApiError &error, bool retrying);
     // The job, when in `expected`, fails with `error` / is told `message`.
     void fail(qint64 jobId, JobState expected, const ApiError &error);
@@ -98,4 +100,5 @@ private:
     JobPoller m_poller;
     JobReconciler m_reconciler;
     ResultDownloads m_downloads;
+    MaskEditFinisher m_brushEdits;
 };

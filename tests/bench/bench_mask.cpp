@@ -61,8 +61,9 @@ QList<double> stroke(MaskEditor &editor, qreal radius, int segments)
     return ms;
 }
 
-// "Keep the rest exact" when a brush edit's result arrives (MaskEdit::finishResult: decode the
-// original, the result and the mask, combine, encode and store), for a square result of `edge`.
+// "Keep the rest exact" when a brush edit's result arrives (MaskEdit::finishResult, which
+// MaskEditFinisher runs on a worker thread: decode the original, the result and the mask,
+// combine, encode and store), for a square result of `edge`.
 double combineMs(int edge)
 {
     QTemporaryDir dir;
