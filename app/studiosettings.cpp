@@ -41,6 +41,16 @@ void StudioSettings::setThumbnailMemoryMiB(int mib)
     m_settings.setValue(QStringLiteral("cache/thumbnailMemoryMiB"), qBound(16, mib, 2048));
 }
 
+bool StudioSettings::addMaskSentence() const
+{
+    return m_settings.value(QStringLiteral("compose/addMaskSentence"), true).toBool();
+}
+
+void StudioSettings::setAddMaskSentence(bool add)
+{
+    m_settings.setValue(QStringLiteral("compose/addMaskSentence"), add);
+}
+
 bool StudioSettings::keychainNoticeShown() const
 {
     return m_settings.value(QStringLiteral("session/keychainNoticeShown"), false).toBool();

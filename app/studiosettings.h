@@ -26,6 +26,9 @@ public:
     void setKeepImages(KeepImages keep);
     int keepNewestGB() const; // default 10: the size "the newest images" stops at
     void setKeepNewestGB(int gb);
+    // A brush edit adds one sentence about the highlighted area to the prompt (default on).
+    bool addMaskSentence() const;
+    void setAddMaskSentence(bool add);
     bool keychainNoticeShown() const;
     void setKeychainNoticeShown(bool shown);
     // "system" (default), "light" or "dark".

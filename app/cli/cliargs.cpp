@@ -108,7 +108,16 @@ const QList<CliCommandSpec> &cliCommands()
         {QStringLiteral("edit"), QStringLiteral("PROMPT"),
          QCoreApplication::translate("Cli", "queue an edit of one or more images"), 1, 1,
          jobOptions() << option("image", "FILE",
-                                QT_TRANSLATE_NOOP("Cli", "an image to edit (at least one)"), true)},
+                                QT_TRANSLATE_NOOP("Cli", "an image to edit (at least one)"), true)
+                      << option("mask", "MASK.png",
+                                QT_TRANSLATE_NOOP("Cli", "change only the white area of the "
+                                                         "first image (a brush edit)"))
+                      << flag("keep-unmasked",
+                              QT_TRANSLATE_NOOP("Cli", "with --mask: put the rest of the first "
+                                                       "image back into the result (default)"))
+                      << flag("no-keep-unmasked",
+                              QT_TRANSLATE_NOOP("Cli", "with --mask: keep the server's result "
+                                                       "as it comes"))},
         {QStringLiteral("jobs"),
          QString(),
          QCoreApplication::translate("Cli", "list the jobs of this profile"),

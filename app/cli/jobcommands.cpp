@@ -4,12 +4,15 @@
 #include "characters/charactercache.h"
 #include "cli/clicontext.h"
 #include "cli/jsonviews.h"
+#include "domain/aspectratio.h"
 #include "jobs/jobqueue.h"
+#include "jobs/maskedit.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -247,12 +250,29 @@ int runGenerate(CliContext &ctx)
     request.kind = args.command == u"edit" ? JobKind::Edit : JobKind::Generate;
     request.prompt = args.arguments.value(0);
     request.aspectRatio = args.value(QStringLiteral("ratio"), QStringLiteral("1:1"));
+    // An edit without --ratio keeps the shape of the first image it edits.
+    if (request.kind == JobKind::Edit && !args.values.contains(QStringLiteral("ratio"))) {
+        QImageReader reader(args.all(QStringLiteral("image")).value(0));
+        QSize size = reader.size();
+        if (reader.transformation().testFlag(QImageIOHandler::TransformationRotate90))
+            size.transpose();
+        if (size.isValid())
+            request.aspectRatio = nearestAspectRatio(size);
+    }
     request.resolution = args.value(QStringLiteral("resolution"), QStringLiteral("1K")).toUpper();
     request.referencePaths = args.all(QStringLiteral("image")) + args.all(QStringLiteral("ref"));
     request.templateId = args.value(QStringLiteral("template"));
     if (request.kind == JobKind::Edit && args.all(QStringLiteral("image")).isEmpty())
         return ctx.fail(ExitUsage, QCoreApplication::translate(
                                        "Cli", "An edit needs at least one --image FILE."));
+    if (args.has(QStringLiteral("keep-unmasked")) && args.has(QStringLiteral("no-keep-unmasked")))
+        return ctx.fail(ExitUsage, QCoreApplication::translate(
+                                       "Cli", "Give --keep-unmasked or --no-keep-unmasked, not "
+                                              "both."));
+    request.maskPath = args.value(QStringLiteral("mask"));
+    request.keepUnmasked = !args.has(QStringLiteral("no-keep-unmasked"));
+    if (request.isBrushEdit())
+        request.prompt = MaskEdit::withSentence(request.prompt); // as the app sends it
     const auto characterIds = args.all(QStringLiteral("character"));
     if (!characterIds.isEmpty()) {
         auto urls = characterImageUrls(*services, characterIds);

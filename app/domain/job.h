@@ -38,6 +38,13 @@ struct JobRequest
     QStringList characterIds;
     QStringList characterImageUrls; // sent as the JSON array characterImageUrls
     QString templateId;
+    // A brush edit: a grey PNG (white = change) over referencePaths[0], copied into the
+    // profile when queued. The first image goes untouched, a highlighted copy second.
+    QString maskPath;
+    // Put the original's unmarked pixels back into the result (MaskEdit::finishResult).
+    bool keepUnmasked = true;
+
+    bool isBrushEdit() const { return !maskPath.isEmpty(); }
 };
 
 struct Job
@@ -49,7 +56,8 @@ struct Job
     QString taskId; // async flavour
     QString imageId; // the history record's id once known
     QString imageUrl;
-    QString localImagePath; // the saved result
+    QString localImagePath; // the saved result (for a brush edit kept exact: the combined one)
+    QString serverImagePath; // a brush edit kept exact: the server's own result, kept too
     QString errorKind; // ApiError::kindName of the last failure
     QString serverMessage; // verbatim
     // What the user is told about the job, as stored: a code and its arguments (or the

@@ -9,6 +9,13 @@ std::optional<ApiError> checkJobRequest(const JobRequest &request)
         return invalid("jobs.promptMissing");
     if (request.kind == JobKind::Edit && request.referencePaths.isEmpty())
         return invalid("jobs.editNeedsImage");
+    // A brush edit sends a highlighted copy of its first image as well.
+    if (request.isBrushEdit()
+        && (request.kind != JobKind::Edit || request.referencePaths.isEmpty()))
+        return invalid("jobs.maskNeedsImage");
+    if (request.isBrushEdit() && request.referencePaths.size() + 1 > kMaxJobImages)
+        return invalid("jobs.maskTooManyImages",
+                       {QString::number(request.referencePaths.size() + 1 - kMaxJobImages)});
     if (request.referencePaths.size() > kMaxJobImages)
         return invalid("jobs.tooManyImages",
                        {QString::number(request.referencePaths.size() - kMaxJobImages)});

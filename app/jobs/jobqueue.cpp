@@ -3,6 +3,7 @@
 #include "backend/referencepreparer.h"
 #include "domain/jobrequestcheck.h"
 #include "jobs/jobmessages.h"
+#include "jobs/maskedit.h"
 #include "media/referencecopy.h"
 
 #include <QLoggingCategory>
@@ -85,6 +86,13 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
     });
     connect(&m_downloads, &ResultDownloads::stored, this, &JobQueue::onResultStored);
     connect(&m_downloads, &ResultDownloads::failed, this, &JobQueue::onResultFailed);
+    connect(&m_brushEdits, &MaskEditFinisher::combined, this,
+            [this](const Job &done, const StoredImage &shown) {
+                if (auto job = current(done.id, JobState::Completed)) {
+                    job->serverImagePath = done.serverImagePath;
+                    storeResult(*job, shown);
+                }
+            });
 }
 
 void JobQueue::setAccount(const QString &accountId)
@@ -177,6 +185,10 @@ Result<Job> JobQueue::enqueue(const JobRequest &request)
     job.accountId = m_accountId;
     job.request = request;
     job.request.referencePaths = copies.value();
+    auto mask = MaskEdit::copyMaskIntoProfile(request.maskPath, m_referencesDir);
+    if (!mask)
+        return mask.error();
+    job.request.maskPath = mask.value();
     if (!m_store.insert(job))
         return ApiError::make(ApiError::Kind::Local, m_writer.notSavedProblem(), 0,
                               m_store.lastError());
@@ -358,18 +370,22 @@ void JobQueue::markCompleted(Job job, const QString &imageUrl, const QDateTime &
 void JobQueue::onResultStored(qint64 jobId, const StoredImage &image)
 {
     auto job = current(jobId, JobState::Completed);
-    if (!job)
-        return;
-    job->localImagePath = image.path;
-    job->clearMessage();
-    forget(jobId);
-    if (!job->completedAt.isValid())
-        job->completedAt = QDateTime::currentDateTimeUtc();
+    if (job && !m_brushEdits.combine(*job, image)) // a brush edit comes back combined
+        storeResult(*job, image);
+}
+
+void JobQueue::storeResult(Job job, const StoredImage &image)
+{
+    job.localImagePath = image.path;
+    job.clearMessage();
+    forget(job.id);
+    if (!job.completedAt.isValid())
+        job.completedAt = QDateTime::currentDateTimeUtc();
     // Not linked when the database has no room: the file stays in images/, the retry links it
     // (the same bytes are found where they are) and the row still says "not saved yet".
-    if (m_writer.save(*job, &image)) {
-        Q_EMIT jobFinished(*job);
-        Q_EMIT resultStored(*job, image);
+    if (m_writer.save(job, &image)) {
+        Q_EMIT jobFinished(job);
+        Q_EMIT resultStored(job, image);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "jobs/jobsubmitter.h"
 #include "jobs/jobtiming.h"
 #include "jobs/jobwriter.h"
+#include "jobs/maskeditfinisher.h"
 #include "jobs/resultdownloads.h"
 
 #include <QObject>
@@ -85,6 +86,7 @@ private:
     void onTaskEnded(qint64 jobId, const Task &task, const QString &imageId);
     void onServerRecord(qint64 jobId, const GeneratedImage &record);
     void onResultStored(qint64 jobId, const StoredImage &image);
+    void storeResult(Job job, const StoredImage &image);
     void onResultFailed(qint64 jobId, const ApiError &error, bool retrying);
     // The job, when in `expected`, fails with `error` / is told `message`.
     void fail(qint64 jobId, JobState expected, const ApiError &error);
@@ -108,4 +110,5 @@ private:
     JobReconciler m_reconciler;
     ResultDownloads m_downloads;
     JobWriter m_writer;
+    MaskEditFinisher m_brushEdits;
 };

@@ -76,6 +76,10 @@ void bindJob(QSqlQuery &q, const Job &job, const ProfilePaths &paths)
     q.bindValue(QStringLiteral(":submitted_at"), msOrNull(job.submittedAt));
     q.bindValue(QStringLiteral(":completed_at"), msOrNull(job.completedAt));
     q.bindValue(QStringLiteral(":updated_at"), msOrNull(job.updatedAt));
+    // A brush edit (schema 10).
+    q.bindValue(QStringLiteral(":mask_path"), textOrNull(job.request.maskPath));
+    q.bindValue(QStringLiteral(":keep_unmasked"), int(job.request.keepUnmasked));
+    q.bindValue(QStringLiteral(":server_image_path"), textOrNull(job.serverImagePath));
 }
 
 Job readJob(const QSqlQuery &q, const ProfilePaths &paths)
@@ -106,6 +110,9 @@ Job readJob(const QSqlQuery &q, const ProfilePaths &paths)
     job.submittedAt = fromMs(value("submitted_at"));
     job.completedAt = fromMs(value("completed_at"));
     job.updatedAt = fromMs(value("updated_at"));
+    job.request.maskPath = value("mask_path").toString();
+    job.request.keepUnmasked = value("keep_unmasked").toInt() != 0;
+    job.serverImagePath = value("server_image_path").toString();
     return job;
 }
 
@@ -113,7 +120,7 @@ const QLatin1StringView kColumns(
     "account_id, kind, state, prompt, aspect_ratio, resolution, reference_paths, character_ids, "
     "character_image_urls, template_id, task_id, image_id, image_url, local_image_path, "
     "error_kind, server_message, user_message, attempts, created_at, submitted_at, "
-    "completed_at, updated_at");
+    "completed_at, updated_at, mask_path, keep_unmasked, server_image_path");
 
 ImageStatus galleryStatus(JobState state)
 {
@@ -190,6 +197,8 @@ bool JobStore::write(Job &job, bool insertNew, const StoredImage *image)
                                              image->height);
         if (!stored)
             return failed(stored.error().userMessage + u' ' + stored.error().serverMessage);
+        if (!job.serverImagePath.isEmpty() && !writeServerFile(row.value(), job.serverImagePath))
+            return failed(m_lastError);
     }
     if (!transaction.commit())
         return failed(transaction.errorText());
@@ -253,6 +262,18 @@ bool JobStore::failedWith(const QString &error)
     m_lastError = error;
     m_lastNoRoom = m_lastNoRoom || StorageFault::sqlNoRoom(m_database.connection(), error);
     return false;
+}
+
+bool JobStore::writeServerFile(qint64 rowId, const QString &path)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE generated_images SET server_local_file = :path "
+                             "WHERE row_id = :row"));
+    q.bindValue(QStringLiteral(":path"), path);
+    q.bindValue(QStringLiteral(":row"), rowId);
+    if (!q.exec())
+        return failedWith(q.lastError().text());
+    return true;
 }
 
 bool JobStore::execOnJob(qint64 jobId, const QString &sql, const QVariantMap &values)

@@ -61,6 +61,8 @@ private:
     bool write(Job &job, bool insertNew, const StoredImage *image);
     bool writeJobRow(Job &job, bool insertNew);
     bool updateJobRow(const Job &stamped);
+    // A brush edit kept exact: the gallery row's server's own result, beside its combined file.
+    bool writeServerFile(qint64 rowId, const QString &path);
     bool execOnJob(qint64 jobId, const QString &sql, const QVariantMap &values);
     // Keeps the failure's text and whether it was for want of room; returns false.
     bool failedWith(const QString &error);

@@ -1,6 +1,7 @@
 #include "jobs/jobsubmitter.h"
 
 #include "jobs/jobmessages.h"
+#include "jobs/maskedit.h"
 #include "jobs/rearm.h"
 #include "threading/pool.h"
 
@@ -41,11 +42,16 @@ void JobSubmitter::prepareAndSend(qint64 jobId, qint64 totalBytes)
     auto &a = attempt(jobId);
     a.uploadBegan = false;
     a.preparing = true;
-    const auto paths = a.request.referencePaths;
     auto prepare = m_prepare;
     auto within = m_prepareWithin;
-    auto future =
-        runInPool(m_workers, [prepare, within, paths, totalBytes]() -> Result<QList<UploadFile>> {
+    auto future = runInPool(
+        m_workers,
+        [prepare, within, request = a.request, totalBytes]() -> Result<QList<UploadFile>> {
+            // A brush edit sends a highlighted copy of its image second (written here, once).
+            const auto uploads = MaskEdit::uploadPaths(request);
+            if (!uploads)
+                return uploads.error();
+            const QStringList &paths = uploads.value();
             if (paths.isEmpty())
                 return QList<UploadFile>{};
             if (totalBytes > 0)

@@ -179,6 +179,16 @@
     </message>
 </context>
 <context>
+    <name>MaskEditor</name>
+    <message numerus="yes">
+        <source>Zoom %1% · %n steps to undo</source>
+        <translation>
+            <numerusform>Zoom %1% · %n step to undo</numerusform>
+            <numerusform>Zoom %1% · %n steps to undo</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message numerus="yes">
         <source>The server is limiting how often it can be asked. Wait %n s; queued work resumes by itself.</source>
@@ -220,6 +230,13 @@
         <translation>
             <numerusform>%n link to an image on this computer</numerusform>
             <numerusform>%n links to images on this computer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %n.</source>
+        <translation>
+            <numerusform>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %n.</numerusform>
+            <numerusform>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %n.</numerusform>
         </translation>
     </message>
 </context>

@@ -91,6 +91,14 @@
         <source>Aspect ratio</source>
         <translation>نسبت ابعاد</translation>
     </message>
+    <message>
+        <source>Match image</source>
+        <translation>مطابق تصویر</translation>
+    </message>
+    <message>
+        <source>%1, matches the image</source>
+        <translation>%1، مطابق تصویر</translation>
+    </message>
 </context>
 <context>
     <name>BackendClient</name>
@@ -886,6 +894,22 @@ created:     %6
             <numerusform>تصویرها: %Ln دانلود شد، %L1 از پیش این‌جا بود، %L2 دیگر روی سرور نیست، %L3 دانلود نشد.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>change only the white area of the first image (a brush edit)</source>
+        <translation>فقط ناحیهٔ سفید تصویر اول تغییر کند (ویرایش با قلم‌مو)</translation>
+    </message>
+    <message>
+        <source>with --mask: put the rest of the first image back into the result (default)</source>
+        <translation>با --mask: بقیهٔ تصویر اول در نتیجه دست‌نخورده بماند (پیش‌فرض)</translation>
+    </message>
+    <message>
+        <source>with --mask: keep the server&apos;s result as it comes</source>
+        <translation>با --mask: نتیجهٔ سرور همان‌طور که می‌رسد بماند</translation>
+    </message>
+    <message>
+        <source>Give --keep-unmasked or --no-keep-unmasked, not both.</source>
+        <translation>یکی از --keep-unmasked یا --no-keep-unmasked را بدهید، نه هر دو را.</translation>
+    </message>
 </context>
 <context>
     <name>CliCharacters</name>
@@ -1004,6 +1028,18 @@ created:     %6
     <message>
         <source>You have %1 stars; this needs %2.</source>
         <translation>%L1 ستاره دارید؛ این کار %L2 ستاره می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>Added to your prompt: %1</source>
+        <translation>به پرامپت شما افزوده می‌شود: %1</translation>
+    </message>
+    <message>
+        <source>This image could not be opened for marking: %1</source>
+        <translation>این تصویر برای علامت‌گذاری باز نشد: %1</translation>
+    </message>
+    <message>
+        <source>The marked area could not be saved: %1</source>
+        <translation>ناحیهٔ علامت‌خورده ذخیره نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1449,18 @@ created:     %6
     <message>
         <source>Before: %1</source>
         <translation>قبل: %1</translation>
+    </message>
+    <message>
+        <source>Show the server&apos;s own result</source>
+        <translation>نمایش نتیجهٔ خود سرور</translation>
+    </message>
+    <message>
+        <source>This brush edit shows the original&apos;s unmarked pixels put back; see what the server sent</source>
+        <translation>در این ویرایش با قلم‌مو، بخش‌های علامت‌نخوردهٔ تصویر اصلی برگردانده شده‌اند؛ آنچه سرور فرستاد را ببینید</translation>
+    </message>
+    <message>
+        <source>Show combined</source>
+        <translation>نمایش تصویر ترکیبی</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +1994,197 @@ created:     %6
     <message>
         <source>&amp;Move between page and jobs panel</source>
         <translation>جابه‌جایی میان صفحه و بخش کارها (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>MaskCanvas</name>
+    <message>
+        <source>Image to mark</source>
+        <translation>تصویر برای علامت‌گذاری</translation>
+    </message>
+    <message>
+        <source>Paint over the area to change. Wheel or plus and minus zoom, space and drag or the arrow keys move the image.</source>
+        <translation>روی ناحیه‌ای که باید تغییر کند رنگ بزنید. چرخ ماوس یا کلیدهای + و − بزرگ‌نمایی و کوچک‌نمایی می‌کنند؛ کلید فاصله همراه با کشیدن، یا کلیدهای جهت، تصویر را جابه‌جا می‌کنند.</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditor</name>
+    <message>
+        <source>Mark the area to change</source>
+        <translation>علامت‌گذاری ناحیه‌ای که تغییر می‌کند</translation>
+    </message>
+    <message>
+        <source>Mask tools</source>
+        <translation>ابزارهای ماسک</translation>
+    </message>
+    <message>
+        <source>Mask steps and view</source>
+        <translation>گام‌ها و نمای ماسک</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>قلم‌مو (&amp;B)</translation>
+    </message>
+    <message>
+        <source>Paint the area to change (B)</source>
+        <translation>ناحیه‌ای را که باید تغییر کند رنگ بزنید (B)</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>پاک‌کن (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Take paint away (E)</source>
+        <translation>رنگ را پاک کنید (E)</translation>
+    </message>
+    <message>
+        <source>&amp;Size</source>
+        <translation>اندازه (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Brush size in image pixels</source>
+        <translation>اندازهٔ قلم‌مو به پیکسل تصویر</translation>
+    </message>
+    <message>
+        <source>Brush size ([ and ])</source>
+        <translation>اندازهٔ قلم‌مو ([ و ])</translation>
+    </message>
+    <message>
+        <source>So&amp;ftness</source>
+        <translation>نرمی (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Brush softness in percent</source>
+        <translation>نرمی قلم‌مو به درصد</translation>
+    </message>
+    <message>
+        <source>How much of the brush fades out at its edge</source>
+        <translation>چه اندازه از لبهٔ قلم‌مو محو می‌شود</translation>
+    </message>
+    <message>
+        <source>&amp;Invert</source>
+        <translation>وارونه (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark what is not marked and the other way round (I)</source>
+        <translation>آنچه علامت ندارد علامت بخورد و برعکس (I)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>پاک کردن همه (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Take the whole mask away</source>
+        <translation>کل ماسک را بردارید</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> پیکسل</translation>
+    </message>
+    <message>
+        <source>Grow or shrink the edge by pixels</source>
+        <translation>بزرگ یا کوچک کردن لبه به پیکسل</translation>
+    </message>
+    <message>
+        <source>Grow (positive) or shrink (negative) the marked area</source>
+        <translation>ناحیهٔ علامت‌خورده را بزرگ (مثبت) یا کوچک (منفی) کنید</translation>
+    </message>
+    <message>
+        <source>&amp;Grow</source>
+        <translation>بزرگ کردن (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y</source>
+        <translation>اعمال (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Grow or shrink the marked area now</source>
+        <translation>ناحیهٔ علامت‌خورده را اکنون بزرگ یا کوچک کنید</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>واگرد (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last step (Ctrl+Z)</source>
+        <translation>واگرد آخرین گام (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>ازنو (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo the step undone (Ctrl+Shift+Z)</source>
+        <translation>انجام دوبارهٔ گام واگردشده (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>واگرد: %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation>ازنو: %1 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Zoom i&amp;n</source>
+        <translation>بزرگ‌نمایی (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+ or the wheel)</source>
+        <translation>بزرگ‌نمایی (+ یا چرخ ماوس)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>کوچک‌نمایی (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>کوچک‌نمایی (−)</translation>
+    </message>
+    <message>
+        <source>Fi&amp;t</source>
+        <translation>هم‌اندازهٔ پنجره (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the whole image (0)</source>
+        <translation>نمایش کل تصویر (0)</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>انجام شد (&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Zoom %1% · %n steps to undo</source>
+        <translation>
+            <numerusform>بزرگ‌نمایی %1٪ · %Ln گام برای واگرد</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MaskLayer</name>
+    <message>
+        <source>Invert</source>
+        <translation>وارونه کردن</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>ضربهٔ قلم‌مو</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>پاک کردن همه</translation>
+    </message>
+    <message>
+        <source>Grow</source>
+        <translation>بزرگ کردن</translation>
+    </message>
+    <message>
+        <source>Shrink</source>
+        <translation>کوچک کردن</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2869,24 @@ created:     %6
         <source>Finished, not saved yet: the disk is full. Free some space; the image is saved by itself then.</source>
         <translation>تمام شد، ولی هنوز ذخیره نشده: دیسک پر است. کمی جا باز کنید؛ تصویر خودبه‌خود ذخیره می‌شود.</translation>
     </message>
+    <message>
+        <source>Could not read the marked area or its image (%1). Mark the area again.</source>
+        <translation>ناحیهٔ علامت‌خورده یا تصویر آن خوانده نشد (%1). ناحیه را دوباره علامت بزنید.</translation>
+    </message>
+    <message>
+        <source>Could not save the highlighted copy %1 (%2). Check the free disk space.</source>
+        <translation>نسخهٔ برجسته‌شدهٔ %1 ذخیره نشد (%2). فضای آزاد دیسک را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>A marked area belongs to an image being edited. Add the image to edit, then send again.</source>
+        <translation>ناحیهٔ علامت‌خورده مال تصویری است که ویرایش می‌شود. تصویر ویرایشی را بیفزایید و دوباره بفرستید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %n.</source>
+        <translation>
+            <numerusform>با ناحیهٔ علامت‌خورده، نسخهٔ برجسته‌شدهٔ آن هم فرستاده می‌شود، پس حداکثر ۴ تصویر می‌توان پیوست کرد؛ %n تصویر را بردارید.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MirrorStatus</name>
@@ -2917,6 +3174,30 @@ created:     %6
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
+    <message>
+        <source>Area marked</source>
+        <translation>ناحیه علامت خورد</translation>
+    </message>
+    <message>
+        <source>Mark area to change…</source>
+        <translation>علامت‌گذاری ناحیهٔ تغییر…</translation>
+    </message>
+    <message>
+        <source>Paint over the part of this image to change (M)</source>
+        <translation>روی بخشی از این تصویر که باید تغییر کند رنگ بزنید (M)</translation>
+    </message>
+    <message>
+        <source>Mark…</source>
+        <translation>علامت‌گذاری…</translation>
+    </message>
+    <message>
+        <source>Mark area to change in %1</source>
+        <translation>علامت‌گذاری ناحیهٔ تغییر در %1</translation>
+    </message>
+    <message>
+        <source>Reference image %1, area to change marked</source>
+        <translation>تصویر مرجع %1، ناحیهٔ تغییر علامت خورده</translation>
+    </message>
 </context>
 <context>
     <name>ResolutionPicker</name>
@@ -3095,6 +3376,18 @@ created:     %6
         <translation>
             <numerusform>تصویرها %1 (%Ln پرونده) · تصویرهای کوچک %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add the sentence about the highlighted area</source>
+        <translation>افزودن جمله‌ای دربارهٔ ناحیهٔ برجسته‌شده</translation>
+    </message>
+    <message>
+        <source>A brush edit tells the model that only the highlighted area of the second image is to change.</source>
+        <translation>ویرایش با قلم‌مو به مدل می‌گوید که فقط ناحیهٔ برجسته‌شدهٔ تصویر دوم باید تغییر کند.</translation>
+    </message>
+    <message>
+        <source>Brush edits</source>
+        <translation>ویرایش با قلم‌مو</translation>
     </message>
 </context>
 <context>

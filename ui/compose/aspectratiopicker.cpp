@@ -10,6 +10,8 @@
 #include <QPainter>
 #include <QStyleOptionFocusRect>
 
+#include <algorithm>
+
 namespace {
 
 // One ratio: a rectangle at the ratio's proportions, its label underneath.
@@ -36,9 +38,24 @@ public:
 
     QSize sizeHint() const override
     {
-        return {qMax(58, fontMetrics().horizontalAdvance(text()) + 16),
-                kShapeBox + fontMetrics().height() + 16};
+        const int captionWidth =
+            m_caption.isEmpty() ? 0 : captionMetrics().horizontalAdvance(m_caption) + 8;
+        const int captionHeight = m_caption.isEmpty() ? 0 : captionMetrics().height() + 2;
+        return {std::max({58, fontMetrics().horizontalAdvance(text()) + 16, captionWidth}),
+                kShapeBox + fontMetrics().height() + 16 + captionHeight};
     }
+
+    // A small line under the label ("Match image"); empty: none.
+    void setCaption(const QString &caption, const QString &accessibleName)
+    {
+        if (caption == m_caption)
+            return;
+        m_caption = caption;
+        setAccessibleName(accessibleName);
+        updateGeometry();
+        update();
+    }
+    QString caption() const { return m_caption; }
 
 protected:
     void paintEvent(QPaintEvent *) override
@@ -70,6 +87,12 @@ protected:
         p.setFont(f);
         const QRect label(0, 6 + kShapeBox + 4, width(), fontMetrics().height());
         p.drawText(label, Qt::AlignCenter, text());
+        if (!m_caption.isEmpty()) {
+            p.setFont(captionFont());
+            p.setPen(accent);
+            p.drawText(QRect(0, label.bottom() + 1, width(), captionMetrics().height()),
+                       Qt::AlignCenter, m_caption);
+        }
 
         if (hasFocus()) {
             QStyleOptionFocusRect option;
@@ -91,7 +114,16 @@ protected:
     }
 
 private:
+    QFont captionFont() const
+    {
+        QFont f = font();
+        f.setPointSizeF(qMax(6.0, f.pointSizeF() * 0.8));
+        return f;
+    }
+    QFontMetrics captionMetrics() const { return QFontMetrics(captionFont()); }
+
     static constexpr int kShapeBox = 30;
+    QString m_caption;
     double m_w = 1;
     double m_h = 1;
 };
@@ -117,6 +149,8 @@ AspectRatioPicker::AspectRatioPicker(QWidget *parent)
     }
     grid->setColumnStretch(kColumns, 1);
     m_tiles.constFirst()->setChecked(true);
+    // A click or an arrow key is a choice by hand: a new image no longer moves the ratio.
+    connect(m_group, &QButtonGroup::idClicked, this, [this] { m_chosenByHand = true; });
     connect(m_group, &QButtonGroup::idToggled, this, [this](int id, bool checked) {
         if (checked)
             Q_EMIT ratioChanged(m_ratios.at(id));
@@ -142,6 +176,20 @@ QAbstractButton *AspectRatioPicker::tile(const QString &ratio) const
 {
     const int index = int(m_ratios.indexOf(ratio));
     return index >= 0 ? m_tiles.at(index) : nullptr;
+}
+
+void AspectRatioPicker::setMatchedRatio(const QString &ratio)
+{
+    m_matched = m_ratios.contains(ratio) ? ratio : QString();
+    for (int i = 0; i < m_tiles.size(); ++i) {
+        const bool matched = m_ratios.at(i) == m_matched;
+        const QString name = tr("Aspect ratio %1").arg(m_ratios.at(i));
+        static_cast<RatioTile *>(m_tiles.at(i))
+            ->setCaption(matched ? tr("Match image") : QString(),
+                         matched ? tr("%1, matches the image").arg(name) : name);
+    }
+    if (!m_matched.isEmpty() && !m_chosenByHand)
+        setRatio(m_matched);
 }
 
 bool AspectRatioPicker::eventFilter(QObject *watched, QEvent *event)
@@ -186,4 +234,5 @@ void AspectRatioPicker::moveBy(int from, int step)
     // Like radio buttons: the arrow keys move the choice, not just the focus.
     m_tiles.at(to)->setFocus(Qt::TabFocusReason);
     m_tiles.at(to)->setChecked(true);
+    m_chosenByHand = true;
 }

@@ -20,6 +20,13 @@ public:
     bool setRatio(const QString &ratio);
     QStringList ratios() const { return m_ratios; }
     QAbstractButton *tile(const QString &ratio) const;
+    // The ratio nearest to the image being edited: its tile is captioned "Match image" and
+    // chosen, unless the user chose a ratio by hand since. Empty: no image, no caption.
+    void setMatchedRatio(const QString &ratio);
+    QString matchedRatio() const { return m_matched; }
+    bool isChosenByHand() const { return m_chosenByHand; }
+    // Forgets a choice by hand (a new request fills the form).
+    void resetChoice() { m_chosenByHand = false; }
 
 Q_SIGNALS:
     void ratioChanged(const QString &ratio);
@@ -34,4 +41,6 @@ private:
     QStringList m_ratios;
     QList<QAbstractButton *> m_tiles;
     QButtonGroup *m_group;
+    QString m_matched;
+    bool m_chosenByHand = false;
 };

@@ -8,8 +8,16 @@
 #include "compose/prompteditor.h"
 #include "compose/referencestrip.h"
 #include "compose/resolutionpicker.h"
+#include "domain/aspectratio.h"
+#include "jobs/maskedit.h"
+#include "mask/maskeditor.h"
 
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QHBoxLayout>
+#include <QImageReader>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -38,7 +46,12 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
     , m_busyIndicator(new BusyIndicator(this))
     , m_status(new QLabel(this))
     , m_submit(new QPushButton(this))
+    , m_maskNote(new QLabel(this))
 {
+    m_maskNote->setWordWrap(true);
+    m_maskNote->setForegroundRole(QPalette::PlaceholderText);
+    m_maskNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_maskNote->hide();
     m_balanceWarning->setWordWrap(true);
     m_balanceWarning->setStyleSheet(u"color: #8a5a00;"_s);
     m_balanceWarning->setAccessibleDescription(tr("Balance warning"));
@@ -56,6 +69,7 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(sectionTitle(tr("&Prompt"), m_prompt));
     layout->addWidget(m_prompt, 1);
+    layout->addWidget(m_maskNote);
     layout->addSpacing(6);
     m_referencesTitle = sectionTitle(QString(), m_references);
     layout->addWidget(m_referencesTitle);
@@ -83,6 +97,13 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
             &ReferenceStrip::addFromMimeData);
     connect(m_prompt, &PromptEditor::textChanged, this, &ComposerPanel::refreshSubmit);
     connect(m_references, &ReferenceStrip::pathsChanged, this, &ComposerPanel::refreshSubmit);
+    connect(m_references, &ReferenceStrip::pathsChanged, this, &ComposerPanel::matchFirstImage);
+    connect(m_references, &ReferenceStrip::pathsChanged, this, [this](const QStringList &paths) {
+        if (!m_maskedImage.isEmpty() && !paths.contains(m_maskedImage))
+            setMask({}, {}); // the marked image went away, its mask with it
+    });
+    connect(m_references, &ReferenceStrip::markRequested, this, &ComposerPanel::markArea);
+    connect(m_prompt, &PromptEditor::textChanged, this, &ComposerPanel::refreshMaskSentence);
     connect(m_resolution, &ResolutionPicker::resolutionChanged, this,
             &ComposerPanel::refreshSubmit);
     connect(m_characters, &CharacterPicker::thumbnailWanted, this, &ComposerPanel::thumbnailWanted);
@@ -126,6 +147,10 @@ void ComposerPanel::applyKind()
         edit ? tr("Add the image to edit: drop it here, paste it with Ctrl+V, or use Add images…")
              : tr("Optional: drop images here, paste one with Ctrl+V, or use Add images…"));
     m_characters->setMaxSelection(edit ? 1 : 2);
+    m_references->setMarkable(edit);
+    if (!edit)
+        setMask({}, {});
+    matchFirstImage();
     m_charactersTitle->setText(edit ? tr("C&haracter (up to 1)") : tr("C&haracters (up to 2)"));
     setAccessibleName(edit ? tr("Edit an image") : tr("Generate an image"));
     refreshSubmit();
@@ -142,20 +167,51 @@ JobRequest ComposerPanel::request() const
     request.characterIds = m_characters->selectedIds();
     request.characterImageUrls = m_characters->selectedImageUrls();
     request.templateId = m_templateId;
+    if (m_kind == JobKind::Edit && !m_maskPath.isEmpty()
+        && request.referencePaths.contains(m_maskedImage)) {
+        // The marked image goes first: the backend gets it untouched, its highlighted copy next.
+        request.referencePaths.removeOne(m_maskedImage);
+        request.referencePaths.prepend(m_maskedImage);
+        request.maskPath = m_maskPath;
+        request.keepUnmasked = true;
+        if (m_maskSentence)
+            request.prompt = MaskEdit::withSentence(request.prompt);
+    }
     return request;
 }
 
 void ComposerPanel::setRequest(const JobRequest &request)
 {
     setKind(request.kind);
-    m_prompt->setPlainText(request.prompt);
+    // A brush edit's stored prompt (and its server record's) carries the added sentence; the
+    // field shows the user's words.
+    m_prompt->setPlainText(MaskEdit::withoutSentence(request.prompt));
+    m_ratio->resetChoice();
+    m_references->setPaths(request.referencePaths);
+    // After the images: the request's own ratio wins over the one that matches its image.
     m_ratio->setRatio(request.aspectRatio);
     m_resolution->setResolution(request.resolution);
-    m_references->setPaths(request.referencePaths);
     m_characters->setSelectedIds(request.characterIds);
     m_templateId = request.templateId;
+    setMask(request.isBrushEdit() ? request.referencePaths.value(0) : QString(), request.maskPath);
     clearError();
     refreshSubmit();
+}
+
+void ComposerPanel::matchFirstImage()
+{
+    // Only an edit keeps the shape of its image; a reference for a new image says nothing
+    // about the shape wanted.
+    const QString first = m_kind == JobKind::Edit ? m_references->paths().value(0) : QString();
+    QSize size;
+    if (!first.isEmpty()) {
+        QImageReader reader(first);
+        size = reader.size();
+        // A phone's portrait photo is stored landscape with a turn in its EXIF data.
+        if (reader.transformation().testFlag(QImageIOHandler::TransformationRotate90))
+            size.transpose();
+    }
+    m_ratio->setMatchedRatio(size.isValid() ? nearestAspectRatio(size) : QString());
 }
 
 bool ComposerPanel::addReference(const QString &path)
@@ -175,6 +231,7 @@ void ComposerPanel::setCharacterThumbnail(const QString &id, const QImage &image
 
 void ComposerPanel::setPasteFolder(const QString &folder)
 {
+    m_pasteFolder = folder;
     m_references->setPasteFolder(folder);
 }
 
@@ -267,4 +324,78 @@ void ComposerPanel::refreshSubmit()
     } else {
         m_balanceWarning->hide();
     }
+}
+
+void ComposerPanel::setMask(const QString &imagePath, const QString &maskPath)
+{
+    const bool set = !imagePath.isEmpty() && !maskPath.isEmpty();
+    m_maskedImage = set ? imagePath : QString();
+    m_maskPath = set ? maskPath : QString();
+    m_references->setMarkedPath(m_maskedImage);
+    refreshMaskSentence();
+}
+
+void ComposerPanel::setMaskSentenceEnabled(bool enabled)
+{
+    m_maskSentence = enabled;
+    refreshMaskSentence();
+}
+
+QString ComposerPanel::maskSentenceShown() const
+{
+    return m_maskNote->isHidden() ? QString() : m_maskNote->text();
+}
+
+void ComposerPanel::refreshMaskSentence()
+{
+    const bool shown = m_maskSentence && !m_maskPath.isEmpty();
+    // The sentence is in the prompt's language (Persian for a Persian prompt), as it is sent.
+    if (shown)
+        m_maskNote->setText(
+            tr("Added to your prompt: %1").arg(MaskEdit::sentenceFor(m_prompt->toPlainText())));
+    m_maskNote->setVisible(shown);
+}
+
+void ComposerPanel::markArea(const QString &imagePath)
+{
+    QImageReader reader(imagePath);
+    reader.setAutoTransform(true);
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        showError(tr("This image could not be opened for marking: %1").arg(reader.errorString()));
+        return;
+    }
+    const QImage earlier = imagePath == m_maskedImage ? QImage(m_maskPath) : QImage();
+    auto *editor = new MaskEditor(image, earlier, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor, imagePath] {
+        saveMask(imagePath, editor->isMaskEmpty() ? QImage() : editor->mask());
+    });
+    editor->open();
+    Q_EMIT maskEditorOpened(editor);
+}
+
+void ComposerPanel::saveMask(const QString &imagePath, const QImage &mask)
+{
+    if (mask.isNull()) {
+        setMask({}, {}); // Done with nothing marked: no brush edit
+        return;
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    mask.save(&buffer, "PNG");
+    // Named by content, in the profile beside pasted images, so it outlives the session.
+    const QString folder = m_pasteFolder.isEmpty() ? QDir::tempPath() : m_pasteFolder;
+    QDir().mkpath(folder);
+    const QString path = QDir(folder).filePath(
+        u"mask-"_s
+        + QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())
+        + u".png"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        showError(tr("The marked area could not be saved: %1").arg(file.errorString()));
+        return;
+    }
+    setMask(imagePath, path);
 }

@@ -7,12 +7,15 @@
 
 #include <optional>
 
+Q_MOC_INCLUDE("mask/maskeditor.h")
+
 class Announcer;
 class AspectRatioPicker;
 class Banner;
 class BusyIndicator;
 class CharacterPicker;
 class PromptEditor;
+class MaskEditor;
 class QLabel;
 class QPushButton;
 class ReferenceStrip;
@@ -37,6 +40,18 @@ public:
     void setCharacters(const QList<Character> &characters);
     // Where pasted images are saved as PNG (e.g. the profile's refs/ folder).
     void setPasteFolder(const QString &folder);
+
+    // A brush edit: the mask (a grey PNG in the paste folder, white = change) over the image
+    // at `imagePath`; empty paths: none.
+    void setMask(const QString &imagePath, const QString &maskPath);
+    QString maskPath() const { return m_maskPath; }
+    QString maskedImagePath() const { return m_maskedImage; }
+    // Opens the mask editor on one of the images being edited.
+    void markArea(const QString &imagePath);
+    // The Settings switch "Add the sentence about the highlighted area" (on by default).
+    void setMaskSentenceEnabled(bool enabled);
+    // The sentence shown under the prompt while a mask is set ("" when hidden).
+    QString maskSentenceShown() const;
 
     bool canSubmit() const;
     QString submitBlockedReason() const; // empty when it can submit
@@ -64,17 +79,27 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void submitted(const JobRequest &request);
+    // The mask editor opened (tests and screenshots reach it here).
+    void maskEditorOpened(MaskEditor *editor);
     void thumbnailWanted(const QString &id, const QString &url);
 
 private:
     QLabel *sectionTitle(const QString &text, QWidget *buddy);
     void applyKind();
+    // The ratio picker learns the shape of the first image being edited ("Match image").
+    void matchFirstImage();
     void refreshSubmit();
+    void refreshMaskSentence();
+    void saveMask(const QString &imagePath, const QImage &mask);
 
     JobKind m_kind;
     bool m_busy = false;
     std::optional<double> m_balance;
     QString m_templateId;
+    QString m_maskPath;
+    QString m_maskedImage;
+    QString m_pasteFolder;
+    bool m_maskSentence = true;
     Banner *m_banner;
     PromptEditor *m_prompt;
     QLabel *m_referencesTitle = nullptr;
@@ -88,4 +113,5 @@ private:
     BusyIndicator *m_busyIndicator;
     QLabel *m_status;
     QPushButton *m_submit;
+    QLabel *m_maskNote; // the sentence added to a brush edit's prompt
 };

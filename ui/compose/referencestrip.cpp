@@ -140,6 +140,10 @@ bool ReferenceStrip::addPath(const QString &path)
     }
     auto *thumb = new ReferenceThumb(file, this);
     connect(thumb, &ReferenceThumb::removeRequested, this, &ReferenceStrip::removeThumb);
+    connect(thumb, &ReferenceThumb::markRequested, this,
+            [this](ReferenceThumb *t) { Q_EMIT markRequested(t->path()); });
+    thumb->setMarkable(m_markable);
+    thumb->setMarked(!m_markedPath.isEmpty() && thumb->path() == m_markedPath);
     placeInTabOrderAfter(thumb, m_thumbs.isEmpty() ? m_addTile->previousInFocusChain()
                                                    : m_thumbs.constLast());
     m_thumbs.append(thumb);
@@ -165,6 +169,20 @@ void ReferenceStrip::setPaths(const QStringList &newPaths)
     }
     if (!problems.isEmpty())
         showErrors(problems);
+}
+
+void ReferenceStrip::setMarkable(bool markable)
+{
+    m_markable = markable;
+    for (auto *thumb : std::as_const(m_thumbs))
+        thumb->setMarkable(markable);
+}
+
+void ReferenceStrip::setMarkedPath(const QString &path)
+{
+    m_markedPath = path;
+    for (auto *thumb : std::as_const(m_thumbs))
+        thumb->setMarked(!path.isEmpty() && thumb->path() == path);
 }
 
 void ReferenceStrip::removeAt(int index)

@@ -37,6 +37,10 @@ public:
     // Adds local files from urls, or an image (saved as PNG first): used by drop and paste.
     void addFromMimeData(const QMimeData *data);
 
+    // An edit's images can be marked (a brush edit); `path` is the one whose mask is set.
+    void setMarkable(bool markable);
+    void setMarkedPath(const QString &path);
+
     QString errorText() const;
     ReferenceThumb *thumbAt(int index) const { return m_thumbs.value(index); }
 
@@ -47,6 +51,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void pathsChanged(const QStringList &paths);
+    // "Mark area to change…" on the image at `path`.
+    void markRequested(const QString &path);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -63,6 +69,8 @@ private:
     QString limitSentence() const;
 
     int m_max = 5;
+    bool m_markable = false;
+    QString m_markedPath;
     int m_pendingPastes = 0;
     int m_pasteCounter = 0;
     QString m_pasteFolder;

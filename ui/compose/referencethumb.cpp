@@ -39,6 +39,9 @@ ReferenceThumb::ReferenceThumb(const ReferenceFile &file, QWidget *parent)
     , m_image(new QLabel(this))
     , m_badge(new QLabel(tr("Will be downscaled"), this))
     , m_remove(new QToolButton(this))
+    , m_mark(new QToolButton(this))
+    , m_markedBadge(new QLabel(tr("Area marked"), this))
+    , m_markAction(new QAction(tr("Mark area to change…"), this))
 {
     initUiResources();
     setObjectName(u"referenceThumb"_s);
@@ -84,6 +87,21 @@ ReferenceThumb::ReferenceThumb(const ReferenceFile &file, QWidget *parent)
     remove->setToolTip(m_remove->toolTip());
     connect(remove, &QAction::triggered, this, [this] { Q_EMIT removeRequested(this); });
     addAction(remove);
+    // A brush edit: the area of this image to change (ui/mask/maskeditor).
+    m_markAction->setToolTip(tr("Paint over the part of this image to change (M)"));
+    connect(m_markAction, &QAction::triggered, this, [this] { Q_EMIT markRequested(this); });
+    m_mark->setText(tr("Mark…"));
+    m_mark->setToolTip(m_markAction->toolTip());
+    m_mark->setAccessibleName(tr("Mark area to change in %1").arg(name));
+    m_mark->setStyleSheet(u"QToolButton { background: rgba(255, 255, 255, 225); border-radius: 4px;"
+                          u" padding: 1px 4px; font-size: 8pt; }"_s);
+    m_mark->setFocusPolicy(Qt::NoFocus); // the tile takes focus; M opens the editor
+    connect(m_mark, &QToolButton::clicked, m_markAction, &QAction::trigger);
+    m_mark->hide();
+    m_markedBadge->setAlignment(Qt::AlignCenter);
+    m_markedBadge->setStyleSheet(u"background: rgba(200, 30, 30, 210); color: white; "
+                                 u"border-radius: 4px; padding: 1px 4px; font-size: 8pt;"_s);
+    m_markedBadge->hide();
     setAccessibleRole(this, QAccessible::Graphic);
 
     connect(&m_watcher, &QFutureWatcher<QImage>::finished, this,
@@ -111,8 +129,34 @@ void ReferenceThumb::showThumbnail(const QImage &image)
     Q_EMIT thumbnailLoaded();
 }
 
+void ReferenceThumb::setMarkable(bool markable)
+{
+    if (markable == actions().contains(m_markAction))
+        return;
+    if (markable)
+        addAction(m_markAction);
+    else
+        removeAction(m_markAction);
+    m_mark->setVisible(markable);
+    setAccessibleRole(this, QAccessible::Graphic); // the actions a screen reader offers changed
+}
+
+void ReferenceThumb::setMarked(bool marked)
+{
+    m_marked = marked;
+    m_markedBadge->setVisible(marked);
+    const QString name = QFileInfo(m_path).fileName();
+    setAccessibleName(marked ? tr("Reference image %1, area to change marked").arg(name)
+                             : tr("Reference image %1").arg(name));
+}
+
 void ReferenceThumb::keyPressEvent(QKeyEvent *event)
 {
+    if (event->key() == Qt::Key_M && actions().contains(m_markAction)) {
+        event->accept();
+        m_markAction->trigger();
+        return;
+    }
     if (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) {
         event->accept();
         Q_EMIT removeRequested(this);
@@ -129,6 +173,15 @@ void ReferenceThumb::resizeEvent(QResizeEvent *event)
     const QSize badge = m_badge->sizeHint();
     m_badge->setGeometry((width() - badge.width()) / 2, height() - badge.height() - 6,
                          badge.width(), badge.height());
+    m_mark->adjustSize();
+    m_mark->move(4, 4);
+    const QSize marked = m_markedBadge->sizeHint();
+    m_markedBadge->setGeometry((width() - marked.width()) / 2,
+                               height() - marked.height() - 6
+                                   - (m_downscaled ? badge.height() + 2 : 0),
+                               marked.width(), marked.height());
     m_remove->raise();
+    m_mark->raise();
     m_badge->raise();
+    m_markedBadge->raise();
 }

@@ -6,6 +6,7 @@
 
 struct ReferenceFile;
 class QLabel;
+class QAction;
 class QThreadPool;
 class QToolButton;
 
@@ -24,9 +25,16 @@ public:
     void startLoading(QThreadPool *pool);
 
     static QSize tileSize() { return {120, 112}; }
+    // Offers "Mark area to change…" (a button on the tile and an action), for an edit's images.
+    void setMarkable(bool markable);
+    // A mask is set on this image: a "Marked" badge says so.
+    void setMarked(bool marked);
+    bool isMarked() const { return m_marked; }
+    QAction *markAction() const { return m_markAction; }
 
 Q_SIGNALS:
     void removeRequested(ReferenceThumb *thumb);
+    void markRequested(ReferenceThumb *thumb);
     void thumbnailLoaded();
 
 protected:
@@ -39,8 +47,12 @@ private:
     QString m_path;
     bool m_downscaled = false;
     bool m_loaded = false;
+    bool m_marked = false;
     QLabel *m_image;
     QLabel *m_badge;
     QToolButton *m_remove;
+    QToolButton *m_mark;
+    QLabel *m_markedBadge;
+    QAction *m_markAction;
     QFutureWatcher<QImage> m_watcher;
 };

@@ -2,6 +2,7 @@
 
 #include "common/datetext.h"
 #include "gallery/imageviewer.h"
+#include "jobs/maskedit.h"
 #include "media/thumbnailcache.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QToolButton>
 #include <QUrl>
@@ -81,6 +83,18 @@ GalleryDetail::GalleryDetail(ThumbnailCache &thumbnails, QWidget *parent)
         });
         bar->addWidget(button);
     }
+    // A brush edit kept exact shows the combined image; the server's own result is one click
+    // away (jobs/maskedit.cpp keeps both).
+    m_serverToggle = new QPushButton(tr("Show the server's own result"), this);
+    m_serverToggle->setCheckable(true);
+    m_serverToggle->setToolTip(tr("This brush edit shows the original's unmarked pixels put "
+                                  "back; see what the server sent"));
+    m_serverToggle->hide();
+    connect(m_serverToggle, &QPushButton::toggled, this, [this](bool server) {
+        m_serverToggle->setText(server ? tr("Show combined") : tr("Show the server's own result"));
+        m_after->showFile(server ? m_serverFile : m_record.localFile);
+    });
+    bar->insertWidget(1, m_serverToggle);
     root->addLayout(bar);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -236,6 +250,11 @@ void GalleryDetail::setRecord(const HistoryRecord &record, const QStringList &lo
             m_after->showFile(record.localFile, fallback);
         else
             m_after->clear(fallback);
+        m_serverFile = hasFile ? MaskEdit::serverResultBeside(record.localFile) : QString();
+        const QSignalBlocker quiet(m_serverToggle);
+        m_serverToggle->setChecked(false);
+        m_serverToggle->setText(tr("Show the server's own result"));
+        m_serverToggle->setVisible(!m_serverFile.isEmpty());
     }
     // Before and after, side by side, when the edit's source is here (it may arrive later
     // than the image, so this is checked on every update, and loaded only when it changed).

@@ -31,6 +31,9 @@ public:
     QString statusText() const;
     // One button per reference shown (tests click them).
     QList<QToolButton *> referenceButtons() const;
+    // A brush edit kept exact: toggles between the combined image and the server's own result
+    // (hidden for any other record).
+    QPushButton *serverResultToggle() const { return m_serverToggle; }
 
 Q_SIGNALS:
     void closeRequested();
@@ -76,4 +79,6 @@ private:
     QList<QPushButton *> m_fileActions; // need the image on this machine
     QStringList m_localReferences;
     QString m_beforeFile; // what the "before" pane shows, empty: hidden
+    QPushButton *m_serverToggle = nullptr;
+    QString m_serverFile; // a brush edit's server result beside the combined file, else empty
 };

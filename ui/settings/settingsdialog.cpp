@@ -10,6 +10,7 @@
 #include "studiosettings.h"
 #include "threading/pool.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -39,6 +40,7 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     , m_keepImages(new QComboBox(this))
     , m_keepNewest(new QSpinBox(this))
     , m_diskUsage(new QLabel(tr("Counting…"), this))
+    , m_maskSentence(new QCheckBox(tr("Add the sentence about the highlighted area"), this))
 {
     setWindowTitle(tr("Settings"));
     m_server->setPlaceholderText(QStringLiteral("https://example.org"));
@@ -125,6 +127,10 @@ SettingsDialog::SettingsDialog(const Services &services, QWidget *parent)
     auto *diskLabel = new QLabel(tr("On disk"), this);
     diskLabel->setBuddy(m_diskUsage);
     form->addRow(diskLabel, m_diskUsage);
+    m_maskSentence->setChecked(services.settings.addMaskSentence());
+    m_maskSentence->setToolTip(tr("A brush edit tells the model that only the highlighted area "
+                                  "of the second image is to change."));
+    form->addRow(tr("Brush edits"), m_maskSentence);
 
     // Each language is named in its own words: a person who cannot read the current one can
     // still find theirs.
@@ -212,6 +218,7 @@ bool SettingsDialog::apply()
     settings.setThumbnailMemoryMiB(m_thumbMemory->value());
     settings.setKeepImages(StudioSettings::KeepImages(m_keepImages->currentData().toInt()));
     settings.setKeepNewestGB(m_keepNewest->value());
+    settings.setAddMaskSentence(m_maskSentence->isChecked());
     m_services.thumbnails.setMemoryLimit(qint64(m_thumbMemory->value()) * 1024 * 1024);
     settings.sync();
     LanguageChoice choice(Profile(m_services.profileFolder).settingsPath());

@@ -7,6 +7,7 @@
 #include <QThreadPool>
 #include <QUrl>
 class JobQueue;
+class QCheckBox;
 class QComboBox;
 class StudioSettings;
 class ThumbnailCache;
@@ -48,6 +49,7 @@ public:
     QSpinBox *keepNewestSize() const { return m_keepNewest; }
     // "Images 1.2 GB (4,210 files) · thumbnails 41 MB · 120 GB free", once counted.
     QLabel *diskUsageLabel() const { return m_diskUsage; }
+    QCheckBox *maskSentenceBox() const { return m_maskSentence; }
 
     // Validates and stores; false (with the reason shown) when the server address is bad.
     bool apply();
@@ -77,4 +79,5 @@ private:
     QLabel *m_diskUsage;
     QThreadPool m_diskPool; // the count runs here; the dialog waits for it when it closes
     QFutureWatcher<DiskUsage> m_diskWatcher;
+    QCheckBox *m_maskSentence;
 };

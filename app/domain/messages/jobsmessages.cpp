@@ -103,6 +103,22 @@ constexpr MessageSource kMessages[] = {
     {"jobs.resultNotSaved",
      QT_TRANSLATE_NOOP("Messages", "Finished, not saved yet: the disk is full. Free some space; "
                                    "the image is saved by itself then.")},
+    // A brush edit (jobs/maskedit.cpp, checkJobRequest). %1: the file.
+    {"jobs.maskUnreadable",
+     QT_TRANSLATE_NOOP("Messages", "Could not read the marked area or its image (%1). Mark the "
+                                   "area again.")},
+    // %1: the file, %2: the system's words.
+    {"jobs.maskHighlightFailed",
+     QT_TRANSLATE_NOOP("Messages", "Could not save the highlighted copy %1 (%2). Check the free "
+                                   "disk space.")},
+    {"jobs.maskNeedsImage",
+     QT_TRANSLATE_NOOP("Messages", "A marked area belongs to an image being edited. Add the "
+                                   "image to edit, then send again.")},
+    // %n: how many images too many.
+    {"jobs.maskTooManyImages",
+     QT_TRANSLATE_N_NOOP("Messages", "With a marked area its highlighted copy goes too, so at "
+                                     "most 4 images can be attached; remove %n."),
+     0},
 };
 } // namespace
 
