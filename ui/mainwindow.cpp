@@ -94,6 +94,7 @@ MainWindow::MainWindow(AppServices &services, QWidget *parent)
     wireSession();
     wireComposer(m_generate);
     wireComposer(m_edit);
+    m_edit->setMaskSentenceEnabled(m_services.settings().addMaskSentence());
     wireGallery();
 
     connect(m_jobs, &JobsPanel::openInGalleryRequested, this, &MainWindow::openJobInGallery);
@@ -409,6 +410,7 @@ void MainWindow::openSettings()
                           this);
     const bool accepted = dialog.exec() == QDialog::Accepted;
     m_services.applyKeepImages();
+    m_edit->setMaskSentenceEnabled(m_services.settings().addMaskSentence());
     if (accepted && dialog.serverChanged())
         QMessageBox::information(this, tr("Server changed"),
                                  tr("The new server is saved. Restart NanoBanana Studio to use "

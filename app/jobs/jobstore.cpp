@@ -77,9 +77,10 @@ void bindJob(QSqlQuery &q, const Job &job, const ProfilePaths &paths)
     q.bindValue(QStringLiteral(":completed_at"), msOrNull(job.completedAt));
     q.bindValue(QStringLiteral(":updated_at"), msOrNull(job.updatedAt));
     // A brush edit (schema 10).
-    q.bindValue(QStringLiteral(":mask_path"), textOrNull(job.request.maskPath));
+    q.bindValue(QStringLiteral(":mask_path"), textOrNull(paths.toStored(job.request.maskPath)));
     q.bindValue(QStringLiteral(":keep_unmasked"), int(job.request.keepUnmasked));
-    q.bindValue(QStringLiteral(":server_image_path"), textOrNull(job.serverImagePath));
+    q.bindValue(QStringLiteral(":server_image_path"),
+                textOrNull(paths.toStored(job.serverImagePath)));
 }
 
 Job readJob(const QSqlQuery &q, const ProfilePaths &paths)
@@ -110,9 +111,9 @@ Job readJob(const QSqlQuery &q, const ProfilePaths &paths)
     job.submittedAt = fromMs(value("submitted_at"));
     job.completedAt = fromMs(value("completed_at"));
     job.updatedAt = fromMs(value("updated_at"));
-    job.request.maskPath = value("mask_path").toString();
+    job.request.maskPath = paths.resolve(value("mask_path").toString());
     job.request.keepUnmasked = value("keep_unmasked").toInt() != 0;
-    job.serverImagePath = value("server_image_path").toString();
+    job.serverImagePath = paths.resolve(value("server_image_path").toString());
     return job;
 }
 
@@ -269,7 +270,7 @@ bool JobStore::writeServerFile(qint64 rowId, const QString &path)
     QSqlQuery q(m_database.connection());
     q.prepare(QStringLiteral("UPDATE generated_images SET server_local_file = :path "
                              "WHERE row_id = :row"));
-    q.bindValue(QStringLiteral(":path"), path);
+    q.bindValue(QStringLiteral(":path"), m_paths.toStored(path));
     q.bindValue(QStringLiteral(":row"), rowId);
     if (!q.exec())
         return failedWith(q.lastError().text());

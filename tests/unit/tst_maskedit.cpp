@@ -1,6 +1,7 @@
 #include "domain/jobrequestcheck.h"
 #include "fakejobbackend.h"
 #include "history/historydatabase.h"
+#include "history/profilepaths.h"
 #include "jobs/jobqueue.h"
 #include "jobs/maskedit.h"
 #include "media/imagelimits.h"
@@ -225,8 +226,10 @@ private Q_SLOTS:
         q.prepare(u"SELECT local_file, server_local_file FROM generated_images WHERE job_id = ?"_s);
         q.bindValue(0, id);
         QVERIFY(q.exec() && q.next());
-        QCOMPARE(q.value(0).toString(), job->localImagePath);
-        QCOMPARE(q.value(1).toString(), job->serverImagePath);
+        // Stored relative to the profile (schema 8), the job's files once resolved.
+        const auto paths = ProfilePaths::ofDatabase(again.database.path());
+        QCOMPARE(paths.resolve(q.value(0).toString()), job->localImagePath);
+        QCOMPARE(paths.resolve(q.value(1).toString()), job->serverImagePath);
     }
 
     void withoutKeepTheServersResultIsShown()
