@@ -67,7 +67,7 @@ void ExportImageFetch::stored(const QUrl &url, const StoredImage &image)
         return;
     for (const int index : it.value()) {
         HistoryRecord &r = m_outcome.records[index];
-        if (m_store.setLocalFile(r.rowId, image.path, image.size, image.width, image.height)) {
+        if (m_store.fillLocalFile(r.rowId, image.path, image.size, image.width, image.height)) {
             r.localFile = image.path;
             r.fileSize = image.size;
             r.width = image.width;

@@ -47,12 +47,18 @@ ApiError historyWriteError(const QString &what, const QString &detail)
 QString mergeJobRowInto(const QSqlDatabase &db, qint64 jobRowId, qint64 serverRowId)
 {
     QSqlQuery q(db);
+    // The server row's file wins, except over a brush edit's combined image (the job row has
+    // the server's own result beside it): that one is what the user made on this computer.
+    const QString jobFileWins = u"(j.server_local_file IS NOT NULL AND j.local_file IS NOT NULL)"_s;
     q.prepare(u"UPDATE generated_images AS s SET job_id = coalesce(s.job_id, j.job_id), "
               "favorite = max(s.favorite, j.favorite), hidden = max(s.hidden, j.hidden), "
-              "local_file = coalesce(s.local_file, j.local_file), file_size = "
-              "coalesce(s.file_size, j.file_size), width = coalesce(s.width, j.width), height = "
-              "coalesce(s.height, j.height) FROM (SELECT * FROM generated_images WHERE row_id = "
-              ":job) AS j WHERE s.row_id = :server"_s);
+              "local_file = CASE WHEN %1 THEN j.local_file ELSE coalesce(s.local_file, "
+              "j.local_file) END, file_size = CASE WHEN %1 THEN j.file_size ELSE "
+              "coalesce(s.file_size, j.file_size) END, width = CASE WHEN %1 THEN j.width ELSE "
+              "coalesce(s.width, j.width) END, height = CASE WHEN %1 THEN j.height ELSE "
+              "coalesce(s.height, j.height) END, server_local_file = coalesce(j.server_local_file, "
+              "s.server_local_file) FROM (SELECT * FROM generated_images WHERE row_id = :job) AS j "
+              "WHERE s.row_id = :server"_s.arg(jobFileWins));
     q.bindValue(u":job"_s, jobRowId);
     q.bindValue(u":server"_s, serverRowId);
     if (!q.exec())

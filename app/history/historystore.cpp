@@ -280,10 +280,23 @@ Result<bool> HistoryStore::updateLocalJobRow(qint64 rowId, const LocalJobUpdate 
 Result<bool> HistoryStore::setLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
                                         int height)
 {
+    return writeLocalFile(rowId, path, size, width, height, false);
+}
+
+Result<bool> HistoryStore::fillLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
+                                         int height)
+{
+    return writeLocalFile(rowId, path, size, width, height, true);
+}
+
+Result<bool> HistoryStore::writeLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
+                                          int height, bool onlyIfMissing)
+{
     QSqlQuery q(connection());
     // A file on disk outweighs any earlier miss: the record is no longer "gone" (schema 6).
     q.prepare(u"UPDATE generated_images SET local_file = :path, file_size = :size, width = :width, "
-              "height = :height, image_misses = 0, image_gone = 0 WHERE row_id = :row"_s);
+              "height = :height, image_misses = 0, image_gone = 0 WHERE row_id = :row"_s
+              + (onlyIfMissing ? u" AND local_file IS NULL"_s : QString()));
     // Relative to the profile: a moved profile keeps its images.
     q.bindValue(u":path"_s,
                 sqlNullable(ProfilePaths::ofDatabase(m_database.path()).toStored(path)));

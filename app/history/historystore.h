@@ -60,6 +60,12 @@ public:
 
     Result<bool> setLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
                               int height);
+    // A history image fetched for a row that had none (the mirror, the visible-first backfill,
+    // an export): written only while the row still has no file, so a file that arrived
+    // meanwhile (a job's result, a brush edit's combined image) is never replaced by the
+    // server's copy. False when the row has a file (or is gone).
+    Result<bool> fillLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
+                               int height);
     Result<bool> setLocalFile(const QString &accountId, const QString &id, const QString &path,
                               qint64 size, int width, int height);
     Result<bool> setFavorite(qint64 rowId, bool favorite);
@@ -80,6 +86,8 @@ public:
     void releaseThreadConnection();
 
 private:
+    Result<bool> writeLocalFile(qint64 rowId, const QString &path, qint64 size, int width,
+                                int height, bool onlyIfMissing);
     QSqlDatabase connection();
     ApiError failure(const char *step, const QString &detail) const;
     // One local 0/1 column of one row (favourite, hidden); local columns never reach the server.

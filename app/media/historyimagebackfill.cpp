@@ -42,7 +42,7 @@ void HistoryImageBackfill::stored(const QUrl &url, const StoredImage &image)
         return;
     const qint64 rowId = it.value();
     m_waiting.erase(it);
-    if (m_store.setLocalFile(rowId, image.path, image.size, image.width, image.height))
+    if (m_store.fillLocalFile(rowId, image.path, image.size, image.width, image.height))
         Q_EMIT imageSaved(rowId);
 }
 

@@ -278,15 +278,15 @@ void ImageMirror::stored(const QUrl &url, const StoredImage &image)
     const InFlight entry = m_inFlight.take(url);
     m_backoffStep = 0;
     const auto saved =
-        m_store.setLocalFile(entry.item.rowId, image.path, image.size, image.width, image.height);
+        m_store.fillLocalFile(entry.item.rowId, image.path, image.size, image.width, image.height);
     if (saved && saved.value()) {
         ++m_counts.here;
         ++m_downloaded;
         m_bytesHere += image.size;
         Q_EMIT imageSaved(entry.item.rowId);
         Q_EMIT progressChanged(done(), total());
-    } else {
-        ++m_failed;
+    } else if (!saved) {
+        ++m_failed; // a row that gained a file meanwhile (a job's own result) is not a failure
     }
     m_servingHosts.insert(entry.host);
     const QList<qint64> verified = m_unverifiedMisses.take(entry.host);

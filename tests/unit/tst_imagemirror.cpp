@@ -110,6 +110,7 @@ private Q_SLOTS:
     void visibleBackfillSkipsGone();
     void meteredConnectionWaits();
     void newestUpToASize();
+    void neverReplacesAFileThatArrivedMeanwhile();
 
 private:
     // `count` completed records, record 0 the oldest; /img/<i>.png on one host.
@@ -458,6 +459,26 @@ void TestImageMirror::newestUpToASize()
     again->setByteLimit(0);
     QVERIFY(finished.wait(10000));
     QCOMPARE(again->done(), 120);
+}
+
+void TestImageMirror::neverReplacesAFileThatArrivedMeanwhile()
+{
+    // A job's own result (a brush edit's combined image) lands while the mirror's download of
+    // the server's copy is on its way: the mirror's copy must not replace it.
+    seed(1);
+    const qint64 row = m_backlog->nextMissing(kAccount, std::nullopt, 1).value().first().rowId;
+    m_server.hold = true;
+    auto mirror = makeMirror();
+    mirror->start();
+    QTRY_COMPARE(m_server.held.size(), 1);
+    const QString combined = m_images.filePath(u"combined.png"_s);
+    QVERIFY(m_store->setLocalFile(row, combined, 10, 8, 8).value());
+    QSignalSpy finished(mirror.get(), &ImageMirror::passFinished);
+    m_server.releaseAll();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_store->recordByRowId(row).value()->localFile, combined);
+    QCOMPARE(mirror->failedThisPass(), 0);
+    QVERIFY(!m_store->fillLocalFile(row, u"/elsewhere.png"_s, 10, 8, 8).value());
 }
 
 QTEST_GUILESS_MAIN(TestImageMirror)
