@@ -108,6 +108,19 @@ QStringList GalleryCore::localReferencePaths(const HistoryRecord &record)
     return paths;
 }
 
+JobRequest GalleryCore::regenerate(const HistoryRecord &record)
+{
+    JobRequest request = regenerateRequest(record, localReferencePaths(record));
+    if (!record.jobId)
+        return request;
+    const auto job = m_jobs.load(*record.jobId);
+    if (job && job->request.isBrushEdit() && QFileInfo::exists(job->request.maskPath)) {
+        request.maskPath = job->request.maskPath;
+        request.keepUnmasked = job->request.keepUnmasked;
+    }
+    return request;
+}
+
 QStringList GalleryCore::characterLabels(const QStringList &characterIds)
 {
     QStringList labels;

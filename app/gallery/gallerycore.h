@@ -50,6 +50,9 @@ public:
     // image's dimensions when known, resolution 1K, local references and the characters.
     static JobRequest regenerateRequest(const HistoryRecord &record,
                                         const QStringList &localReferences);
+    // regenerateRequest with this computer's references of the record's job, and its marked
+    // area when it was a brush edit (so "Regenerate" sends the same mask, as Retry does).
+    JobRequest regenerate(const HistoryRecord &record);
 
 Q_SIGNALS:
     // The local history changed (a sync page, a job's progress, a saved image...); comes in

@@ -125,8 +125,7 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
     });
     connect(m_detail, &GalleryDetail::regenerateRequested, this, [this] {
         const auto &record = m_detail->record();
-        Q_EMIT regenerateRequested(
-            GalleryCore::regenerateRequest(record, m_core.localReferencePaths(record)));
+        Q_EMIT regenerateRequested(m_core.regenerate(record));
     });
     connect(m_detail, &GalleryDetail::editRequested, this,
             [this] { Q_EMIT editRequested(m_detail->record().localFile); });

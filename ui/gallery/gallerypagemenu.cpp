@@ -42,8 +42,7 @@ QMenu *GalleryPage::createGridMenu(QWidget *parent)
                 openDetail(m_model->index(row));
         };
         handlers.regenerate = [this, record] {
-            Q_EMIT regenerateRequested(
-                GalleryCore::regenerateRequest(record, m_core.localReferencePaths(record)));
+            Q_EMIT regenerateRequested(m_core.regenerate(record));
         };
         handlers.saveAs = [this, record] { saveRecordAs(record); };
     }
@@ -80,8 +79,7 @@ void GalleryPage::runCardAction(qint64 rowId, GalleryCardItems::CardAction actio
         toggleFavorite({rowId});
         break;
     case Action::Regenerate:
-        Q_EMIT regenerateRequested(
-            GalleryCore::regenerateRequest(*record, m_core.localReferencePaths(*record)));
+        Q_EMIT regenerateRequested(m_core.regenerate(*record));
         break;
     case Action::Edit:
         Q_EMIT editRequested(record->localFile);
