@@ -1,10 +1,10 @@
 // A full disk, in the database (a VFS whose writes fail as a full disk's do) and for the images
 // (ImageStore told there is no room): every failure is a sentence, nothing is sent whose row
 // does not say so, and a result the disk had no room for is saved once there is room again.
-#include "fakejobbackend.h"
 #include "fullvfs.h"
 #include "history/historydatabase.h"
 #include "history/historystore.h"
+#include "jobqueuerun.h"
 #include "jobs/jobqueue.h"
 #include "media/imagelimits.h"
 
@@ -61,24 +61,12 @@ class TestDiskFull final : public QObject
     Q_OBJECT
 
 private:
-    struct Run
+    // The shared fixture with an ImageStore told how much room the images' disk has.
+    struct Run : JobQueueRun
     {
         explicit Run(const QString &folder)
-            : database(folder + u"/studio.sqlite"_s)
-            , downloader(
-                  [](const QUrl &url, QObject *context, DownloadDone done) -> AbortDownload {
-                      QTimer::singleShot(0, context, [url, done] {
-                          done(DownloadedImage{url, u"image/png"_s, pngBytes()});
-                      });
-                      return [] {};
-                  },
-                  ImageStore(folder + u"/images"_s,
-                             [](const QString &) { return imagesFree.load(); }))
+            : JobQueueRun(folder, pngBytes(), {}, [](const QString &) { return imagesFree.load(); })
         {
-            opened = database.open().ok();
-            store = std::make_unique<JobStore>(database);
-            queue = std::make_unique<JobQueue>(*store, server, downloader, folder + u"/refs"_s,
-                                               JobQueue::Hooks{});
             JobQueue::Timing timing;
             timing.pollDelaysMs = {20, 30, 40};
             timing.learnFromRecentJobs = false;
@@ -86,26 +74,6 @@ private:
             queue->setStorageRetryMs(50);
             queue->setAccount(kAccount);
         }
-        ~Run()
-        {
-            queue.reset();
-            downloader.cancelAll();
-        }
-
-        QString column(const QString &sql, qint64 id)
-        {
-            QSqlQuery q(database.connection());
-            q.prepare(sql);
-            q.bindValue(0, id);
-            return q.exec() && q.next() ? q.value(0).toString() : u"(no row)"_s;
-        }
-
-        bool opened = false;
-        HistoryDatabase database;
-        FakeJobBackend server;
-        ImageDownloader downloader;
-        std::unique_ptr<JobStore> store;
-        std::unique_ptr<JobQueue> queue;
     };
 
     std::unique_ptr<QTemporaryDir> m_dir;

@@ -1,7 +1,7 @@
-#include "fakejobbackend.h"
 #include "history/historydatabase.h"
 #include "history/historystore.h"
 #include "history/profilepaths.h"
+#include "jobqueuerun.h"
 #include "jobs/jobqueue.h"
 #include "media/imagelimits.h"
 
@@ -54,23 +54,12 @@ class TestJobQueue final : public QObject
 
 private:
     // One run of the program: the database, the store and the queue over one profile folder.
-    struct Run
+    // The shared fixture with this suite's fast timing and its readers of the stored rows.
+    struct Run : JobQueueRun
     {
         explicit Run(const QString &folder)
-            : database(folder + u"/studio.sqlite"_s)
-            , downloader(
-                  [](const QUrl &url, QObject *context, DownloadDone done) -> AbortDownload {
-                      QTimer::singleShot(0, context, [url, done] {
-                          done(DownloadedImage{url, u"image/png"_s, pngBytes()});
-                      });
-                      return [] {};
-                  },
-                  ImageStore(folder + u"/images"_s))
+            : JobQueueRun(folder, pngBytes())
         {
-            opened = database.open().ok();
-            store = std::make_unique<JobStore>(database);
-            queue = std::make_unique<JobQueue>(*store, server, downloader, folder + u"/refs"_s,
-                                               JobQueue::Hooks{});
             JobQueue::Timing timing;
             timing.pollDelaysMs = {20, 30, 40};
             timing.learnFromRecentJobs = false;
@@ -78,27 +67,7 @@ private:
             timing.retryDelaysMs = {30, 60};
             queue->setTiming(timing);
         }
-        ~Run()
-        {
-            queue.reset();
-            downloader.cancelAll();
-        }
 
-        bool opened = false;
-        HistoryDatabase database;
-        FakeJobBackend server;
-        ImageDownloader downloader;
-        std::unique_ptr<JobStore> store;
-        std::unique_ptr<JobQueue> queue;
-
-        JobState state(qint64 id) const { return queue->job(id)->state; }
-        QString column(const QString &sql, qint64 id)
-        {
-            QSqlQuery q(database.connection());
-            q.prepare(sql);
-            q.bindValue(0, id);
-            return q.exec() && q.next() ? q.value(0).toString() : u"(no row)"_s;
-        }
         QString storedMessage(qint64 id)
         {
             return column(u"SELECT user_message FROM jobs WHERE job_id = ?"_s, id);

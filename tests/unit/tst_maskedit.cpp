@@ -1,7 +1,7 @@
 #include "domain/jobrequestcheck.h"
-#include "fakejobbackend.h"
 #include "history/historydatabase.h"
 #include "history/profilepaths.h"
+#include "jobqueuerun.h"
 #include "jobs/jobqueue.h"
 #include "jobs/maskedit.h"
 #include "media/imagelimits.h"
@@ -64,22 +64,17 @@ class TestMaskEdit final : public QObject
 {
     Q_OBJECT
 
-    struct Run
+    // What the submitter was asked to upload, in order, caught on its worker thread. A base of
+    // Run listed before the queue's, so it is there before the queue and outlives it.
+    struct Uploads
     {
-        Run(const QString &folder, const QByteArray &resultBytes)
-            : database(folder + u"/studio.sqlite"_s)
-            , downloader(
-                  [resultBytes](const QUrl &url, QObject *context,
-                                DownloadDone done) -> AbortDownload {
-                      QTimer::singleShot(0, context, [url, done, resultBytes] {
-                          done(DownloadedImage{url, u"image/png"_s, resultBytes});
-                      });
-                      return [] {};
-                  },
-                  ImageStore(folder + u"/images"_s))
+        QStringList uploads()
         {
-            opened = database.open().ok();
-            store = std::make_unique<JobStore>(database);
+            QMutexLocker lock(&mutex);
+            return uploaded;
+        }
+        JobQueue::Hooks recordingHooks()
+        {
             JobQueue::Hooks hooks;
             hooks.prepareReferences =
                 [this](const QStringList &paths) -> Result<QList<UploadFile>> {
@@ -87,29 +82,20 @@ class TestMaskEdit final : public QObject
                 uploaded = paths;
                 return QList<UploadFile>{};
             };
-            queue = std::make_unique<JobQueue>(*store, server, downloader, folder + u"/refs"_s,
-                                               std::move(hooks));
-            queue->setAccount(kAccount);
+            return hooks;
         }
-        ~Run()
-        {
-            queue.reset();
-            downloader.cancelAll();
-        }
-        QStringList uploads()
-        {
-            QMutexLocker lock(&mutex);
-            return uploaded;
-        }
-
-        bool opened = false;
-        HistoryDatabase database;
-        FakeJobBackend server;
-        ImageDownloader downloader;
-        std::unique_ptr<JobStore> store;
-        std::unique_ptr<JobQueue> queue;
         QMutex mutex;
         QStringList uploaded;
+    };
+
+    // The shared fixture, signed in, whose uploads are recorded instead of prepared.
+    struct Run : Uploads, JobQueueRun
+    {
+        Run(const QString &folder, const QByteArray &resultBytes)
+            : JobQueueRun(folder, resultBytes, recordingHooks())
+        {
+            queue->setAccount(kAccount);
+        }
     };
 
 private Q_SLOTS:
