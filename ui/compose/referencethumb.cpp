@@ -12,7 +12,6 @@
 #include <QImageReader>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLocale>
 #include <QThreadPool>
 #include <QToolButton>
 
