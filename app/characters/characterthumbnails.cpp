@@ -1,6 +1,7 @@
 #include "characters/characterthumbnails.h"
 
 #include "backend/backendclient.h"
+#include "history/profilepaths.h"
 #include "media/imagedownloader.h"
 #include "media/thumbnailcache.h"
 
@@ -12,6 +13,15 @@
 
 #include <utility>
 
+namespace {
+
+QString profileOf(const QString &indexPath)
+{
+    return QFileInfo(indexPath).absolutePath();
+}
+
+} // namespace
+
 CharacterThumbnails::CharacterThumbnails(BackendClient &client, ImageDownloader &downloader,
                                          ThumbnailCache &thumbnails, QString indexPath,
                                          QObject *parent)
@@ -21,13 +31,18 @@ CharacterThumbnails::CharacterThumbnails(BackendClient &client, ImageDownloader 
     , m_thumbnails(thumbnails)
     , m_indexPath(std::move(indexPath))
 {
-    // What earlier runs downloaded, where the file is still there.
+    // What earlier runs downloaded, where the file is still there. Paths are kept relative to
+    // the profile (the index's folder), so a moved profile keeps its characters' pictures; an
+    // absolute one an older version wrote is found in the profile's new place too.
     QFile index(m_indexPath);
     if (!m_indexPath.isEmpty() && index.open(QIODevice::ReadOnly)) {
+        const ProfilePaths paths(profileOf(m_indexPath));
         const QJsonObject known = QJsonDocument::fromJson(index.read(qint64(1) << 20)).object();
-        for (auto it = known.begin(); it != known.end(); ++it)
-            if (const QString file = it.value().toString(); QFileInfo::exists(file))
+        for (auto it = known.begin(); it != known.end(); ++it) {
+            const QString file = paths.resolve(paths.toStored(it.value().toString()));
+            if (QFileInfo::exists(file))
                 m_localFiles.insert(QUrl(it.key()), file);
+        }
     }
     connect(&m_downloader, &ImageDownloader::imageStored, this, &CharacterThumbnails::onStored);
     connect(&m_downloader, &ImageDownloader::imageFailed, this, &CharacterThumbnails::onFailed);
@@ -85,9 +100,10 @@ void CharacterThumbnails::saveIndex() const
 {
     if (m_indexPath.isEmpty())
         return;
+    const ProfilePaths paths(profileOf(m_indexPath));
     QJsonObject known;
     for (auto it = m_localFiles.cbegin(); it != m_localFiles.cend(); ++it)
-        known.insert(it.key().toString(), it.value());
+        known.insert(it.key().toString(), paths.toStored(it.value()));
     QSaveFile index(m_indexPath);
     if (!index.open(QIODevice::WriteOnly)
         || index.write(QJsonDocument(known).toJson(QJsonDocument::Compact)) < 0 || !index.commit())
