@@ -2,6 +2,7 @@
 #include "cli/clicontext.h"
 #include "cli/jsonviews.h"
 #include "gallery/exportimagefetch.h"
+#include "gallery/galleryexport.h"
 #include "gallery/imagestory.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
@@ -15,6 +16,23 @@
 #include <QSaveFile>
 
 namespace {
+
+// The bytes of the images an export of `query` would copy, read page by page.
+Result<qint64> imageBytesToExport(AppServices &services, HistoryQuery query)
+{
+    qint64 bytes = 0;
+    for (;;) {
+        auto page = services.reader().page(query);
+        if (!page)
+            return page.error();
+        for (const auto &r : page.value().rows)
+            if (!r.localFile.isEmpty())
+                bytes += QFileInfo(r.localFile).size();
+        if (!page.value().next)
+            return bytes;
+        query.after = page.value().next;
+    }
+}
 
 // A record by server id, or by local row number for records not yet on the server.
 std::optional<HistoryRecord> findRecord(AppServices &services, const QString &key)
@@ -220,6 +238,14 @@ int runExport(CliContext &ctx)
     QString csv = QStringLiteral("id,status,type,created_at,completed_at,favorite,prompt,error,"
                                  "image_url,file\n");
     int images = 0;
+    if (withImages) {
+        // The room it needs, asked first: a full disk would stop it half-way.
+        const auto bytes = imageBytesToExport(*services, query);
+        if (!bytes)
+            return ctx.failWith(bytes.error());
+        if (auto noRoom = GalleryExport::lacksRoomFor(dir, bytes.value()))
+            return ctx.failWith(*noRoom);
+    }
     for (;;) {
         auto page = services->reader().page(query);
         if (!page)
@@ -234,10 +260,14 @@ int runExport(CliContext &ctx)
                                      + u'.' + source.suffix();
                 const auto target = QDir(dir).filePath(QStringLiteral("images/") + name);
                 QFile::remove(target);
-                if (ImageStory::copyWithStory(r.localFile, target, r)) { // it carries its record
-                    r.localFile = QStringLiteral("images/") + name;
-                    ++images;
-                }
+                if (!ImageStory::copyWithStory(r.localFile, target, r)) // it carries its record
+                    return ctx.failWith(ApiError::make(
+                        ApiError::Kind::Local,
+                        UserMessage::of("core.gallery.cannotCopy",
+                                        {QDir::toNativeSeparators(r.localFile),
+                                         QDir::toNativeSeparators(QFileInfo(target).path())})));
+                r.localFile = QStringLiteral("images/") + name;
+                ++images;
             }
             records.append(recordToJson(r));
             csv += QStringList{csvField(r.id),

@@ -106,6 +106,15 @@ QJsonObject recordToJson(const HistoryRecord &r)
     return o;
 }
 
+std::optional<ApiError> lacksRoomFor(const QString &folder, qint64 bytes,
+                                     const FreeBytes &freeBytes)
+{
+    const qint64 available = freeBytes ? freeBytes(folder) : StorageFault::freeBytes(folder);
+    if (!StorageFault::leavesTooLittle(available, bytes))
+        return std::nullopt;
+    return ApiError::make(ApiError::Kind::Local, UserMessage::of("core.image.diskFull"));
+}
+
 Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const QString &folder)
 {
     QDir dir(folder);
@@ -118,8 +127,8 @@ Result<ExportSummary> exportRecords(const QList<HistoryRecord> &records, const Q
     for (const auto &r : records)
         if (!r.localFile.isEmpty())
             bytes += QFileInfo(r.localFile).size();
-    if (StorageFault::lacksRoom(folder, bytes))
-        return ApiError::make(ApiError::Kind::Local, UserMessage::of("core.image.diskFull"));
+    if (auto noRoom = lacksRoomFor(folder, bytes))
+        return *noRoom;
     ExportSummary summary;
     QJsonArray array;
     for (const auto &r : records) {

@@ -7,6 +7,9 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+#include <optional>
+
 // Files the gallery writes for the user: "save as" with the extension of the image's real
 // format, and multi-select export (the images plus a JSON sidecar of their records).
 namespace GalleryExport {
@@ -22,6 +25,13 @@ Result<QString> saveImageAs(const QString &imagePath, const QString &target,
                             const HistoryRecord *record = nullptr);
 
 QJsonObject recordToJson(const HistoryRecord &record);
+
+// The bytes free where a folder lives (StorageFault::freeBytes unless a test says).
+using FreeBytes = std::function<qint64(const QString &folder)>;
+// Asked before an export copies `bytes` of images into `folder`: the "disk is full" error when
+// that would leave less than a small floor, so it never stops half-way.
+std::optional<ApiError> lacksRoomFor(const QString &folder, qint64 bytes,
+                                     const FreeBytes &freeBytes = {});
 
 struct ExportSummary
 {

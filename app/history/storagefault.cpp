@@ -47,10 +47,14 @@ qint64 freeBytes(const QString &dir)
     return storage.bytesAvailable();
 }
 
+bool leavesTooLittle(qint64 available, qint64 bytes)
+{
+    return available >= 0 && available < bytes + kFloorBytes;
+}
+
 bool lacksRoom(const QString &dir, qint64 bytes)
 {
-    const qint64 available = freeBytes(dir);
-    return available >= 0 && available < bytes + kFloorBytes;
+    return leavesTooLittle(freeBytes(dir), bytes);
 }
 
 UserMessage diskFullJobKept()

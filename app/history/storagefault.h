@@ -18,6 +18,9 @@ bool sqlNoRoom(const QSqlDatabase &db, const QString &errorText);
 // Fewer than `bytes` plus a small floor are free where `dir` lives (the folder need not exist:
 // its nearest existing parent is asked). Unknown free space counts as enough.
 bool lacksRoom(const QString &dir, qint64 bytes);
+// Writing `bytes` where `available` are free (-1: unknown, counted as enough) would leave less
+// than the floor.
+bool leavesTooLittle(qint64 available, qint64 bytes);
 // The bytes free where `dir` lives; -1 when the system does not say.
 qint64 freeBytes(const QString &dir);
 
