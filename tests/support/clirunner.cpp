@@ -59,6 +59,9 @@ static CliRunner::Run runProcess(const QStringList &arguments, const QByteArray 
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
+#ifdef STUDIO_CLI_SLOWDOWN
+    timeoutMs *= STUDIO_CLI_SLOWDOWN;
+#endif
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(5000);
