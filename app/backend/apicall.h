@@ -16,6 +16,9 @@ public:
     using QObject::QObject;
     // Stops the call; finished() follows with ApiError::Kind::Cancelled.
     virtual void abort() = 0;
+    // From a requestHandedOver() slot: the request's last bytes are not sent (nothing could
+    // record that they were), and finished() follows with a Network error.
+    virtual void holdBackRequest() { }
 
 Q_SIGNALS:
     void finished();

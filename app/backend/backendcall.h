@@ -74,6 +74,12 @@ public:
         failLater(ApiError::cancelled());
     }
 
+    void holdBackRequest() override
+    {
+        if (m_exchange)
+            m_exchange->holdBackBody();
+    }
+
 private:
     void launch()
     {
@@ -95,7 +101,8 @@ private:
         const bool api = m_budget != nullptr;
         if (!outcome.ok()) {
             const auto &error = outcome.error();
-            if (error.kind != ApiError::Kind::Cancelled)
+            // Held back here: the server was not asked, so it says nothing about reaching it.
+            if (error.kind != ApiError::Kind::Cancelled && !exchange->heldBack())
                 m_observer.callAnswered(api, error.kind != ApiError::Kind::Network, &error);
             this->finish(error);
             return;

@@ -49,7 +49,8 @@ int retryAfterSeconds(const QNetworkReply &reply)
 class OneShotBody final : public QIODevice
 {
 public:
-    OneShotBody(QByteArray data, std::function<void()> lastBytes, QObject *parent)
+    // `lastBytes` is asked before the last bytes go; false holds them back for good.
+    OneShotBody(QByteArray data, std::function<bool()> lastBytes, QObject *parent)
         : QIODevice(parent)
         , m_data(std::move(data))
         , m_lastBytes(std::move(lastBytes))
@@ -69,8 +70,12 @@ protected:
         if (n <= 0)
             return m_offset >= m_data.size() ? -1 : 0;
         // Told before the last bytes go: a record of it means "the server may have it all".
-        if (m_offset + n == m_data.size() && m_lastBytes)
-            std::exchange(m_lastBytes, {})();
+        // Without that record they never go, so the server never has the whole request.
+        if (m_offset + n == m_data.size()
+            && (m_heldBack || (m_lastBytes && !std::exchange(m_lastBytes, {})()))) {
+            m_heldBack = true;
+            return -1;
+        }
         std::memcpy(out, m_data.constData() + m_offset, size_t(n));
         m_offset += n;
         return n;
@@ -79,8 +84,9 @@ protected:
 
 private:
     QByteArray m_data;
-    std::function<void()> m_lastBytes;
+    std::function<bool()> m_lastBytes;
     qint64 m_offset = 0;
+    bool m_heldBack = false;
 };
 
 bool isRedirect(int status)
@@ -168,7 +174,7 @@ void HttpExchange::send(const QUrl &url)
             request.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size());
             // Queued would be too late: the bytes may be on the wire when it runs.
             auto *body = new OneShotBody(
-                m_body, [this] { Q_EMIT bodyHandedOver(); }, this);
+                m_body, [this] { return handOver(); }, this);
             m_reply = m_network.sendCustomRequest(request, m_method, body);
             body->setParent(m_reply);
         } else {
@@ -204,6 +210,18 @@ void HttpExchange::send(const QUrl &url)
     });
 #endif
     m_silence.start(m_spec.timeoutMs);
+}
+
+bool HttpExchange::handOver()
+{
+    Q_EMIT bodyHandedOver();
+    if (!m_holdBack)
+        return true;
+    // Qt ends the reply itself once the body fails; this does not wait for it to say so.
+    QTimer::singleShot(0, this, [this] {
+        complete(ApiError::networkFailure(hostLabel(m_currentUrl), u"request held back"_s));
+    });
+    return false;
 }
 
 void HttpExchange::onMetaData()

@@ -51,6 +51,10 @@ public:
 
     void start();
     void abort(); // finished() with Cancelled
+    // From a bodyHandedOver() slot: the last bytes are not sent, and finished() follows with a
+    // Network error. The server never has the whole request, so it cannot act on it.
+    void holdBackBody() { m_holdBack = true; }
+    bool heldBack() const { return m_holdBack; }
 
     // The answer (any HTTP status) or why there was none; valid after finished().
     const Result<HttpAnswer> &outcome() const { return *m_outcome; }
@@ -71,6 +75,7 @@ Q_SIGNALS:
 
 private:
     void send(const QUrl &url);
+    bool handOver(); // false: the body's last bytes are held back
     void onMetaData();
     void onReadyRead();
     void onFinished();
@@ -88,6 +93,7 @@ private:
     QByteArray m_received;
     QTimer m_silence;
     QString m_tlsDetail;
+    bool m_holdBack = false;
     int m_hops = 0;
     qint64 m_peakBuffered = 0;
     std::optional<Result<HttpAnswer>> m_outcome;

@@ -1,5 +1,7 @@
 #include "domain/job.h"
 
+#include "domain/apierror.h"
+
 QString jobKindName(JobKind kind)
 {
     return kind == JobKind::Edit ? QStringLiteral("edit") : QStringLiteral("generate");
@@ -88,6 +90,12 @@ QString jobMessageText(const UserMessage &message)
             if (arg.startsWith(u'{')) // anything else is a plain argument
                 arg = UserMessage::fromStorage(arg).text();
     return expanded.text();
+}
+
+void Job::noteError(const ApiError &error)
+{
+    errorKind = ApiError::kindName(error.kind);
+    serverMessage = error.serverMessage;
 }
 
 void Job::startOver()

@@ -8,6 +8,8 @@
 
 #include <optional>
 
+struct ApiError;
+
 enum class JobKind { Generate, Edit };
 
 // A job's life: written as Queued before anything is sent; Unknown when the outcome of a
@@ -74,6 +76,8 @@ struct Job
     // Back to queued with the same inputs, forgetting what the last attempt learned.
     void startOver();
     void clearMessage() { setMessage({}); }
+    // Keeps what the last failure was (its kind) and the server's own words about it.
+    void noteError(const ApiError &error);
 };
 
 // A job message in words. An argument that is itself a stored message (the error a wait is

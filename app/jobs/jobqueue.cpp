@@ -1,10 +1,11 @@
 #include "jobs/jobqueue.h"
 
-#include "backend/referencepreparer.h"
 #include "domain/jobrequestcheck.h"
+#include "jobs/jobdispatcher.h"
+#include "jobs/jobinputs.h"
 #include "jobs/jobmessages.h"
-#include "jobs/maskedit.h"
-#include "media/referencecopy.h"
+#include "jobs/jobresume.h"
+#include "jobs/serveroutcome.h"
 
 #include <QLoggingCategory>
 
@@ -25,9 +26,11 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
     , m_reconciler({[&backend] { return backend.fetchImages(100, 0); },
                     [this](qint64 jobId) { return current(jobId, JobState::Unknown); },
                     [this](qint64 jobId) { return m_store.claimedIds(m_accountId, jobId); }})
-    , m_downloads(downloader,
-                  [&backend](const QString &url) { return backend.resolveImageUrl(url); })
     , m_writer(store)
+    , m_dispatcher(m_writer, m_submitter)
+    , m_results(
+          downloader, [&backend](const QString &url) { return backend.resolveImageUrl(url); },
+          store, m_writer, [this](qint64 jobId) { return current(jobId, JobState::Completed); })
 {
     setTiming({});
     connect(&m_writer, &JobWriter::jobChanged, this, &JobQueue::jobChanged);
@@ -39,13 +42,10 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
                                  [this](qint64 jobId, const ReconcileSchedule &schedule) {
                                      m_store.saveReconcileSchedule(jobId, schedule);
                                  }});
-    m_submitter.setPrepareWithin(hooks.prepareReferencesWithin
-                                     ? std::move(hooks.prepareReferencesWithin)
-                                     : [](const QStringList &paths, qint64 totalBytes) {
-                                           return ReferencePreparer::prepareAll(paths, totalBytes);
-                                       });
+    if (hooks.prepareReferencesWithin)
+        m_submitter.setPrepareWithin(std::move(hooks.prepareReferencesWithin));
     // Written before the last bytes leave: a job killed without it never reached the server.
-    connect(&m_submitter, &JobSubmitter::handedOver, &m_writer, &JobWriter::markHandedOver);
+    m_submitter.setMarkHandedOver([this](qint64 jobId) { return m_writer.markHandedOver(jobId); });
     connect(&m_submitter, &JobSubmitter::resendingSmaller, this,
             [this](qint64 jobId, const UserMessage &message) {
                 m_store.setRequestSentAt(jobId, {}); // a 413: the server never saw it
@@ -84,15 +84,11 @@ JobQueue::JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downlo
             error.serverMessage = job->serverMessage;
         fail(jobId, JobState::Unknown, error);
     });
-    connect(&m_downloads, &ResultDownloads::stored, this, &JobQueue::onResultStored);
-    connect(&m_downloads, &ResultDownloads::failed, this, &JobQueue::onResultFailed);
-    connect(&m_brushEdits, &MaskEditFinisher::combined, this,
-            [this](const Job &done, const StoredImage &shown) {
-                if (auto job = current(done.id, JobState::Completed)) {
-                    job->serverImagePath = done.serverImagePath;
-                    storeResult(*job, shown);
-                }
-            });
+    connect(&m_results, &JobResults::resultStored, this, &JobQueue::resultStored);
+    connect(&m_results, &JobResults::jobFinished, this, [this](const Job &job) {
+        forget(job.id);
+        Q_EMIT jobFinished(job);
+    });
 }
 
 void JobQueue::setAccount(const QString &accountId)
@@ -102,41 +98,47 @@ void JobQueue::setAccount(const QString &accountId)
     m_submitter.clear();
     m_poller.clear();
     m_reconciler.clear();
-    m_downloads.clear();
+    m_results.clear();
     m_accountId = accountId;
     if (m_accountId.isEmpty())
         return;
     m_poller.learnFrom(m_store.list(m_accountId, false, 60));
     // Resume what an earlier run left: nothing the user submitted is lost.
-    for (auto job : m_store.list(m_accountId, /*unfinishedOnly=*/true)) {
-        if (job.state == JobState::Submitting && !m_store.requestSentAt(job.id).isValid()) {
-            // Stopped before the request's last byte was handed over: the server never had
-            // it whole, so it is sent again at once, without reconciling.
-            job.state = JobState::Queued;
-            job.setMessage(said("jobs.resentAfterRestart"));
-            m_writer.save(job);
-            continue;
-        }
-        if (job.state == JobState::Submitting) {
-            // The upload may or may not have reached the server: never resend blindly.
-            job.state = JobState::Unknown;
-            job.setMessage(said("jobs.checkingAfterRestart"));
-            m_writer.save(job);
-        }
-        if (job.state == JobState::Pending && !job.taskId.isEmpty())
-            m_poller.schedule(job.id, job.taskId);
-        else if (job.state == JobState::Pending || job.state == JobState::Unknown)
-            m_reconciler.schedule(job.id);
-    }
+    for (const auto &job : m_store.list(m_accountId, /*unfinishedOnly=*/true))
+        resume(job, said("jobs.resentAfterRestart"));
     // "Completed, not saved yet": a result the disk had no room for, or a download cut short.
-    for (const auto &job : m_store.unsavedResults(m_accountId))
-        m_downloads.fetch(job.id, job.imageUrl);
+    m_results.fetchUnsaved(m_accountId);
     pump();
+}
+
+void JobQueue::resume(Job job, const UserMessage &sentAgainBecause)
+{
+    switch (resumeStep(job, m_store.requestSentAt(job.id).isValid())) {
+    case ResumeStep::SendAgain:
+        job.state = JobState::Queued;
+        job.setMessage(sentAgainBecause);
+        m_writer.save(job);
+        return;
+    case ResumeStep::CheckWhetherSent:
+        job.state = JobState::Unknown;
+        job.setMessage(said("jobs.checkingAfterRestart"));
+        m_writer.save(job);
+        m_reconciler.schedule(job.id);
+        return;
+    case ResumeStep::Poll:
+        m_poller.schedule(job.id, job.taskId);
+        return;
+    case ResumeStep::Reconcile:
+        m_reconciler.schedule(job.id);
+        return;
+    case ResumeStep::Nothing:
+        return;
+    }
 }
 
 void JobQueue::setMaxInFlight(int jobs)
 {
-    m_maxInFlight = qMax(1, jobs);
+    m_dispatcher.setMaxInFlight(jobs);
     pump();
 }
 
@@ -149,13 +151,13 @@ void JobQueue::setTiming(const Timing &timing)
 
 void JobQueue::pause()
 {
-    m_paused = true;
+    m_dispatcher.setPaused(true);
     m_poller.setPaused(true);
 }
 
 void JobQueue::resume()
 {
-    m_paused = false;
+    m_dispatcher.setPaused(false);
     m_poller.resume(jobs(true));
     pump();
 }
@@ -165,34 +167,19 @@ QList<Job> JobQueue::jobs(bool unfinishedOnly) const
     return m_accountId.isEmpty() ? QList<Job>{} : m_store.list(m_accountId, unfinishedOnly);
 }
 
-int JobQueue::inFlight() const
-{
-    const auto all = jobs(true);
-    return int(std::count_if(all.cbegin(), all.cend(),
-                             [](const Job &job) { return isInFlight(job.state); }));
-}
-
 Result<Job> JobQueue::enqueue(const JobRequest &request)
 {
     if (m_accountId.isEmpty())
         return ApiError::make(ApiError::Kind::Unauthorized, said("jobs.signInFirst"));
     if (auto invalid = checkJobRequest(request))
         return *invalid;
-    auto copies = copyReferencesIntoProfile(request.referencePaths, m_referencesDir);
-    if (!copies)
-        return copies.error();
-    Job job;
-    job.accountId = m_accountId;
-    job.request = request;
-    job.request.referencePaths = copies.value();
-    auto mask = MaskEdit::copyMaskIntoProfile(request.maskPath, m_referencesDir);
-    if (!mask)
-        return mask.error();
-    job.request.maskPath = mask.value();
-    if (!m_store.insert(job))
-        return ApiError::make(ApiError::Kind::Local, m_writer.notSavedProblem(), 0,
-                              m_store.lastError());
-    Q_EMIT jobAdded(job);
+    auto kept = keepJobInputs(request, m_referencesDir);
+    if (!kept)
+        return kept.error();
+    auto job = m_writer.insert(m_accountId, kept.value());
+    if (!job)
+        return job;
+    Q_EMIT jobAdded(job.value());
     QTimer::singleShot(0, this, [this] { pump(); });
     return job;
 }
@@ -224,26 +211,8 @@ bool JobQueue::retry(qint64 jobId)
 
 void JobQueue::pump()
 {
-    if (m_paused || m_writer.isHolding() || m_accountId.isEmpty())
-        return;
-    int running = inFlight();
-    const auto all = jobs(true);
-    // Oldest first: the list is newest first. A job waiting out a retry delay stays queued.
-    for (auto it = all.crbegin(); it != all.crend() && running < m_maxInFlight; ++it) {
-        if (it->state != JobState::Queued || m_submitter.isWaiting(it->id))
-            continue;
-        Job sending = *it;
-        sending.state = JobState::Submitting;
-        sending.attempts += 1;
-        sending.submittedAt = QDateTime::currentDateTimeUtc();
-        sending.clearMessage();
-        // Nothing is sent whose row does not say so: a job sent while its row still said
-        // `queued` would be sent again after a restart, and charged twice.
-        if (!m_writer.startAttempt(sending))
-            return;
-        m_submitter.submit(sending);
-        ++running;
-    }
+    if (!m_accountId.isEmpty())
+        m_dispatcher.dispatch(jobs(true));
 }
 
 void JobQueue::onSubmitted(qint64 jobId, const SubmitReceipt &receipt)
@@ -273,8 +242,7 @@ void JobQueue::onNotSent(qint64 jobId, const ApiError &error, const UserMessage 
         return;
     job->state = JobState::Queued;
     job->setMessage(message);
-    job->errorKind = ApiError::kindName(error.kind);
-    job->serverMessage = error.serverMessage;
+    job->noteError(error);
     m_writer.save(*job);
     if (delayMs < 0) {
         // Signed out: wait for a new sign-in, keep the job.
@@ -293,8 +261,7 @@ void JobQueue::onOutcomeUnknown(qint64 jobId, const ApiError &error, const UserM
     if (!job)
         return;
     // The server may have received the job: find out before anything else happens.
-    job->errorKind = ApiError::kindName(error.kind);
-    job->serverMessage = error.serverMessage;
+    job->noteError(error);
     job->state = JobState::Unknown;
     job->setMessage(message);
     m_writer.save(*job);
@@ -310,19 +277,9 @@ void JobQueue::onTaskEnded(qint64 jobId, const Task &task, const QString &imageI
         return;
     if (job->imageId.isEmpty())
         job->imageId = imageId;
-    if (task.status == TaskStatus::Completed) {
-        job->clearMessage();
-        markCompleted(*job, task.resultImageUrls.value(0),
-                      task.completedAt.isValid() ? task.completedAt
-                                                 : QDateTime::currentDateTimeUtc());
+    settle(*job, ServerOutcome::ofEndedTask(task));
+    if (task.status == TaskStatus::Completed)
         m_poller.learnFrom(m_store.list(m_accountId, false, 60));
-    } else {
-        forget(jobId);
-        job->serverMessage = task.error;
-        job->errorKind = ApiError::kindName(ApiError::Kind::ServerError);
-        job->setMessage(taskFailure(task.error));
-        finishJob(*job, JobState::Failed);
-    }
     pump();
 }
 
@@ -336,16 +293,10 @@ void JobQueue::onServerRecord(qint64 jobId, const GeneratedImage &record)
     if (!record.taskId.isEmpty())
         job->taskId = record.taskId;
     job->clearMessage();
-    if (record.status == ImageStatus::Completed) {
+    if (const auto outcome = ServerOutcome::ofRecord(record);
+        outcome.kind != ServerOutcome::Kind::Working) {
         m_reconciler.forget(jobId);
-        markCompleted(*job, record.imageUrl,
-                      record.completedAt.isValid() ? record.completedAt
-                                                   : QDateTime::currentDateTimeUtc());
-    } else if (record.status == ImageStatus::Failed) {
-        forget(jobId);
-        job->serverMessage = record.error;
-        job->setMessage(taskFailure(record.error));
-        finishJob(*job, JobState::Failed);
+        settle(*job, outcome);
     } else if (!job->taskId.isEmpty()) {
         job->state = JobState::Pending;
         m_writer.save(*job);
@@ -357,6 +308,19 @@ void JobQueue::onServerRecord(qint64 jobId, const GeneratedImage &record)
     pump();
 }
 
+void JobQueue::settle(Job job, const ServerOutcome &outcome)
+{
+    if (outcome.kind == ServerOutcome::Kind::Completed) {
+        job.clearMessage();
+        markCompleted(job, outcome.imageUrl, outcome.completedAt);
+        return;
+    }
+    forget(job.id);
+    job.noteError(ApiError::make(ApiError::Kind::ServerError, QString(), 0, outcome.error));
+    job.setMessage(taskFailure(outcome.error));
+    finishJob(job, JobState::Failed);
+}
+
 void JobQueue::markCompleted(Job job, const QString &imageUrl, const QDateTime &completedAt)
 {
     job.imageUrl = imageUrl;
@@ -364,51 +328,7 @@ void JobQueue::markCompleted(Job job, const QString &imageUrl, const QDateTime &
     job.state = JobState::Completed;
     m_writer.save(job);
     Q_EMIT balanceMayHaveChanged();
-    m_downloads.fetch(job.id, job.imageUrl);
-}
-
-void JobQueue::onResultStored(qint64 jobId, const StoredImage &image)
-{
-    auto job = current(jobId, JobState::Completed);
-    if (job && !m_brushEdits.combine(*job, image)) // a brush edit comes back combined
-        storeResult(*job, image);
-}
-
-void JobQueue::storeResult(Job job, const StoredImage &image)
-{
-    job.localImagePath = image.path;
-    job.clearMessage();
-    forget(job.id);
-    if (!job.completedAt.isValid())
-        job.completedAt = QDateTime::currentDateTimeUtc();
-    // Not linked when the database has no room: the file stays in images/, the retry links it
-    // (the same bytes are found where they are) and the row still says "not saved yet".
-    if (m_writer.save(job, &image)) {
-        Q_EMIT jobFinished(job);
-        Q_EMIT resultStored(job, image);
-    }
-}
-
-void JobQueue::onResultFailed(qint64 jobId, const ApiError &error, bool retrying)
-{
-    auto job = current(jobId, JobState::Completed);
-    if (!job)
-        return;
-    if (ImageStore::isDiskFull(error)) {
-        // Kept as "completed, not saved yet": stored by the retry, or at the next start.
-        forget(jobId);
-        job->setMessage(said("jobs.resultNotSaved"));
-        if (m_writer.save(*job))
-            m_writer.failed(jobId, said("jobs.diskFull"));
-        Q_EMIT jobFinished(*job);
-        return;
-    }
-    job->setMessage(said("jobs.downloadWaiting", {fromError(error).toStorage()}));
-    m_writer.save(*job);
-    if (!retrying) {
-        forget(jobId);
-        Q_EMIT jobFinished(*job);
-    }
+    m_results.fetch(job);
 }
 
 void JobQueue::fail(qint64 jobId, JobState expected, const ApiError &error)
@@ -417,8 +337,7 @@ void JobQueue::fail(qint64 jobId, JobState expected, const ApiError &error)
     if (!job)
         return;
     forget(jobId);
-    job->errorKind = ApiError::kindName(error.kind);
-    job->serverMessage = error.serverMessage;
+    job->noteError(error);
     job->setMessage(fromError(error));
     finishJob(*job, JobState::Failed);
     pump();
@@ -434,17 +353,22 @@ void JobQueue::tell(qint64 jobId, JobState expected, const UserMessage &message)
 
 void JobQueue::retryStorage()
 {
-    for (const auto &job : m_store.unsavedResults(m_accountId)) // none without an account
-        m_downloads.fetch(job.id, job.imageUrl);
+    // A request held back because its hand-over could not be recorded goes again.
+    for (const auto &job : jobs(true)) {
+        if (job.state == JobState::Submitting && !m_submitter.isActive(job.id)
+            && !m_store.requestSentAt(job.id).isValid())
+            resume(job, {});
+    }
+    m_results.fetchUnsaved(m_accountId);
     pump();
 }
 
-void JobQueue::finishJob(Job job, JobState state, const StoredImage *image)
+void JobQueue::finishJob(Job job, JobState state)
 {
     job.state = state;
     if (!job.completedAt.isValid())
         job.completedAt = QDateTime::currentDateTimeUtc();
-    m_writer.save(job, image);
+    m_writer.save(job);
     Q_EMIT jobFinished(job);
 }
 
@@ -453,7 +377,7 @@ void JobQueue::forget(qint64 jobId)
     m_submitter.forget(jobId);
     m_poller.forget(jobId);
     m_reconciler.forget(jobId);
-    m_downloads.forget(jobId);
+    m_results.forget(jobId);
 }
 
 std::optional<Job> JobQueue::current(qint64 jobId, std::optional<JobState> state) const

@@ -2,41 +2,37 @@
 
 #include "domain/job.h"
 #include "jobs/jobbackend.h"
+#include "jobs/jobdispatcher.h"
 #include "jobs/jobpoller.h"
 #include "jobs/jobreconciler.h"
+#include "jobs/jobresults.h"
 #include "jobs/jobstore.h"
 #include "jobs/jobsubmitter.h"
 #include "jobs/jobtiming.h"
 #include "jobs/jobwriter.h"
-#include "jobs/maskeditfinisher.h"
-#include "jobs/resultdownloads.h"
 
 #include <QObject>
 
+struct ServerOutcome;
+
 // The persistent outbox as a state machine: every job is written (JobStore) before anything is
 // sent, then submitted (JobSubmitter), polled while pending (JobPoller), looked for in the
-// history when its outcome could not be known (JobReconciler), and its result downloaded
-// (ResultDownloads). A user is never charged twice for one job: an `unknown` job is only ever
+// history when its outcome could not be known (JobReconciler), and its result stored
+// (JobResults). A user is never charged twice for one job: an `unknown` job is only ever
 // matched against the history, never resubmitted by itself.
 class JobQueue final : public QObject
 {
     Q_OBJECT
 public:
-    struct Hooks
-    {
-        JobSubmitter::PrepareReferences prepareReferences; // runs on a worker thread
-        // After a proxy's 413, within a total; unset: ReferencePreparer::prepareAll.
-        JobSubmitter::PrepareWithin prepareReferencesWithin;
-    };
+    using Hooks = JobSubmitter::Preparers;
 
     using Timing = JobTiming;
 
     JobQueue(JobStore &store, JobBackend &backend, ImageDownloader &downloader,
              QString referencesDir, Hooks hooks, QObject *parent = nullptr);
 
-    // Whose jobs these are; resumes that account's unfinished jobs (queued ones are sent,
-    // pending ones polled, unknown ones reconciled where their search stood; a submitting one
-    // is sent again at once when its request never wholly left, else reconciled).
+    // Whose jobs these are; resumes that account's unfinished jobs where they stood
+    // (resumeStep: a job whose request may have left is never sent again blindly).
     void setAccount(const QString &accountId);
     QString accountId() const { return m_accountId; }
     void setMaxInFlight(int jobs);
@@ -59,7 +55,7 @@ public:
 
     std::optional<Job> job(qint64 jobId) const { return m_store.load(jobId); }
     QList<Job> jobs(bool unfinishedOnly = false) const;
-    int inFlight() const;
+    int inFlight() const { return JobDispatcher::inFlight(jobs(true)); }
 
 Q_SIGNALS:
     void jobAdded(const Job &job);
@@ -79,15 +75,17 @@ Q_SIGNALS:
 
 private:
     void pump();
+    // Picks up an unfinished job this process is not working on (resumeStep); one sent again
+    // is told `sentAgainBecause`.
+    void resume(Job job, const UserMessage &sentAgainBecause);
     void onSubmitted(qint64 jobId, const SubmitReceipt &receipt);
     void onNotSent(qint64 jobId, const ApiError &error, const UserMessage &message, int delayMs);
     void onOutcomeUnknown(qint64 jobId, const ApiError &error, const UserMessage &message,
                           bool serverAnswered);
     void onTaskEnded(qint64 jobId, const Task &task, const QString &imageId);
     void onServerRecord(qint64 jobId, const GeneratedImage &record);
-    void onResultStored(qint64 jobId, const StoredImage &image);
-    void storeResult(Job job, const StoredImage &image);
-    void onResultFailed(qint64 jobId, const ApiError &error, bool retrying);
+    // A completed job's result is fetched; a failed one ends with the server's words.
+    void settle(Job job, const ServerOutcome &outcome);
     // The job, when in `expected`, fails with `error` / is told `message`.
     void fail(qint64 jobId, JobState expected, const ApiError &error);
     void tell(qint64 jobId, JobState expected, const UserMessage &message);
@@ -95,7 +93,7 @@ private:
 
     // After a write failed for room: send what waits, store the results not saved yet.
     void retryStorage();
-    void finishJob(Job job, JobState state, const StoredImage *image = nullptr);
+    void finishJob(Job job, JobState state);
     void forget(qint64 jobId);
     // The job when it belongs to this account (and, if `state` is given, is in it).
     std::optional<Job> current(qint64 jobId, std::optional<JobState> state = {}) const;
@@ -103,12 +101,10 @@ private:
     JobStore &m_store;
     QString m_referencesDir;
     QString m_accountId;
-    int m_maxInFlight = 2;
-    bool m_paused = false;
     JobSubmitter m_submitter;
     JobPoller m_poller;
     JobReconciler m_reconciler;
-    ResultDownloads m_downloads;
     JobWriter m_writer;
-    MaskEditFinisher m_brushEdits;
+    JobDispatcher m_dispatcher;
+    JobResults m_results;
 };

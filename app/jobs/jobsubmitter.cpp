@@ -1,5 +1,6 @@
 #include "jobs/jobsubmitter.h"
 
+#include "backend/referencepreparer.h"
 #include "jobs/jobmessages.h"
 #include "jobs/maskedit.h"
 #include "jobs/rearm.h"
@@ -13,6 +14,9 @@ JobSubmitter::JobSubmitter(JobBackend &backend, PrepareReferences prepare, QObje
     : QObject(parent)
     , m_backend(backend)
     , m_prepare(std::move(prepare))
+    , m_prepareWithin([](const QStringList &paths, qint64 totalBytes) {
+        return ReferencePreparer::prepareAll(paths, totalBytes);
+    })
 {
     m_workers.setMaxThreadCount(1);
 }
@@ -94,8 +98,17 @@ void JobSubmitter::send(qint64 jobId, const JobRequest &request, const QList<Upl
         if (const auto it = m_attempts.find(jobId); it != m_attempts.end() && done > 0)
             it->second->uploadBegan = true;
     });
+    // Direct: recorded before the last bytes leave, and they stay here when it could not be.
     connect(
-        call, &ApiCallBase::requestHandedOver, this, [this, jobId] { Q_EMIT handedOver(jobId); },
+        call, &ApiCallBase::requestHandedOver, this,
+        [this, jobId, call] {
+            auto problem = m_markHandedOver ? m_markHandedOver(jobId) : std::nullopt;
+            const auto it = m_attempts.find(jobId);
+            if (!problem || it == m_attempts.end())
+                return;
+            it->second->heldBack = std::move(problem);
+            call->holdBackRequest();
+        },
         Qt::DirectConnection);
     connect(call, &ApiCallBase::finished, this,
             [this, jobId, call] { answered(jobId, call->result()); });
@@ -132,6 +145,13 @@ void JobSubmitter::answered(qint64 jobId, const Result<SubmitReceipt> &result)
         return;
     }
     const auto &error = result.error();
+    if (a.heldBack) {
+        // The server never had the whole request: not sent, and free to go once it is recorded.
+        const UserMessage why = *a.heldBack;
+        forget(jobId);
+        Q_EMIT notSent(jobId, error, why, 0);
+        return;
+    }
     using K = ApiError::Kind;
     switch (error.kind) {
     case K::Unauthorized:

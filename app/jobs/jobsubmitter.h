@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 // Sends a job and says how the attempt went. References are prepared on a worker thread
 // first. Whether the upload began decides what a broken connection means: before it, the job
@@ -23,26 +24,41 @@ class JobSubmitter final : public QObject
 public:
     // Turns local reference files into upload parts within the backend's limits.
     using PrepareReferences = std::function<Result<QList<UploadFile>>(const QStringList &paths)>;
-    // The same within `totalBytes` for all of them together (after a 413).
+    // The same within `totalBytes` for all of them together (after a 413); unless set,
+    // ReferencePreparer::prepareAll.
     using PrepareWithin =
         std::function<Result<QList<UploadFile>>(const QStringList &paths, qint64 totalBytes)>;
+
+    struct Preparers
+    {
+        PrepareReferences prepareReferences; // runs on a worker thread
+        // After a proxy's 413, within a total; unset: ReferencePreparer::prepareAll.
+        PrepareWithin prepareReferencesWithin;
+    };
+    // Records that the job's request is being handed over whole (before its last bytes go);
+    // when that cannot be recorded, why: the last bytes are then held back.
+    using MarkHandedOver = std::function<std::optional<UserMessage>(qint64 jobId)>;
 
     JobSubmitter(JobBackend &backend, PrepareReferences prepare, QObject *parent = nullptr);
     ~JobSubmitter() override;
 
     void setPrepareWithin(PrepareWithin prepare) { m_prepareWithin = std::move(prepare); }
+    void setMarkHandedOver(MarkHandedOver mark) { m_markHandedOver = std::move(mark); }
     void setRetryDelays(QList<int> delaysMs) { m_retryDelaysMs = std::move(delaysMs); }
     void submit(const Job &job);
     // The job was not sent and is waiting out its delay before it may go again.
     bool isWaiting(qint64 jobId) const;
+    // An attempt of the job is under way here (preparing, sending or waiting).
+    bool isActive(qint64 jobId) const { return m_attempts.contains(jobId); }
     // Drops the job's call (aborted), wait and backoff.
     void forget(qint64 jobId);
     void clear();
 
 Q_SIGNALS:
     void submitted(qint64 jobId, const SubmitReceipt &receipt);
-    // Not sent (rate limited, no network before the upload began, signed out): the job may
-    // go again after `delayMs`, or after a new sign-in when `delayMs` is negative.
+    // Not sent (rate limited, no network before the upload began, held back because the
+    // hand-over could not be recorded, signed out): the job may go again after `delayMs`, or
+    // after a new sign-in when `delayMs` is negative.
     void notSent(qint64 jobId, const ApiError &error, const UserMessage &message, int delayMs);
     // The job may have reached the server (a timeout, a 5xx, an answer that broke after the
     // upload began). `serverAnswered`: a 5xx said the server saw the job and refused it.
@@ -50,9 +66,6 @@ Q_SIGNALS:
                         bool serverAnswered);
     // Refused for good (validation, stars, TLS, unreadable references): retrying would not help.
     void refused(qint64 jobId, const ApiError &error);
-    // The last bytes of the job's request are being handed to the network (direct, before they
-    // leave): from now on the server may have it.
-    void handedOver(qint64 jobId);
     // A proxy refused the upload as too large before the server saw it; the job goes again
     // with smaller references (still submitting). `message` tells the user.
     void resendingSmaller(qint64 jobId, const UserMessage &message);
@@ -69,6 +82,7 @@ private:
         bool preparing = false;
         JobRequest request;
         qint64 referenceBytes = 0; // of the references last sent
+        std::optional<UserMessage> heldBack; // why the last bytes were held back
     };
 
     Attempt &attempt(qint64 jobId);
@@ -81,6 +95,7 @@ private:
     JobBackend &m_backend;
     PrepareReferences m_prepare;
     PrepareWithin m_prepareWithin;
+    MarkHandedOver m_markHandedOver;
     QList<int> m_retryDelaysMs{5000, 10000, 20000, 40000, 60000};
     QThreadPool m_workers;
     std::map<qint64, std::unique_ptr<Attempt>> m_attempts;

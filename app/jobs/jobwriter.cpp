@@ -53,14 +53,26 @@ void JobWriter::failed(qint64 jobId, const UserMessage &message)
     Q_EMIT writeFailed(jobId, message);
 }
 
-void JobWriter::markHandedOver(qint64 jobId)
+Result<Job> JobWriter::insert(const QString &accountId, const JobRequest &request)
+{
+    Job job;
+    job.accountId = accountId;
+    job.request = request;
+    if (!m_store.insert(job))
+        return ApiError::make(ApiError::Kind::Local, notSavedProblem(), 0, m_store.lastError());
+    return job;
+}
+
+std::optional<UserMessage> JobWriter::markHandedOver(qint64 jobId)
 {
     if (m_store.setRequestSentAt(jobId, QDateTime::currentDateTimeUtc()))
-        return;
-    // The bytes leave anyway (the backend cannot hold them back yet): a restart would take the
-    // job for one that never left. Said, so the user keeps the program running meanwhile.
+        return std::nullopt;
+    // Sent unmarked, a restart would take the job for one that never left and send it again:
+    // a second charge. So it does not leave.
     qCWarning(lcJobWriter) << "could not mark job" << jobId << "sent" << m_store.lastError();
-    failedForStore(jobId);
+    const UserMessage why = storeProblem();
+    failed(jobId, why);
+    return why;
 }
 
 UserMessage JobWriter::notSavedProblem() const

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 struct StoredImage;
 
 // Writes a job's change through the JobStore and says how it went: jobChanged after a write,
@@ -23,10 +25,12 @@ public:
     // A new attempt: the last one's progress forgotten (JobStore::resetAttemptProgress) and the
     // job written as it is about to be sent; false after writeFailed.
     bool startAttempt(const Job &job);
-    // Marks the moment the job's request was handed to the network (JobStore::setRequestSentAt).
-    void markHandedOver(qint64 jobId);
-    // Why a new job could not be written: nothing was sent.
-    UserMessage notSavedProblem() const;
+    // Marks the moment the job's request was handed to the network (JobStore::setRequestSentAt);
+    // when it cannot, why (after writeFailed): the request must then not leave.
+    std::optional<UserMessage> markHandedOver(qint64 jobId);
+    // Writes a new job of `accountId`, queued; the error says why it could not be (nothing
+    // was sent).
+    Result<Job> insert(const QString &accountId, const JobRequest &request);
     // A write that failed elsewhere, or a result without room.
     void failed(qint64 jobId, const UserMessage &message);
     void failedForStore(qint64 jobId) { failed(jobId, storeProblem()); }
@@ -40,6 +44,8 @@ Q_SIGNALS:
     void retryDue();
 
 private:
+    // Why a new job could not be written: nothing was sent.
+    UserMessage notSavedProblem() const;
     // What the store's last failed write means for the user.
     UserMessage storeProblem() const;
 

@@ -7,8 +7,10 @@
 
 #include <QMetaMethod>
 #include <QPointer>
+#include <QTimer>
 
 #include <deque>
+#include <memory>
 
 template<class T>
 class FakeCall final : public ApiCall<T>
@@ -17,6 +19,17 @@ public:
     using ApiCall<T>::ApiCall;
     void answer(Result<T> result) { this->finish(std::move(result)); }
     void abort() override { this->finish(ApiError::cancelled()); }
+    // The last bytes stay with the client: the server never has the request whole.
+    void holdBackRequest() override
+    {
+        *heldBack = true;
+        QTimer::singleShot(0, this, [this] {
+            this->finish(
+                ApiError::networkFailure(QStringLiteral("fake"), QStringLiteral("held back")));
+        });
+    }
+    // Outlives the call (the client deletes it once finished).
+    std::shared_ptr<bool> heldBack = std::make_shared<bool>(false);
 
 protected:
     // The fake server has a call's whole request at once: a submission says so as soon as
@@ -35,6 +48,7 @@ public:
     {
         JobRequest request;
         QPointer<FakeCall<SubmitReceipt>> call;
+        std::shared_ptr<bool> heldBack; // its last bytes were held back
     };
     struct TaskLook
     {
@@ -49,7 +63,8 @@ public:
 
     ApiCall<SubmitReceipt> *submit(const JobRequest &request, const QList<UploadFile> &) override
     {
-        submissions.push_back({request, new FakeCall<SubmitReceipt>(&m_owner)});
+        auto *call = new FakeCall<SubmitReceipt>(&m_owner);
+        submissions.push_back({request, call, call->heldBack});
         return submissions.back().call;
     }
     ApiCall<Task> *fetchTask(const QString &taskId) override

@@ -10,6 +10,7 @@
 
 #include <QBuffer>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QSignalSpy>
@@ -18,6 +19,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -64,8 +66,9 @@ private:
     // The shared fixture with an ImageStore told how much room the images' disk has.
     struct Run : JobQueueRun
     {
-        explicit Run(const QString &folder)
-            : JobQueueRun(folder, pngBytes(), {}, [](const QString &) { return imagesFree.load(); })
+        explicit Run(const QString &folder, JobQueue::Hooks hooks = {})
+            : JobQueueRun(folder, pngBytes(), std::move(hooks),
+                          [](const QString &) { return imagesFree.load(); })
         {
             JobQueue::Timing timing;
             timing.pollDelaysMs = {20, 30, 40};
@@ -166,6 +169,45 @@ private Q_SLOTS:
         QCOMPARE(run().queue->job(id)->state, JobState::Submitting);
         QTest::qWait(200);
         QCOMPARE(run().server.submissions.size(), size_t(1));
+    }
+
+    void requestWhoseHandOverCannotBeRecordedIsHeldBack()
+    {
+        // The disk fills between the `submitting` row and the moment the last bytes would go:
+        // sent unmarked, a restart would send the job a second time.
+        m_run.reset();
+        JobQueue::Hooks hooks;
+        auto first = std::make_shared<std::atomic<bool>>(true);
+        hooks.prepareReferences = [first](const QStringList &) -> Result<QList<UploadFile>> {
+            if (first->exchange(false))
+                fullvfs::full = true;
+            return QList<UploadFile>{};
+        };
+        m_run = std::make_unique<Run>(m_dir->path(), std::move(hooks));
+        QSignalSpy writeFailed(run().queue.get(), &JobQueue::writeFailed);
+        QFile reference(m_dir->path() + u"/reference.png"_s); // prepared after the row is written
+        QVERIFY(reference.open(QIODevice::WriteOnly));
+        reference.write(pngBytes());
+        reference.close();
+        JobRequest edit = request(u"a grebe"_s);
+        edit.kind = JobKind::Edit;
+        edit.referencePaths = {reference.fileName()};
+        const auto queued = run().queue->enqueue(edit);
+        QVERIFY(queued);
+        const qint64 id = queued.value().id;
+        QTRY_COMPARE(run().server.submissions.size(), size_t(1));
+        QTRY_VERIFY(!writeFailed.isEmpty());
+        QCOMPARE(writeFailed.at(0).at(1).value<UserMessage>().text(),
+                 u"The disk is full: free some space; your job is kept."_s);
+        QVERIFY(*run().server.submissions.at(0).heldBack);
+        QVERIFY(!run().store->requestSentAt(id).isValid());
+
+        // Room again: the job goes once more, this time whole.
+        fullvfs::full = false;
+        QTRY_COMPARE(run().server.submissions.size(), size_t(2));
+        QVERIFY(!*run().server.submissions.at(1).heldBack);
+        QVERIFY(run().store->requestSentAt(id).isValid());
+        QCOMPARE(run().queue->job(id)->state, JobState::Submitting);
     }
 
     void resultWithoutRoomIsSavedOnceThereIsRoom()
