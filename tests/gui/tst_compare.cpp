@@ -345,20 +345,20 @@ private Q_SLOTS:
         const QPoint probe(paneA.width() / 3, paneA.height() / 3);
         const QPointF before = canvas()->imagePointAt(Side::A, paneA.topLeft() + probe);
 
-        // Zoom in with the wheel over A, then drag B.
-        const QPointF cursor = paneA.topLeft() + QPointF(paneA.width() * 0.7, paneA.height() / 2);
-        const QPointF underCursor = canvas()->imagePointAt(Side::A, cursor);
+        // Zoom in with the wheel over B, then drag A.
+        const QPointF cursor = paneB.topLeft() + QPointF(paneB.width() * 0.7, paneB.height() / 2);
+        const QPointF underCursor = canvas()->imagePointAt(Side::B, cursor);
         sendWheel(canvas(), cursor, 3 * 120);
         QVERIFY(canvas()->zoom() > 1.5 * 0.5);
         QVERIFY(!canvas()->isFit());
         // The point under the cursor stays under it.
-        const QPointF stays = canvas()->imagePointAt(Side::A, cursor);
+        const QPointF stays = canvas()->imagePointAt(Side::B, cursor);
         QVERIFY2(qAbs(stays.x() - underCursor.x()) < 1 && qAbs(stays.y() - underCursor.y()) < 1,
                  qPrintable(u"%1,%2 vs %3,%4"_s.arg(stays.x())
                                 .arg(stays.y())
                                 .arg(underCursor.x())
                                 .arg(underCursor.y())));
-        const QPoint start = paneB.center();
+        const QPoint start = paneA.center();
         QTest::mousePress(canvas(), Qt::LeftButton, {}, start);
         QTest::mouseMove(canvas(), start + QPoint(-60, -40));
         QTest::mouseRelease(canvas(), Qt::LeftButton, {}, start + QPoint(-60, -40));
@@ -371,6 +371,21 @@ private Q_SLOTS:
             const QPointF b = canvas()->imagePointAt(Side::B, paneB.topLeft() + p);
             QVERIFY2(qAbs(a.x() - b.x()) < 0.01 && qAbs(a.y() - b.y()) < 0.01,
                      qPrintable(u"A %1,%2 B %3,%4"_s.arg(a.x()).arg(a.y()).arg(b.x()).arg(b.y())));
+        }
+        // Drawn so: the same picture on both sides paints both panes alike, pixel for pixel.
+        const QString one = m_dir.filePath(u"images/1.png"_s);
+        view()->setItems({u"A"_s, u"a"_s, {}, one, {}, 0}, {u"B"_s, u"b"_s, {}, one, {}, 0});
+        QTRY_VERIFY(!canvas()->pixmap(Side::A).isNull() && !canvas()->pixmap(Side::B).isNull());
+        for (const int notches : {1, 4}) { // shrunk (cached copies) and enlarged (the original)
+            canvas()->fitToWindow();
+            sendWheel(canvas(), QPointF(paneB.topLeft()) + QPointF(70, 90), notches * 120);
+            QTest::mousePress(canvas(), Qt::LeftButton, {}, paneA.center());
+            QTest::mouseMove(canvas(), paneA.center() + QPoint(23, 17));
+            QTest::mouseRelease(canvas(), Qt::LeftButton, {}, paneA.center() + QPoint(23, 17));
+            const QImage shot = canvas()->grab().toImage();
+            const QRect inner(QPoint(8, 40), paneA.size() - QSize(16, 48)); // past the badges
+            QCOMPARE(shot.copy(inner.translated(paneA.topLeft())),
+                     shot.copy(inner.translated(paneB.topLeft())));
         }
         // Keys: + and 0 (fit), 1 (100 %).
         QTest::keyClick(canvas(), Qt::Key_1);
@@ -394,6 +409,15 @@ private Q_SLOTS:
         const QPointF a = canvas()->imagePointAt(Side::A, paneA.topLeft() + p);
         const QPointF b = canvas()->imagePointAt(Side::B, paneB.topLeft() + p);
         QVERIFY(qAbs(a.x() / 2 - b.x()) < 0.01 && qAbs(a.y() / 2 - b.y()) < 0.01);
+
+        // A narrower picture of the same height is placed beside the larger's edges, not scaled.
+        const QString square = m_dir.filePath(u"square.png"_s);
+        QVERIFY(picture({450, 450}, 300, 6).save(square));
+        const QString wide = m_dir.filePath(u"images/1.png"_s);
+        view()->setItems({u"A"_s, u"a"_s, {}, wide, {}, 0}, {u"B"_s, u"b"_s, {}, square, {}, 0});
+        QTRY_VERIFY(!canvas()->pixmap(Side::A).isNull() && !canvas()->pixmap(Side::B).isNull());
+        QCOMPARE(canvas()->commonSize(), QSize(800, 450));
+        QVERIFY(view()->captionText(Side::B).isEmpty());
     }
 
     void swapExchangesTheSides()

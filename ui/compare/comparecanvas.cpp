@@ -133,10 +133,10 @@ QRectF CompareCanvas::placement(Side side) const
 
 QSize CompareCanvas::scaledSize(Side side) const
 {
+    // A narrower picture of the same height is placed, not scaled: nothing to say then.
     const QSize own = part(side).pixmap.size();
-    if (own.isEmpty() || own == commonSize())
-        return {};
-    return placement(side).size().toSize();
+    const QSize shown = placement(side).size().toSize();
+    return own.isEmpty() || shown == own ? QSize() : shown;
 }
 
 QRect CompareCanvas::paneRect(Side side) const
