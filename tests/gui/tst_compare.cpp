@@ -88,6 +88,12 @@ QColor meanColour(const QImage &image, const QRect &area)
     return n ? QColor(int(r / n), int(g / n), int(b / n)) : QColor();
 }
 
+// Clearly different colours, not rounding apart.
+bool apart(const QColor &a, const QColor &b)
+{
+    return qAbs(a.red() - b.red()) + qAbs(a.green() - b.green()) + qAbs(a.blue() - b.blue()) > 30;
+}
+
 } // namespace
 
 // The compare view: how the gallery opens it (menu, C, the filter bar, the detail of a brush
@@ -326,7 +332,7 @@ private Q_SLOTS:
         const QImage allA = canvas()->grab().toImage();
         QTest::keyClick(canvas(), Qt::Key_Home);
         const QImage allB = canvas()->grab().toImage();
-        QVERIFY(meanColour(allA, whole) != meanColour(allB, whole));
+        QVERIFY(apart(meanColour(allA, whole), meanColour(allB, whole)));
 
         // Dragged: the divider follows the pointer.
         const QPoint from(qRound(canvas()->dividerX()) + (direction == Qt::LeftToRight ? 2 : -2),
@@ -444,12 +450,18 @@ private Q_SLOTS:
         view()->sideBySideButton()->click();
         const QImage shot = canvas()->grab().toImage();
         QVERIFY(!shot.isNull());
-        const QColor a = meanColour(shot, canvas()->paneRect(Side::A));
-        const QColor b = meanColour(shot, canvas()->paneRect(Side::B));
-        QVERIFY2(a != b, qPrintable(a.name() + u" "_s + b.name()));
+        // The middle of each pane, where its picture is (the badges are in the corners).
+        const auto middle = [](QRect pane) {
+            return QRect(pane.x() + pane.width() / 3, pane.y() + pane.height() * 2 / 5,
+                         pane.width() / 3, pane.height() / 5);
+        };
+        const QColor a = meanColour(shot, middle(canvas()->paneRect(Side::A)));
+        const QColor b = meanColour(shot, middle(canvas()->paneRect(Side::B)));
+        QVERIFY2(apart(a, b), qPrintable(a.name() + u" "_s + b.name()));
         // Neither pane is the bare background.
         const QColor background = canvas()->palette().color(QPalette::Window).darker(115);
-        QVERIFY(a != background && b != background);
+        QVERIFY2(apart(a, background) && apart(b, background),
+                 qPrintable(a.name() + u" "_s + b.name() + u" "_s + background.name()));
     }
 
     void largePairPansWithoutRescaling()
