@@ -172,7 +172,9 @@ std::optional<HistoryRecord> GalleryPage::recordForId(const QString &id) const
         return std::nullopt;
     if (m_detail->record().id == id)
         return m_detail->record();
-    for (int row = 0; row < m_model->rowCount(); ++row)
+    // Only rows already read: in span mode recordAt() of any other row reads its block. (A
+    // lookup by server id in GalleryCore would find every record.)
+    for (const int row : m_grid->visibleRows())
         if (const auto *r = m_model->recordAt(row); r && r->id == id)
             return *r;
     bool number = false;
