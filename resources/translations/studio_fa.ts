@@ -926,6 +926,141 @@ created:     %6
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>%1 × %2</source>
+        <comment>width × height</comment>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>→ بازگشت</translation>
+    </message>
+    <message>
+        <source>Close the comparison (Esc)</source>
+        <translation>بستن مقایسه (Esc)</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>کنار هم</translation>
+    </message>
+    <message>
+        <source>Both images next to each other (S)</source>
+        <translation>هر دو تصویر کنار هم (S)</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>پرده</translation>
+    </message>
+    <message>
+        <source>One image over the other, with a divider to drag (W); move it with Left and Right</source>
+        <translation>یک تصویر روی دیگری، با جداکننده‌ای که می‌شود کشید (W)؛ با کلیدهای چپ و راست جابه‌جا می‌شود</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>جابه‌جایی</translation>
+    </message>
+    <message>
+        <source>Swap the two images (X)</source>
+        <translation>جابه‌جا کردن دو تصویر (X)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>کوچک‌نمایی (-)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>اندازهٔ پنجره</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>هم‌اندازهٔ پنجره</translation>
+    </message>
+    <message>
+        <source>Fit to window (0)</source>
+        <translation>هم‌اندازهٔ پنجره (0)</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>۱۰۰٪</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>اندازهٔ واقعی</translation>
+    </message>
+    <message>
+        <source>Actual size (1)</source>
+        <translation>اندازهٔ واقعی (1)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>بزرگ‌نمایی (+)</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown: %1</source>
+        <translation>این تصویر نمایش‌دادنی نیست: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگیری…</translation>
+    </message>
+    <message>
+        <source>Wipe divider between A and B</source>
+        <translation>جداکنندهٔ پرده میان «الف» و «ب»</translation>
+    </message>
+    <message>
+        <source>Comparison, side by side</source>
+        <translation>مقایسه، کنار هم</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(بدون پرامپت)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>compare: side title: prompt</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <comment>an image&apos;s size</comment>
+        <translation>%1 پیکسل</translation>
+    </message>
+    <message>
+        <source>%1 scaled to %2</source>
+        <comment>B scaled to 1024 × 576</comment>
+        <translation>%1 در اندازهٔ %2 نمایش داده می‌شود</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <comment>compare: title: prompt, no picture</comment>
+        <translation>%1: %2، %3</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 pixels</source>
+        <comment>compare: title: prompt, size</comment>
+        <translation>%1: %2، %3 پیکسل</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>zoom</comment>
+        <translation>%1٪</translation>
+    </message>
+    <message>
+        <source>Zoom %1</source>
+        <comment>zoom 100 %</comment>
+        <translation>اندازهٔ نمایش %1</translation>
+    </message>
+</context>
+<context>
     <name>ComposerPanel</name>
     <message>
         <source>Balance warning</source>
@@ -1462,6 +1597,14 @@ created:     %6
         <source>Show combined</source>
         <translation>نمایش تصویر ترکیبی</translation>
     </message>
+    <message>
+        <source>Compare with the server&apos;s result</source>
+        <translation>مقایسه با نتیجهٔ سرور</translation>
+    </message>
+    <message>
+        <source>The combined image and the server&apos;s, side by side or wiped</source>
+        <translation>تصویر ترکیبی و تصویر سرور، کنار هم یا با پرده</translation>
+    </message>
 </context>
 <context>
     <name>GalleryFilterBar</name>
@@ -1563,6 +1706,14 @@ created:     %6
         <source>Clear search</source>
         <translation>پاک کردن جست‌وجو</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>مقایسه</translation>
+    </message>
+    <message>
+        <source>Compare the two selected images (C)</source>
+        <translation>مقایسهٔ دو تصویر انتخاب‌شده (C)</translation>
+    </message>
 </context>
 <context>
     <name>GalleryGrid</name>
@@ -1660,6 +1811,54 @@ created:     %6
     <message>
         <source>Go to date…</source>
         <translation>رفتن به تاریخ…</translation>
+    </message>
+    <message>
+        <source>This image is still being made.</source>
+        <translation>این تصویر هنوز در حال ساخت است.</translation>
+    </message>
+    <message>
+        <source>This generation failed: %1</source>
+        <translation>این ساخت ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>This image is gone from the server, and there is no copy on this computer.</source>
+        <translation>این تصویر از سرور رفته است و نسخه‌ای از آن روی این رایانه نیست.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگیری…</translation>
+    </message>
+    <message>
+        <source>This image is not on this computer, and the server cannot be reached now.</source>
+        <translation>این تصویر روی این رایانه نیست و اکنون به سرور دسترسی نیست.</translation>
+    </message>
+    <message>
+        <source>This image could not be downloaded; try again later.</source>
+        <translation>این تصویر بارگیری نشد؛ بعداً دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Select exactly two images to compare.</source>
+        <translation>برای مقایسه دقیقاً دو تصویر انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>That image is no longer in the local history.</source>
+        <translation>آن تصویر دیگر در تاریخچهٔ محلی نیست.</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>الف</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>ب</translation>
+    </message>
+    <message>
+        <source>Combined</source>
+        <translation>ترکیبی</translation>
+    </message>
+    <message>
+        <source>Server&apos;s result</source>
+        <translation>نتیجهٔ سرور</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +3232,10 @@ created:     %6
         <translation>
             <numerusform>پنهان کردن %Ln تصویر روی این رایانه (&amp;H)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>مقایسه (&amp;C)</translation>
     </message>
 </context>
 <context>

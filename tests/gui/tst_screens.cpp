@@ -2,10 +2,13 @@
 #include "characters/characterspage.h"
 #include "common/datetext.h"
 #include "common/uiresources.h"
+#include "compare/compareview.h"
 #include "compose/composerpanel.h"
 #include "compose/prompteditor.h"
+#include "gallery/gallerypage.h"
 #include "i18n/translations.h"
 #include "jobs/jobspanel.h"
+#include "models/gallerymodel.h"
 #include "models/jobsmodel.h"
 #include "screenshot.h"
 #include "session/signindialog.h"
@@ -49,6 +52,7 @@ private Q_SLOTS:
     void edit();
     void gallery();
     void jobsPanel();
+    void compare();
     void characters();
     void settings();
 
@@ -206,6 +210,27 @@ void TestScreens::jobsPanel()
     // The panel sits where the page ends: on the left in Persian.
     QCOMPARE(m_studio.window->dockWidgetArea(m_studio.window->jobsDock()),
              m_persian ? Qt::LeftDockWidgetArea : Qt::RightDockWidgetArea);
+}
+
+void TestScreens::compare()
+{
+    // The two finished jobs' images, side by side and then wiped.
+    m_studio.window->showPage(MainWindow::Page::Gallery);
+    auto *gallery = m_studio.window->gallery();
+    gallery->refresh();
+    QList<qint64> rows;
+    for (int row = 0; row < gallery->model()->rowCount() && rows.size() < 2; ++row)
+        if (const auto *r = gallery->model()->recordAt(row); r && !r->localFile.isEmpty())
+            rows << r->rowId;
+    QCOMPARE(rows.size(), 2);
+    QVERIFY(gallery->compareRows(rows.at(1), rows.at(0)));
+    auto *canvas = gallery->compareView()->canvas();
+    QTRY_VERIFY(!canvas->pixmap(CompareCanvas::Side::A).isNull()
+                && !canvas->pixmap(CompareCanvas::Side::B).isNull());
+    QVERIFY(!shoot(m_studio.window.get(), u"09-compare"_s).isEmpty());
+    gallery->compareView()->wipeButton()->click();
+    QVERIFY(!shoot(m_studio.window.get(), u"10-compare-wipe"_s).isEmpty());
+    gallery->closeCompare();
 }
 
 void TestScreens::characters()

@@ -95,6 +95,12 @@ GalleryDetail::GalleryDetail(ThumbnailCache &thumbnails, QWidget *parent)
         m_after->showFile(server ? m_serverFile : m_record.localFile);
     });
     bar->insertWidget(1, m_serverToggle);
+    m_compareServer = new QPushButton(tr("Compare with the server's result"), this);
+    m_compareServer->setToolTip(tr("The combined image and the server's, side by side or wiped"));
+    m_compareServer->hide();
+    connect(m_compareServer, &QPushButton::clicked, this,
+            &GalleryDetail::compareServerResultRequested);
+    bar->insertWidget(2, m_compareServer);
     root->addLayout(bar);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -255,6 +261,7 @@ void GalleryDetail::setRecord(const HistoryRecord &record, const QStringList &lo
         m_serverToggle->setChecked(false);
         m_serverToggle->setText(tr("Show the server's own result"));
         m_serverToggle->setVisible(!m_serverFile.isEmpty());
+        m_compareServer->setVisible(!m_serverFile.isEmpty());
     }
     // Before and after, side by side, when the edit's source is here (it may arrive later
     // than the image, so this is checked on every update, and loaded only when it changed).

@@ -34,6 +34,8 @@ public:
     // A brush edit kept exact: toggles between the combined image and the server's own result
     // (hidden for any other record).
     QPushButton *serverResultToggle() const { return m_serverToggle; }
+    QString serverResultFile() const { return m_serverFile; }
+    QPushButton *compareServerButton() const { return m_compareServer; } // beside the toggle
 
 Q_SIGNALS:
     void closeRequested();
@@ -48,6 +50,7 @@ Q_SIGNALS:
     void promptCopied();
     // A reference thumbnail was clicked: its local copy when known, else its server address.
     void referenceOpenRequested(const QString &localPath, const QString &url);
+    void compareServerResultRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -81,4 +84,5 @@ private:
     QString m_beforeFile; // what the "before" pane shows, empty: hidden
     QPushButton *m_serverToggle = nullptr;
     QString m_serverFile; // a brush edit's server result beside the combined file, else empty
+    QPushButton *m_compareServer = nullptr;
 };

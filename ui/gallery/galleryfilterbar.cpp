@@ -76,6 +76,11 @@ GalleryFilterBar::GalleryFilterBar(QWidget *parent)
     m_export->setToolTip(tr("Export the selected images and their records to a folder"));
     layout->addWidget(m_export);
     connect(m_export, &QToolButton::clicked, this, &GalleryFilterBar::exportRequested);
+    m_compare = new QToolButton(this);
+    m_compare->setText(tr("Compare"));
+    m_compare->setToolTip(tr("Compare the two selected images (C)"));
+    layout->addWidget(m_compare);
+    connect(m_compare, &QToolButton::clicked, this, &GalleryFilterBar::compareRequested);
 
     m_typing.setSingleShot(true);
     m_typing.setInterval(kTypingPauseMs);

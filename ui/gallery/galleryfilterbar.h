@@ -31,10 +31,12 @@ public:
     QComboBox *orderBox() const { return m_order; }
     QToolButton *favoritesButton() const { return m_favorites; }
     QToolButton *exportButton() const { return m_export; }
+    QToolButton *compareButton() const { return m_compare; }
 
 Q_SIGNALS:
     void queryChanged(); // at once for the choices, after a pause for typing
     void exportRequested();
+    void compareRequested();
 
 private:
     QLineEdit *m_search = nullptr;
@@ -43,6 +45,7 @@ private:
     QComboBox *m_order = nullptr;
     QToolButton *m_favorites = nullptr;
     QToolButton *m_export = nullptr;
+    QToolButton *m_compare = nullptr;
     QLabel *m_count = nullptr;
     QTimer m_typing;
 };

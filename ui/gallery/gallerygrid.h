@@ -53,6 +53,7 @@ Q_SIGNALS:
     void openRequested(const QModelIndex &index);
     void favoriteRequested(); // F, on the selection
     void hideRequested(); // Delete, on the selection
+    void compareRequested(); // C, on the selection
     // Visible completed rows that have no local file yet (the core may download them).
     void imagesWanted(const QList<qint64> &rowIds);
 

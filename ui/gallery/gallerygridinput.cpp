@@ -61,6 +61,10 @@ void GalleryGrid::keyPressEvent(QKeyEvent *event)
             Q_EMIT hideRequested();
             event->accept();
             return;
+        case Qt::Key_C:
+            Q_EMIT compareRequested();
+            event->accept();
+            return;
         default:
             break;
         }

@@ -45,6 +45,10 @@ QMenu *create(const QList<HistoryRecord> &records, const Handlers &handlers, QWi
         add(menu, QObject::tr("&Open"), handlers.open, QKeySequence(Qt::Key_Return));
         menu->addSeparator();
     }
+    if (n == 2) {
+        add(menu, QObject::tr("&Compare"), handlers.compare, QKeySequence(Qt::Key_C));
+        menu->addSeparator();
+    }
     // A count of one reads without its number in English ("Add to favourites", "Export with
     // its record…"): the singulars come from studio_en.ts.
     const QString favourite = allStarred ? QObject::tr("Remove %n from &favourites", nullptr, n)

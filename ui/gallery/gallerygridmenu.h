@@ -9,8 +9,9 @@ class QWidget;
 struct HistoryRecord;
 
 // Builds the gallery grid's right-click menu for the chosen records: the multi-select actions
-// (favourite, export, hide) always, and the one-image actions (open, regenerate, save as)
-// when a single record is chosen. It only builds; the page says what each action does.
+// (favourite, export, hide) always, the one-image actions (open, regenerate, save as) when a
+// single record is chosen, and Compare when two are. It only builds; the page says what each action
+// does.
 namespace GalleryGridMenu {
 
 struct Handlers
@@ -21,6 +22,7 @@ struct Handlers
     std::function<void()> saveAs;
     std::function<void()> exportImages;
     std::function<void()> hide;
+    std::function<void()> compare;
 };
 
 // The caller owns the menu; nullptr when no record is chosen.

@@ -167,6 +167,7 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
     });
     connect(&m_export, &QFutureWatcher<QString>::finished, this,
             [this] { Q_EMIT statusMessage(m_export.result()); });
+    setUpCompare();
 
     applyFilters();
 }
@@ -234,6 +235,7 @@ QString GalleryPage::emptyText() const
 
 void GalleryPage::showRecord(qint64 rowId)
 {
+    closeCompare();
     closeDetail();
     const int row = m_model->locateRecord(rowId);
     if (row < 0) {
@@ -250,6 +252,7 @@ void GalleryPage::askForDate()
 {
     if (m_model->rowCount() == 0)
         return;
+    closeCompare();
     closeDetail();
     auto *dialog = new GoToDateDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -275,6 +278,7 @@ void GalleryPage::goToDate(QDate day)
 
 void GalleryPage::focusSearch()
 {
+    closeCompare();
     closeDetail();
     m_filters->focusSearch();
 }

@@ -10,7 +10,9 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
+class CompareView;
 class ExportImageFetch;
 class GalleryCore;
 class GalleryDetail;
@@ -25,6 +27,7 @@ class QUrl;
 class QModelIndex;
 class QStackedWidget;
 class ThumbnailCache;
+struct CompareItem;
 struct HistoryRecord;
 
 // The Gallery: the filter bar, the virtualised thumbnail grid over the local history and the
@@ -79,6 +82,18 @@ public:
     GalleryDetail *detail() const { return m_detail; }
     GalleryModel *model() const { return m_model; }
 
+    // Compares two rows of the history (A and B in this order); false when either is unknown.
+    bool compareRows(qint64 rowIdA, qint64 rowIdB);
+    // The compare view (ui/compare), made when first opened; Esc returns from it.
+    CompareView *compareView() const { return m_compare; }
+    bool isCompareOpen() const;
+    void closeCompare();
+
+public Q_SLOTS:
+    // Opens the compare view on two records ("an edit and its source with one click"): each id
+    // is a record's server id or, for a row the server does not know yet, its row id in decimal.
+    void compareRecords(const QString &recordIdA, const QString &recordIdB);
+
 Q_SIGNALS:
     // "Regenerate": fill the composer with this record's prompt, ratio, resolution, references.
     void regenerateRequested(const JobRequest &request);
@@ -116,6 +131,14 @@ private:
     void showDetailOf(const HistoryRecord &record);
     void reloadDetail();
     QList<qint64> targetRows() const; // the selection, else the current row
+    // gallerypagecompare.cpp: the ways into the compare view and what it shows.
+    void setUpCompare();
+    void watchCompareFetch(ExportImageFetch *fetch);
+    void compareSelection();
+    void compareServerResult();
+    void openCompare(const CompareItem &a, const CompareItem &b, const QList<HistoryRecord> &rows);
+    void refreshCompare();
+    std::optional<HistoryRecord> recordForId(const QString &id) const;
 
     GalleryCore &m_core;
     HistoryReader &m_reader;
@@ -136,4 +159,8 @@ private:
     QFutureWatcher<QString> m_export;
     ExportImageFetch *m_fetch = nullptr;
     QString m_exportFolder; // while the images of an export are being fetched
+    CompareView *m_compare = nullptr;
+    QWidget *m_compareReturnTo = nullptr; // the grid or the detail, for Esc
+    QList<qint64> m_compareRows; // the rows compared (A, B); empty when comparing two files
+    bool m_compareFetching = false; // m_fetch is fetching the compared images
 };

@@ -18,6 +18,7 @@ void GalleryPage::setImageFetch(ExportImageFetch *fetch)
     m_fetch = fetch;
     if (!fetch)
         return;
+    watchCompareFetch(fetch);
     connect(fetch, &ExportImageFetch::progress, this, [this](int done, int total) {
         if (!m_exportFolder.isEmpty())
             Q_EMIT statusMessage(tr("Fetching the images to export · %1 of %2…")

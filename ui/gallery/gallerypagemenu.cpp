@@ -34,6 +34,7 @@ QMenu *GalleryPage::createGridMenu(QWidget *parent)
     handlers.toggleFavorite = [this] { toggleFavorite(targetRows()); };
     handlers.exportImages = [this] { exportSelection(); };
     handlers.hide = [this] { hide(targetRows()); };
+    handlers.compare = [this] { compareSelection(); };
     if (records.size() == 1) {
         const HistoryRecord record = records.first();
         handlers.open = [this, rowId = record.rowId] {

@@ -1,13 +1,12 @@
 #include "gallery/imageviewer.h"
 
 #include "common/accessiblerole.h"
+#include "common/imagefileloader.h"
 #include "common/runtext.h"
 #include "gallery/gallerylog.h"
-#include "threading/pool.h"
 
 #include <QAccessible>
 #include <QApplication>
-#include <QImageReader>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
@@ -16,48 +15,44 @@
 #include <QTextOption>
 #include <QWheelEvent>
 
-#include <algorithm>
 #include <cmath>
-
-namespace {
-constexpr double kMinZoom = 0.05;
-constexpr double kMaxZoom = 16.0;
-constexpr double kStep = 1.25;
-} // namespace
 
 ImageViewer::ImageViewer(QWidget *parent)
     : QWidget(parent)
 {
-    // Its own pool: a large decode never waits behind (or blocks) the global pool's work.
-    m_pool.setMaxThreadCount(1);
-    m_pool.setObjectName(QStringLiteral("detail-decode"));
+    m_loader = new ImageFileLoader(QStringLiteral("detail-decode"), this);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(200, 160);
     setAccessibleName(tr("Image"));
     setAccessibleRole(this, QAccessible::Graphic);
-    connect(&m_watcher, &QFutureWatcher<Decoded>::finished, this, [this] {
-        const quint64 generation = m_watcher.property("generation").toULongLong();
-        if (generation != m_generation || m_watcher.isCanceled())
-            return;
-        const Decoded decoded = m_watcher.result();
-        if (decoded.image.isNull()) {
-            qCWarning(lcGallery) << "cannot decode" << decoded.error;
-            m_text = tr("This image cannot be shown: %1").arg(decoded.error);
-            Q_EMIT imageLoaded(false);
-        } else {
-            m_pixmap = QPixmap::fromImage(decoded.image);
-            m_text.clear();
-            Q_EMIT imageLoaded(true);
-        }
-        refreshDescription();
-        update();
-    });
+    connect(m_loader, &ImageFileLoader::loaded, this,
+            [this](const QImage &image, const QString &error) {
+                if (image.isNull()) {
+                    qCWarning(lcGallery) << "cannot decode" << error;
+                    m_text = tr("This image cannot be shown: %1").arg(error);
+                    Q_EMIT imageLoaded(false);
+                } else {
+                    m_pixmap = QPixmap::fromImage(image);
+                    m_view.setContentSize(m_pixmap.size());
+                    m_text.clear();
+                    Q_EMIT imageLoaded(true);
+                }
+                refreshDescription();
+                update();
+            });
 }
 
-ImageViewer::~ImageViewer()
+ImageViewer::~ImageViewer() = default;
+
+bool ImageViewer::isLoading() const
 {
-    m_watcher.waitForFinished();
-    m_pool.waitForDone();
+    return m_loader->isLoading();
+}
+
+ZoomPan &ImageViewer::view() const
+{
+    m_view.setViewSize(size());
+    return m_view;
 }
 
 void ImageViewer::showFile(const QString &path, const QString &fallbackText)
@@ -67,26 +62,16 @@ void ImageViewer::showFile(const QString &path, const QString &fallbackText)
         return;
     m_text = tr("Loading…");
     refreshDescription();
-    const quint64 generation = ++m_generation;
-    m_watcher.setProperty("generation", generation);
-    m_watcher.setFuture(runInPool(m_pool, [path] {
-        QImageReader reader(path);
-        reader.setAutoTransform(true);
-        Decoded decoded;
-        decoded.image = reader.read();
-        if (decoded.image.isNull())
-            decoded.error = reader.errorString();
-        return decoded;
-    }));
+    m_loader->load(path);
 }
 
 void ImageViewer::clear(const QString &text)
 {
-    ++m_generation;
+    m_loader->cancel();
     m_pixmap = QPixmap();
     m_text = text;
-    m_fit = true;
-    m_pan = {};
+    m_view.setContentSize({});
+    m_view.fit();
     refreshDescription();
     update();
 }
@@ -122,61 +107,35 @@ void ImageViewer::refreshDescription(bool zoomChanged)
     }
 }
 
-double ImageViewer::fitScale() const
-{
-    if (m_pixmap.isNull())
-        return 1.0;
-    const double sx = double(width()) / m_pixmap.width();
-    const double sy = double(height()) / m_pixmap.height();
-    return std::min({sx, sy, 1.0}); // small images are not blown up to fit
-}
-
 double ImageViewer::zoom() const
 {
-    return m_fit ? fitScale() : m_zoom;
+    return m_pixmap.isNull() ? 1.0 : view().zoom();
 }
 
 void ImageViewer::setZoom(double zoom, QPointF anchor)
 {
     if (m_pixmap.isNull())
         return;
-    const double before = this->zoom();
-    const double after = std::clamp(zoom, kMinZoom, kMaxZoom);
-    // Keep the point under the cursor where it is.
-    const QPointF centre = QPointF(width(), height()) / 2 + m_pan;
-    m_pan += (anchor - centre) * (1 - after / before);
-    m_zoom = after;
-    m_fit = false;
-    clampPan();
+    view().zoomAt(zoom, anchor); // the point under the cursor stays where it is
     refreshDescription(true);
     update();
 }
 
 void ImageViewer::zoomIn()
 {
-    setZoom(zoom() * kStep, rect().center());
+    setZoom(zoom() * ZoomPan::kStep, rect().center());
 }
 
 void ImageViewer::zoomOut()
 {
-    setZoom(zoom() / kStep, rect().center());
+    setZoom(zoom() / ZoomPan::kStep, rect().center());
 }
 
 void ImageViewer::fitToWindow()
 {
-    m_fit = true;
-    m_pan = {};
+    m_view.fit();
     refreshDescription(true);
     update();
-}
-
-void ImageViewer::clampPan()
-{
-    const QSizeF shown = QSizeF(m_pixmap.size()) * zoom();
-    const double maxX = std::max(0.0, (shown.width() - width()) / 2);
-    const double maxY = std::max(0.0, (shown.height() - height()) / 2);
-    m_pan.setX(std::clamp(m_pan.x(), -maxX, maxX));
-    m_pan.setY(std::clamp(m_pan.y(), -maxY, maxY));
 }
 
 void ImageViewer::paintEvent(QPaintEvent *)
@@ -193,11 +152,8 @@ void ImageViewer::paintEvent(QPaintEvent *)
         drawFocusRing(painter);
         return;
     }
-    const QSizeF shown = QSizeF(m_pixmap.size()) * zoom();
-    QRectF target(QPointF(), shown);
-    target.moveCenter(QPointF(width(), height()) / 2 + (m_fit ? QPointF() : m_pan));
     painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom() < 2.0);
-    painter.drawPixmap(target, m_pixmap, m_pixmap.rect());
+    painter.drawPixmap(view().target(), m_pixmap, m_pixmap.rect());
     drawFocusRing(painter);
 }
 
@@ -216,7 +172,7 @@ void ImageViewer::wheelEvent(QWheelEvent *event)
     const int delta = event->angleDelta().y();
     if (delta == 0 || m_pixmap.isNull())
         return QWidget::wheelEvent(event);
-    setZoom(zoom() * std::pow(kStep, delta / 120.0), event->position());
+    setZoom(zoom() * std::pow(ZoomPan::kStep, delta / 120.0), event->position());
     event->accept();
 }
 
@@ -236,7 +192,7 @@ void ImageViewer::mouseMoveEvent(QMouseEvent *event)
     if (!m_dragging)
         return QWidget::mouseMoveEvent(event);
     const QPoint now = event->position().toPoint();
-    if (m_fit) {
+    if (isFit()) {
         // Nothing to pan: the picture leaves the app as a file instead.
         if ((now - m_pressAt).manhattanLength() >= QApplication::startDragDistance()) {
             m_dragging = false;
@@ -245,9 +201,8 @@ void ImageViewer::mouseMoveEvent(QMouseEvent *event)
         }
         return;
     }
-    m_pan += now - m_dragFrom;
+    view().panBy(now - m_dragFrom);
     m_dragFrom = now;
-    clampPan();
     update();
 }
 
@@ -261,7 +216,7 @@ void ImageViewer::mouseReleaseEvent(QMouseEvent *event)
 void ImageViewer::mouseDoubleClickEvent(QMouseEvent *event)
 {
     // Double click toggles between fit and actual size, like most image viewers.
-    if (m_fit)
+    if (isFit())
         setZoom(1.0, event->position());
     else
         fitToWindow();

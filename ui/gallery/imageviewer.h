@@ -1,15 +1,16 @@
 #pragma once
 
-#include <QFutureWatcher>
-#include <QImage>
+#include "common/zoompan.h"
+
 #include <QPixmap>
-#include <QThreadPool>
 #include <QWidget>
 
+class ImageFileLoader;
 class QPainter;
 
-// One image, large: fit by default, zoom with the wheel or +/-, pan by dragging. The file is
-// decoded on a private thread pool; only the finished QImage becomes a QPixmap, here.
+// One image, large: fit by default, zoom with the wheel or +/-, pan by dragging (ZoomPan). The
+// file is decoded off the UI thread (ImageFileLoader); only the finished QImage becomes a
+// QPixmap, here.
 class ImageViewer final : public QWidget
 {
     Q_OBJECT
@@ -24,9 +25,9 @@ public:
     bool hasImage() const { return !m_pixmap.isNull(); }
     QSize imageSize() const { return m_pixmap.size(); }
     const QPixmap &pixmap() const { return m_pixmap; }
-    bool isLoading() const { return m_watcher.isRunning(); }
+    bool isLoading() const;
     double zoom() const; // 1.0 is one image pixel per device-independent pixel
-    bool isFit() const { return m_fit; }
+    bool isFit() const { return m_view.isFit(); }
     void zoomIn();
     void zoomOut();
     void fitToWindow();
@@ -50,27 +51,18 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
-    struct Decoded
-    {
-        QImage image;
-        QString error;
-    };
-    double fitScale() const;
+    // The transform for the widget's size now (a hidden widget's size changes unannounced).
+    ZoomPan &view() const;
     void setZoom(double zoom, QPointF anchor);
-    void clampPan();
     void drawFocusRing(QPainter &painter) const;
     // Re-tells a screen reader the picture, its size and zoom; `zoomChanged`: and says so.
     void refreshDescription(bool zoomChanged = false);
 
-    QThreadPool m_pool;
-    QFutureWatcher<Decoded> m_watcher;
-    quint64 m_generation = 0;
+    ImageFileLoader *m_loader = nullptr;
     QPixmap m_pixmap;
     QString m_text;
     QString m_subject;
-    bool m_fit = true;
-    double m_zoom = 1.0;
-    QPointF m_pan; // offset of the image centre from the widget centre
+    mutable ZoomPan m_view;
     QPoint m_dragFrom;
     QPoint m_pressAt; // where the button went down, for the drag distance
     bool m_dragging = false;
