@@ -59,6 +59,16 @@ Result<HistoryRecord> GalleryCore::record(qint64 rowId)
     return *found.value();
 }
 
+Result<HistoryRecord> GalleryCore::record(const QString &serverId)
+{
+    auto found = m_history.record(accountId(), serverId);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return ApiError::make(ApiError::Kind::NotFound, UserMessage::of("core.gallery.imageGone"));
+    return *found.value();
+}
+
 Result<qint64> GalleryCore::rowOfJob(const Job &job)
 {
     if (!job.imageId.isEmpty()) {

@@ -33,6 +33,8 @@ public:
     Result<bool> setHidden(const QList<qint64> &rowIds, bool hidden);
     // The record as stored now (e.g. to export or to show the detail after a change).
     Result<HistoryRecord> record(qint64 rowId);
+    // The signed-in account's record with this server id, as stored now.
+    Result<HistoryRecord> record(const QString &serverId);
     // The gallery row of a job: its server record when known, else its own local row.
     Result<qint64> rowOfJob(const Job &job);
 

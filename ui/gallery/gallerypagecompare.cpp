@@ -170,18 +170,12 @@ std::optional<HistoryRecord> GalleryPage::recordForId(const QString &id) const
 {
     if (id.isEmpty())
         return std::nullopt;
-    if (m_detail->record().id == id)
-        return m_detail->record();
-    // Only rows already read: in span mode recordAt() of any other row reads its block. (A
-    // lookup by server id in GalleryCore would find every record.)
-    for (const int row : m_grid->visibleRows())
-        if (const auto *r = m_model->recordAt(row); r && r->id == id)
-            return *r;
+    // A server id first (24 hex digits may all be decimal ones), then a row id.
+    if (const auto r = m_core.record(id))
+        return r.value();
     bool number = false;
     const qint64 rowId = id.toLongLong(&number);
-    if (!number)
-        return std::nullopt;
-    const auto r = m_core.record(rowId);
+    const auto r = number ? m_core.record(rowId) : Result<HistoryRecord>(ApiError::cancelled());
     return r ? std::optional<HistoryRecord>(r.value()) : std::nullopt;
 }
 
