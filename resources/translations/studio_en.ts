@@ -241,6 +241,16 @@
     </message>
 </context>
 <context>
+    <name>MirrorStatus</name>
+    <message numerus="yes">
+        <source>Saved for offline · all %n images</source>
+        <translation>
+            <numerusform>Saved for offline · the one image</numerusform>
+            <numerusform>Saved for offline · all %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>Exported %n images and %1 to %2.</source>

@@ -3137,6 +3137,12 @@ created:     %6
         <source>Kept the newest images for offline, up to %1 · %2 of %3</source>
         <translation>تازه‌ترین تصویرها تا %1 برای استفادهٔ آفلاین نگه داشته شد · %2 از %3</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved for offline · all %n images</source>
+        <translation>
+            <numerusform>ذخیره برای استفادهٔ آفلاین · همهٔ %n تصویر</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PromptEditor</name>

@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void cleanup();
     void showsProgressAndHidesWhenDone();
     void pauseAndResume();
+    void saysInTheStatusBarWhenEveryImageIsSaved();
     void saysWhereTheChosenSizeStoppedIt();
 
 private:
@@ -117,6 +119,26 @@ void TestMirrorStatus::showsProgressAndHidesWhenDone()
         release();
     }
     QVERIFY(status.isHidden()); // the library is saved
+}
+
+void TestMirrorStatus::saysInTheStatusBarWhenEveryImageIsSaved()
+{
+    QStatusBar bar;
+    auto *status = new MirrorStatus(*m_mirror, &bar);
+    bar.addPermanentWidget(status);
+    QSignalSpy finished(m_mirror.get(), &ImageMirror::passFinished);
+    m_mirror->start();
+    QVERIFY(bar.currentMessage().isEmpty());
+    while (finished.isEmpty()) {
+        QTRY_VERIFY(!m_held.isEmpty() || !finished.isEmpty());
+        release();
+    }
+    QCOMPARE(bar.currentMessage(), u"Saved for offline · all 3 images"_s);
+    // A later pass with nothing to save says nothing again.
+    bar.clearMessage();
+    m_mirror->start();
+    QTest::qWait(50);
+    QVERIFY(bar.currentMessage().isEmpty());
 }
 
 void TestMirrorStatus::pauseAndResume()

@@ -7,7 +7,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QStatusBar>
 #include <QToolButton>
+
+#include <climits>
 
 MirrorStatus::MirrorStatus(ImageMirror &mirror, QWidget *parent)
     : QWidget(parent)
@@ -47,7 +50,18 @@ void MirrorStatus::refresh()
     const bool active = state == S::Running || state == S::Paused || state == S::Waiting
                         || state == S::Offline || state == S::LowSpace || state == S::Metered
                         || state == S::LimitReached;
-    setVisible(active && m_mirror.done() < m_mirror.total());
+    const bool saving = active && m_mirror.done() < m_mirror.total();
+    setVisible(saving);
+    m_savedSome = m_savedSome || saving;
+    if (m_savedSome && state == S::Done && m_mirror.total() > 0
+        && m_mirror.done() >= m_mirror.total()) {
+        m_savedSome = false;
+        // The moment the user waited for: said once, where they were looking.
+        if (auto *bar = qobject_cast<QStatusBar *>(parentWidget()))
+            bar->showMessage(tr("Saved for offline · all %n images", nullptr,
+                                int(qMin<qint64>(m_mirror.total(), INT_MAX))),
+                             15000);
+    }
     const QLocale locale;
     const QString done = locale.toString(m_mirror.done());
     const QString total = locale.toString(m_mirror.total());

@@ -8,7 +8,8 @@ class QLabel;
 class QToolButton;
 
 // The offline mirror's place in the status bar: "Saving for offline · 1,240 of 10,000" with a
-// pause/resume button, shown only while images are still to be saved.
+// pause/resume button, shown only while images are still to be saved. When a pass that saved
+// images ends with every one here, the status bar it sits in says so for a while.
 class MirrorStatus final : public QWidget
 {
     Q_OBJECT
@@ -28,4 +29,5 @@ private:
     QLabel *m_label;
     QToolButton *m_pause;
     QAction *m_pauseAction;
+    bool m_savedSome = false; // images were still to be saved in this pass
 };
