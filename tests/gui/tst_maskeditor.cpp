@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -222,6 +223,47 @@ private Q_SLOTS:
         QVERIFY(!canvas->accessibleName().isEmpty());
         QVERIFY(!editor.sizeSlider()->accessibleName().isEmpty());
         QVERIFY(!editor.softnessSlider()->accessibleName().isEmpty());
+    }
+
+    void growIsPreviewedLive()
+    {
+        MaskEditor editor(picture({320, 200}), {});
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.sizeSlider()->setValue(20);
+        editor.softnessSlider()->setValue(0);
+        drag(editor.canvas(), {40, 100}, {280, 100});
+        const int steps = editor.layer()->undoStack()->count();
+        QCOMPARE(coverage(editor.mask(), 160, 118), 0);
+
+        // The overlay shows the grown edge while the value changes; the mask itself waits.
+        editor.growBox()->setValue(10);
+        QTRY_COMPARE(editor.layer()->previewedGrow(), 10);
+        QVERIFY(qAlpha(editor.layer()->overlay().pixel(160, 118)) > 0);
+        QCOMPARE(coverage(editor.layer()->mask(), 160, 118), 0);
+        QCOMPARE(editor.layer()->undoStack()->count(), steps);
+        QCOMPARE(coverage(editor.mask(), 160, 118), 255); // what is seen is what is saved
+
+        // Painting ends the preview: the overlay is the mask again, the value back to 0.
+        drag(editor.canvas(), {40, 20}, {80, 20});
+        QCOMPARE(editor.layer()->previewedGrow(), 0);
+        QCOMPARE(editor.growBox()->value(), 0);
+        QCOMPARE(qAlpha(editor.layer()->overlay().pixel(160, 118)), 0);
+        QCOMPARE(coverage(editor.mask(), 160, 118), 0);
+
+        // Apply makes it one step.
+        editor.growBox()->setValue(10);
+        QTRY_COMPARE(editor.layer()->previewedGrow(), 10);
+        const auto apply = editor.findChildren<QAction *>();
+        QAction *applyAction = nullptr;
+        for (auto *action : apply)
+            if (action->text() == u"Appl&y"_s)
+                applyAction = action;
+        QVERIFY(applyAction);
+        applyAction->trigger();
+        QCOMPARE(coverage(editor.layer()->mask(), 160, 118), 255);
+        QCOMPARE(editor.layer()->undoStack()->count(), steps + 2);
+        QCOMPARE(editor.growBox()->value(), 0);
     }
 
     void theEditPageSendsABrushEdit()

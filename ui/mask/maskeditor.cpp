@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolBar>
@@ -99,7 +100,22 @@ MaskEditor::MaskEditor(const QImage &image, const QImage &existingMask, QWidget 
     m_tools->addWidget(growLabel);
     m_tools->addWidget(m_grow);
     auto *applyGrow = addTool(tr("Appl&y"), tr("Grow or shrink the marked area now"), {});
-    connect(applyGrow, &QAction::triggered, this, [this] { m_layer->grow(m_grow->value()); });
+    connect(applyGrow, &QAction::triggered, this, [this] {
+        m_layer->grow(m_grow->value());
+        m_grow->setValue(0);
+    });
+    // Previewed live as the value changes (at most every 120 ms: a grow is a full-image pass);
+    // painting ends the preview and the value goes back to 0.
+    m_growPreview.setSingleShot(true);
+    m_growPreview.setInterval(120);
+    connect(m_grow, &QSpinBox::valueChanged, &m_growPreview, qOverload<>(&QTimer::start));
+    connect(&m_growPreview, &QTimer::timeout, this,
+            [this] { m_layer->previewGrow(m_grow->value()); });
+    connect(m_layer, &MaskLayer::growPreviewEnded, this, [this] {
+        m_growPreview.stop();
+        const QSignalBlocker quiet(m_grow);
+        m_grow->setValue(0);
+    });
     m_tools->addSeparator();
 
     // Undo and redo keep short names; the step they would take is in their tool tips.
@@ -171,7 +187,8 @@ QAction *MaskEditor::addTool(const QString &text, const QString &tip,
 
 QImage MaskEditor::mask() const
 {
-    return m_layer->exported();
+    // What the overlay shows: a grow being previewed is part of it.
+    return m_layer->exported(m_growPreview.isActive() ? m_grow->value() : m_layer->previewedGrow());
 }
 
 bool MaskEditor::isMaskEmpty() const

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 #include <QImage>
+#include <QTimer>
 
 class MaskCanvas;
 class MaskLayer;
@@ -30,6 +31,7 @@ public:
     QToolBar *toolBar() const { return m_paintTools; }
     QToolBar *viewToolBar() const { return m_viewTools; }
     QSlider *sizeSlider() const { return m_size; }
+    QSpinBox *growBox() const { return m_grow; }
     QSlider *softnessSlider() const { return m_softness; }
     QAction *brushAction() const { return m_brush; }
     QAction *eraserAction() const { return m_eraser; }
@@ -57,5 +59,6 @@ private:
     QSlider *m_size;
     QSlider *m_softness;
     QSpinBox *m_grow;
+    QTimer m_growPreview;
     QLabel *m_status;
 };

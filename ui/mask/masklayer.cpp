@@ -3,6 +3,7 @@
 #include <QUndoCommand>
 
 #include <algorithm>
+#include <utility>
 
 // The tiles a step changed, as they were on the other side of it: undo and redo swap them
 // with the mask's, so one copy per tile serves both directions.
@@ -73,7 +74,9 @@ MaskLayer::MaskLayer(QSize size, QObject *parent)
 void MaskLayer::setOverlayColour(const QColor &colour)
 {
     m_colour = colour;
+    const int previewed = std::exchange(m_previewGrow, 0);
     Q_EMIT changed(paint(m_mask.rect()));
+    previewGrow(previewed);
 }
 
 bool MaskLayer::isEmpty() const
@@ -196,8 +199,26 @@ void MaskLayer::replaceAll(const QImage &after, const QString &text)
 
 QRect MaskLayer::paint(const QRect &changedRect)
 {
+    if (m_previewGrow != 0) {
+        m_previewGrow = 0;
+        MaskBrush::colourOverlay(m_overlay, m_mask, m_mask.rect(), m_colour);
+        Q_EMIT growPreviewEnded();
+        return m_mask.rect();
+    }
     MaskBrush::colourOverlay(m_overlay, m_mask, changedRect, m_colour);
     return changedRect;
+}
+
+void MaskLayer::previewGrow(int px)
+{
+    if (px == m_previewGrow || m_stroking)
+        return;
+    m_previewGrow = px;
+    // The whole image: a grown edge can reach anywhere. MaskBrush::grown is a separable
+    // min/max filter, tens of milliseconds at 4096 px, so the editor asks at most every 120 ms.
+    const QImage shown = px == 0 ? m_mask : MaskBrush::grown(m_mask, px);
+    MaskBrush::colourOverlay(m_overlay, shown, m_mask.rect(), m_colour);
+    Q_EMIT changed(m_mask.rect());
 }
 
 void MaskLayer::snapshotTiles(const QRect &rect)

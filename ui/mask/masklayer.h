@@ -45,10 +45,16 @@ public:
     void clear();
     // Grows (px > 0) or shrinks (px < 0) the marked area's edge, as one step.
     void grow(int px);
+    // Shows the mask grown or shrunk by `px` in the overlay only (0: as it is), until the mask
+    // changes (growPreviewEnded) or grow() makes it a step.
+    void previewGrow(int px);
+    int previewedGrow() const { return m_previewGrow; }
 
 Q_SIGNALS:
     // Pixels of the mask changed inside `imageRect` (the overlay is up to date there).
     void changed(const QRect &imageRect);
+    // The mask changed while a grow was previewed: the overlay shows the mask itself again.
+    void growPreviewEnded();
 
 private:
     friend class MaskTilesCommand;
@@ -73,6 +79,7 @@ private:
     QPointF m_last;
     qreal m_carry = -1;
     QRect m_lastChange;
+    int m_previewGrow = 0;
     QRect m_strokeRect;
     std::map<int, QByteArray> m_strokeTiles; // tile index -> raw bytes before the stroke
 };
