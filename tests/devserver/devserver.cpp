@@ -148,12 +148,15 @@ void DevServer::logRequest(const HttpRequest &request)
         return;
     QJsonArray fields;
     QJsonArray files;
+    QString templateId; // the style a generation asked for, so tests can see it arrive
     if (const auto boundary = multipartBoundary(request.header("content-type"));
         !boundary.isEmpty()) {
         if (const auto form = parseMultipart(request.body, boundary)) {
             for (const auto &part : form->parts) {
                 if (!part.isFile) {
                     fields.append(part.name);
+                    if (part.name == "templateId"_L1)
+                        templateId = QString::fromUtf8(part.data);
                     continue;
                 }
                 files.append(QJsonObject{
@@ -167,16 +170,18 @@ void DevServer::logRequest(const HttpRequest &request)
             }
         }
     }
-    const QJsonObject line{{u"time"_s, Responses::isoTime(nowMs())},
-                           {u"origin"_s, request.viaImageOrigin ? u"image"_s : u"api"_s},
-                           {u"method"_s, QString::fromLatin1(request.method)},
-                           {u"path"_s, request.path},
-                           {u"query"_s, QString::fromUtf8(request.rawQuery)},
-                           {u"hasAuthorization"_s, request.hasHeader("authorization")},
-                           {u"hasOrigin"_s, request.hasHeader("origin")},
-                           {u"bodySize"_s, double(request.body.size())},
-                           {u"fields"_s, fields},
-                           {u"files"_s, files}};
+    QJsonObject line{{u"time"_s, Responses::isoTime(nowMs())},
+                     {u"origin"_s, request.viaImageOrigin ? u"image"_s : u"api"_s},
+                     {u"method"_s, QString::fromLatin1(request.method)},
+                     {u"path"_s, request.path},
+                     {u"query"_s, QString::fromUtf8(request.rawQuery)},
+                     {u"hasAuthorization"_s, request.hasHeader("authorization")},
+                     {u"hasOrigin"_s, request.hasHeader("origin")},
+                     {u"bodySize"_s, double(request.body.size())},
+                     {u"fields"_s, fields},
+                     {u"files"_s, files}};
+    if (!templateId.isEmpty())
+        line.insert(u"templateId"_s, templateId);
     m_log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
     m_log.flush();
 }
