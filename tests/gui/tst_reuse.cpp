@@ -3,10 +3,13 @@
 #include "compose/promptsuggestionlist.h"
 #include "compose/prompttools.h"
 #include "compose/stylepicker.h"
-#include "history/historydatabase.h"
+#include "gallery/gallerycore.h"
+#include "history/historyquery.h"
 #include "history/historystore.h"
 #include "prompts/promptsuggestions.h"
 #include "studiofixture.h"
+#include "styles/stylecatalogue.h"
+#include "styles/stylethumbnails.h"
 #include "support/devserverprocess.h"
 #include "support/requestlog.h"
 
@@ -17,7 +20,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
-#include <QSqlQuery>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -37,6 +39,18 @@ GeneratedImage record(int n, const QString &account, const QString &prompt, qint
     g.status = ImageStatus::Completed;
     g.createdAt = QDateTime::fromMSecsSinceEpoch(createdMs, Qt::UTC);
     return g;
+}
+
+// Every cell of the picker shows its picture (not the grey placeholder).
+bool picturesShown(StylePicker *picker)
+{
+    const QRgb placeholder = picker->palette().color(QPalette::Midlight).rgb();
+    for (int i = 0; i < picker->grid()->count(); ++i) {
+        const QImage icon = picker->grid()->item(i)->icon().pixmap(160).toImage();
+        if (icon.pixel(80, 80) == placeholder)
+            return false;
+    }
+    return picker->grid()->count() > 0;
 }
 
 } // namespace
@@ -142,6 +156,7 @@ private Q_SLOTS:
         QVERIFY(picker);
         QTRY_COMPARE_WITH_TIMEOUT(picker->grid()->count(), 6, 10000);
         QTRY_COMPARE(picker->categoryFilter()->count(), 5); // "All styles" and four
+        QTRY_VERIFY_WITH_TIMEOUT(picturesShown(picker), 30000);
         picker->categoryFilter()->setCurrentIndex(picker->categoryFilter()->findData(u"art"_s));
         QCOMPARE(picker->grid()->count(), 3);
         QTest::keyClicks(picker->searchField(), u"pix"_s);
@@ -171,9 +186,18 @@ private Q_SLOTS:
 
     void recentPromptsOutliveHiddenImages()
     {
-        // The prompt sent above; its image is then hidden (and its row gone altogether).
-        QSqlQuery q(m_studio.services->database().connection());
-        QVERIFY(q.exec(u"UPDATE generated_images SET hidden = 1"_s));
+        // The prompt sent above; then every image is hidden.
+        AppServices &services = *m_studio.services;
+        HistoryQuery all;
+        all.accountId = services.accountId();
+        all.limit = 1000;
+        const auto page = services.reader().page(all);
+        QVERIFY(page.ok() && !page.value().rows.isEmpty());
+        QList<qint64> rows;
+        for (const HistoryRecord &row : page.value().rows)
+            rows.append(row.rowId);
+        QVERIFY(services.gallery().setHidden(rows, true).ok());
+        QVERIFY(services.reader().page(all).value().rows.isEmpty());
         PromptTools *tools = m_studio.window->generateComposer()->promptTools();
         QVERIFY(tools->recentButton()->isVisible());
         Q_EMIT tools->recentMenu()->aboutToShow();
@@ -196,9 +220,7 @@ private Q_SLOTS:
         auto *picker = opened.first().first().value<StylePicker *>();
         QCOMPARE(picker->grid()->count(), 6);
         // The pictures come from the profile too.
-        QTRY_VERIFY_WITH_TIMEOUT(picker->grid()->item(0)->icon().pixmap(160).toImage().pixel(80, 80)
-                                     != picker->palette().color(QPalette::Midlight).rgb(),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(picturesShown(picker), 10000);
         picker->reject();
     }
 

@@ -4,7 +4,6 @@
 #include "styles/stylecatalogue.h"
 #include "styles/stylethumbnails.h"
 
-#include <QFile>
 #include <QSet>
 
 using namespace studiotest;
@@ -23,7 +22,8 @@ QSet<QString> thumbnailsOf(AppServices &services, const QList<StyleTemplate> &st
                      });
     for (const StyleTemplate &style : styles)
         services.styleThumbnails().request(style.id, style.imageUrl);
-    QTest::qWaitFor([&] { return ready.size() == styles.size(); }, 20000);
+    if (!QTest::qWaitFor([&] { return ready.size() == styles.size(); }, 20000))
+        qWarning() << "pictures came for" << ready.size() << "of" << styles.size() << "styles";
     return ready;
 }
 
@@ -69,10 +69,11 @@ private Q_SLOTS:
             QCOMPARE(film.first().id, u"cinematic"_s);
             QVERIFY(StyleCatalogue::filter(online, u"photo"_s, u"anime"_s).isEmpty());
         }
+        const QUrl origin = server.origin();
         server.stop();
 
         // Offline: the same list and pictures from the profile; a refresh fails and keeps them.
-        auto services = openServices(profile.path(), server.origin());
+        auto services = openServices(profile.path(), origin);
         QVERIFY(services);
         StyleCatalogue &catalogue = services->styles();
         QCOMPARE(catalogue.styles().size(), online.size());

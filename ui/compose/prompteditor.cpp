@@ -26,8 +26,8 @@ bool carriesReferences(const QMimeData *data)
 
 PromptEditor::PromptEditor(QWidget *parent)
     : QPlainTextEdit(parent)
-    , m_list(new PromptSuggestionList(this))
 {
+    m_list = new PromptSuggestionList(this);
     m_list->hide();
     m_ask.setSingleShot(true);
     m_ask.setInterval(60);
@@ -128,7 +128,7 @@ bool PromptEditor::listKey(QKeyEvent *event)
 bool PromptEditor::event(QEvent *event)
 {
     // Ahead of shortcuts and of Tab's move to the next field, while the list is open.
-    if (m_list->isVisible()
+    if (m_list && m_list->isVisible()
         && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
         auto *key = static_cast<QKeyEvent *>(event);
         const int k = key->key();

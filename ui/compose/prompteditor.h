@@ -49,7 +49,7 @@ private:
     bool listKey(QKeyEvent *event);
 
     PromptSuggestions *m_source = nullptr;
-    PromptSuggestionList *m_list;
+    PromptSuggestionList *m_list = nullptr; // made in the constructor's body: event() reads it
     QTimer m_ask; // typing pauses this long before the index is asked
     bool m_settingText = false;
 };
