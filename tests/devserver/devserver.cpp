@@ -170,19 +170,20 @@ void DevServer::logRequest(const HttpRequest &request)
             }
         }
     }
-    QJsonObject line{{u"time"_s, Responses::isoTime(nowMs())},
-                     {u"origin"_s, request.viaImageOrigin ? u"image"_s : u"api"_s},
-                     {u"method"_s, QString::fromLatin1(request.method)},
-                     {u"path"_s, request.path},
-                     {u"query"_s, QString::fromUtf8(request.rawQuery)},
-                     {u"hasAuthorization"_s, request.hasHeader("authorization")},
-                     {u"hasOrigin"_s, request.hasHeader("origin")},
-                     {u"bodySize"_s, double(request.body.size())},
-                     {u"fields"_s, fields},
-                     {u"files"_s, files}};
+    const QJsonObject line{{u"time"_s, Responses::isoTime(nowMs())},
+                           {u"origin"_s, request.viaImageOrigin ? u"image"_s : u"api"_s},
+                           {u"method"_s, QString::fromLatin1(request.method)},
+                           {u"path"_s, request.path},
+                           {u"query"_s, QString::fromUtf8(request.rawQuery)},
+                           {u"hasAuthorization"_s, request.hasHeader("authorization")},
+                           {u"hasOrigin"_s, request.hasHeader("origin")},
+                           {u"bodySize"_s, double(request.body.size())},
+                           {u"fields"_s, fields},
+                           {u"files"_s, files}};
+    QJsonObject logged = line;
     if (!templateId.isEmpty())
-        line.insert(u"templateId"_s, templateId);
-    m_log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+        logged.insert(u"templateId"_s, templateId);
+    m_log.write(QJsonDocument(logged).toJson(QJsonDocument::Compact) + '\n');
     m_log.flush();
 }
 
