@@ -24,9 +24,13 @@
 #include "media/imagedownloader.h"
 #include "media/imagemirror.h"
 #include "media/thumbnailcache.h"
+#include "prompts/promptsuggestions.h"
+#include "prompts/recentprompts.h"
 #include "session/backendauth.h"
 #include "session/session.h"
 #include "session/tokenstore.h"
+#include "styles/stylecatalogue.h"
+#include "styles/stylethumbnails.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>
@@ -74,6 +78,8 @@ AppServices::~AppServices()
     // Stop work that reports back before the objects it reports to go away. A running sync
     // writes through m_history on its own thread: it goes before the store and the database.
     m_integrityCheck.reset(); // lets a running check finish
+    m_promptSuggestions.reset(); // its worker reads the database
+    m_styleThumbnails.reset();
     m_sync.reset();
     m_gallery.reset();
     m_characterList.reset();
@@ -211,6 +217,38 @@ void AppServices::buildViewServices()
     m_gallery = std::make_unique<GalleryCore>(*m_history, *m_jobStore, *m_characters, *m_client,
                                               *m_session);
     connect(this, &AppServices::historyChanged, m_gallery.get(), &GalleryCore::historyChanged);
+    buildReuseServices();
+}
+
+void AppServices::buildReuseServices()
+{
+    m_recentPrompts = std::make_unique<RecentPrompts>(
+        m_profile.rootPath() + QStringLiteral("/recent-prompts.json"), m_database.get());
+    // Every prompt sent (the app's and the CLI's) joins Recent prompts, whatever becomes of
+    // its image.
+    connect(m_jobs.get(), &JobQueue::jobAdded, this,
+            [this](const Job &job) { m_recentPrompts->add(job.accountId, job.request.prompt); });
+    m_styles = std::make_unique<StyleCatalogue>(*m_client, m_profile.rootPath()
+                                                               + QStringLiteral("/styles.json"));
+    m_styleThumbnails = std::make_unique<StyleThumbnails>(
+        *m_client, *m_downloader, *m_thumbnails,
+        m_profile.rootPath() + QStringLiteral("/style-images.json"));
+}
+
+PromptServices AppServices::promptServices()
+{
+    return {&promptSuggestions(), m_recentPrompts.get(), m_styles.get(), m_styleThumbnails.get()};
+}
+
+PromptSuggestions &AppServices::promptSuggestions()
+{
+    if (!m_promptSuggestions) {
+        m_promptSuggestions = std::make_unique<PromptSuggestions>(*m_database);
+        m_promptSuggestions->setAccount(accountId());
+        connect(this, &AppServices::historyChanged, m_promptSuggestions.get(),
+                &PromptSuggestions::refresh);
+    }
+    return *m_promptSuggestions;
 }
 
 void AppServices::buildImageMirror()
@@ -264,6 +302,8 @@ void AppServices::wireDesktop()
 void AppServices::adoptAccount()
 {
     const auto account = m_session->accountId();
+    if (m_promptSuggestions && m_promptSuggestions->account() != account)
+        m_promptSuggestions->setAccount(account);
     // Only a session the server accepts can sync.
     m_sync->setAccount(m_session->isSignedIn() ? account : QString());
     m_mirror->setAccount(m_session->isSignedIn() ? account : QString());

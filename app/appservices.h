@@ -2,6 +2,7 @@
 
 #include "domain/result.h"
 #include "profile.h"
+#include "prompts/promptservices.h"
 #include "studiosettings.h"
 #include "threading/handoff.h"
 #include "threading/workerthread.h"
@@ -37,6 +38,10 @@ class Session;
 class SyncScheduler;
 class ThumbnailCache;
 class TokenStore;
+class PromptSuggestions;
+class RecentPrompts;
+class StyleCatalogue;
+class StyleThumbnails;
 
 // Builds every service of one profile once, wires them together and hands out references:
 // the composition root shared by the desktop app and the CLI. No singletons.
@@ -99,6 +104,14 @@ public:
     CharacterThumbnails &characterThumbnails() { return *m_characterThumbnails; }
     CharacterList &characterList() { return *m_characterList; }
     GalleryCore &gallery() { return *m_gallery; }
+    // Past prompts as one types: built on first use (the desktop app's prompt field), so a
+    // one-shot CLI command never reads the whole history for it.
+    PromptSuggestions &promptSuggestions();
+    RecentPrompts &recentPrompts() { return *m_recentPrompts; }
+    StyleCatalogue &styles() { return *m_styles; }
+    StyleThumbnails &styleThumbnails() { return *m_styleThumbnails; }
+    // The four above, for the Generate and Edit forms.
+    PromptServices promptServices();
 
     // "Keep on this computer" from the settings to the mirror (at start and after Settings).
     void applyKeepImages();
@@ -119,6 +132,7 @@ private:
     void buildViewServices();
     void wireDesktop();
     void buildImageMirror();
+    void buildReuseServices();
 
     Options m_options;
     Profile m_profile;
@@ -155,4 +169,8 @@ private:
     std::unique_ptr<CharacterThumbnails> m_characterThumbnails;
     std::unique_ptr<CharacterList> m_characterList;
     std::unique_ptr<GalleryCore> m_gallery;
+    std::unique_ptr<RecentPrompts> m_recentPrompts;
+    std::unique_ptr<StyleCatalogue> m_styles;
+    std::unique_ptr<StyleThumbnails> m_styleThumbnails;
+    std::unique_ptr<PromptSuggestions> m_promptSuggestions;
 };

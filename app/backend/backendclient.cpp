@@ -321,6 +321,20 @@ ApiCall<Done> *BackendClient::deleteCharacter(const QString &id)
         decodeDone);
 }
 
+ApiCall<QList<StyleTemplate>> *BackendClient::fetchTemplates()
+{
+    return d->startApi<QList<StyleTemplate>>(
+        CallPriority::Background, d->apiSpec("GET", u"/templates"_s, d->timeouts.shortMs),
+        decodeTemplates);
+}
+
+ApiCall<QList<StyleCategory>> *BackendClient::fetchCategories()
+{
+    return d->startApi<QList<StyleCategory>>(
+        CallPriority::Background, d->apiSpec("GET", u"/categories"_s, d->timeouts.shortMs),
+        decodeCategories);
+}
+
 ApiCall<DownloadedImage> *BackendClient::download(const QUrl &url, qint64 maxBytes)
 {
     HttpRequestSpec spec;

@@ -72,6 +72,10 @@ public:
     ApiCall<Character> *renameCharacter(const QString &id, const QString &name);
     ApiCall<Done> *deleteCharacter(const QString &id);
 
+    // The style catalogue (GET /templates, /categories): a style's templateId goes with a job.
+    ApiCall<QList<StyleTemplate>> *fetchTemplates();
+    ApiCall<QList<StyleCategory>> *fetchCategories();
+
     // GET an image (no token, any origin). Refuses non-image Content-Types and bodies over
     // maxBytes, checked against Content-Length and as bytes arrive.
     ApiCall<DownloadedImage> *download(const QUrl &url, qint64 maxBytes = 64ll * 1024 * 1024);

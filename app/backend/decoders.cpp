@@ -427,3 +427,12 @@ Result<QList<StyleTemplate>> decodeTemplates(const HttpAnswer &answer)
 {
     return listFrom<StyleTemplate>(answer, "templates"_L1, templateFrom);
 }
+
+Result<QList<StyleCategory>> decodeCategories(const HttpAnswer &answer)
+{
+    return listFrom<StyleCategory>(answer, "categories"_L1, [](const QJsonObject &o) {
+        const QString id = idOf(o);
+        const QString name = str(o, "name"_L1);
+        return StyleCategory{id, name.isEmpty() ? id : name};
+    });
+}

@@ -34,3 +34,4 @@ Result<ImagesPage> decodeImagesPage(const HttpAnswer &answer);
 Result<QList<Character>> decodeCharacters(const HttpAnswer &answer);
 Result<Character> decodeCharacter(const HttpAnswer &answer);
 Result<QList<StyleTemplate>> decodeTemplates(const HttpAnswer &answer);
+Result<QList<StyleCategory>> decodeCategories(const HttpAnswer &answer);

@@ -199,6 +199,12 @@ const QList<CliCommandSpec> &cliCommands()
          0,
          0,
          {}},
+        {QStringLiteral("styles"),
+         QString(),
+         QCoreApplication::translate("Cli", "list the style catalogue (ids for --template)"),
+         0,
+         0,
+         {}},
     };
     return commands;
 }

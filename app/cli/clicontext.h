@@ -106,3 +106,4 @@ int runFavorite(CliContext &ctx);
 int runHide(CliContext &ctx);
 int runExport(CliContext &ctx);
 int runCharacters(CliContext &ctx);
+int runStyles(CliContext &ctx); // stylecommands.cpp

@@ -45,6 +45,8 @@ int dispatch(CliContext &ctx)
         return runExport(ctx);
     if (command == u"characters")
         return runCharacters(ctx);
+    if (command == u"styles")
+        return runStyles(ctx);
     return ExitUsage;
 }
 

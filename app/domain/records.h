@@ -133,3 +133,10 @@ struct StyleTemplate
     QString category;
     QStringList tags;
 };
+
+// GET /categories: a style category (templates name it in `category`, by id or name).
+struct StyleCategory
+{
+    QString id;
+    QString name;
+};

@@ -325,4 +325,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StylePicker</name>
+    <message numerus="yes">
+        <source>%n style(s)</source>
+        <translation>
+            <numerusform>%n style</numerusform>
+            <numerusform>%n styles</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -910,6 +910,18 @@ created:     %6
         <source>Give --keep-unmasked or --no-keep-unmasked, not both.</source>
         <translation>یکی از --keep-unmasked یا --no-keep-unmasked را بدهید، نه هر دو را.</translation>
     </message>
+    <message>
+        <source>list the style catalogue (ids for --template)</source>
+        <translation>فهرست کاتالوگ سبک‌ها (شناسه‌ها برای --template)</translation>
+    </message>
+    <message>
+        <source>%1 Showing the styles this profile last saw.</source>
+        <translation>%1 سبک‌هایی که این پروفایل آخرین بار دید نشان داده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>No styles yet.</source>
+        <translation>هنوز سبکی نیست.</translation>
+    </message>
 </context>
 <context>
     <name>CliCharacters</name>
@@ -3156,6 +3168,48 @@ created:     %6
     </message>
 </context>
 <context>
+    <name>PromptSuggestionList</name>
+    <message>
+        <source>Earlier prompts</source>
+        <translation>پرامپت‌های پیشین</translation>
+    </message>
+</context>
+<context>
+    <name>PromptTools</name>
+    <message>
+        <source>St&amp;yles…</source>
+        <translation>سبک‌ها (&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Recen&amp;t prompts</source>
+        <translation>پرامپت‌های اخیر (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Recent prompts</source>
+        <translation>پرامپت‌های اخیر</translation>
+    </message>
+    <message>
+        <source>Pick a style from the catalogue: it adds its words to the prompt</source>
+        <translation>یک سبک از کاتالوگ برگزینید: واژه‌هایش به پرامپت افزوده می‌شود</translation>
+    </message>
+    <message>
+        <source>Style: %1</source>
+        <translation>سبک: %1</translation>
+    </message>
+    <message>
+        <source>Remove the style</source>
+        <translation>برداشتن سبک</translation>
+    </message>
+    <message>
+        <source>Remove the style %1</source>
+        <translation>برداشتن سبک %1</translation>
+    </message>
+    <message>
+        <source>No prompts sent yet</source>
+        <translation>هنوز پرامپتی فرستاده نشده</translation>
+    </message>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
         <source>Displays help on commandline options.</source>
@@ -3766,6 +3820,67 @@ created:     %6
     <message>
         <source>Your star balance</source>
         <translation>موجودی ستاره‌هایتان</translation>
+    </message>
+</context>
+<context>
+    <name>StylePicker</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>تازه‌سازی (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Use this style</source>
+        <translation>به‌کارگیری این سبک (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Styles</source>
+        <translation>سبک‌ها</translation>
+    </message>
+    <message>
+        <source>Search styles</source>
+        <translation>جست‌وجوی سبک‌ها</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>جست‌وجو (&amp;S):</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>دسته (&amp;A):</translation>
+    </message>
+    <message>
+        <source>All styles</source>
+        <translation>همهٔ سبک‌ها</translation>
+    </message>
+    <message>
+        <source>Loading the styles…</source>
+        <translation>در حال بارگیری سبک‌ها…</translation>
+    </message>
+    <message>
+        <source>The styles could not be loaded: %1</source>
+        <translation>سبک‌ها بارگیری نشدند: %1</translation>
+    </message>
+    <message>
+        <source>No styles yet.</source>
+        <translation>هنوز سبکی نیست.</translation>
+    </message>
+    <message>
+        <source>Showing the styles saved on %1; the server could not be reached.</source>
+        <translation>سبک‌های ذخیره‌شده در %1 نشان داده می‌شوند؛ به سرور دسترسی نبود.</translation>
+    </message>
+    <message>
+        <source>No style matches your search.</source>
+        <translation>هیچ سبکی با جست‌وجوی شما جور نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n style(s)</source>
+        <translation>
+            <numerusform>%Ln سبک</numerusform>
+        </translation>
     </message>
 </context>
 <context>

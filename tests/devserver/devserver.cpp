@@ -148,12 +148,15 @@ void DevServer::logRequest(const HttpRequest &request)
         return;
     QJsonArray fields;
     QJsonArray files;
+    QString templateId; // the style a generation asked for, so tests can see it arrive
     if (const auto boundary = multipartBoundary(request.header("content-type"));
         !boundary.isEmpty()) {
         if (const auto form = parseMultipart(request.body, boundary)) {
             for (const auto &part : form->parts) {
                 if (!part.isFile) {
                     fields.append(part.name);
+                    if (part.name == "templateId"_L1)
+                        templateId = QString::fromUtf8(part.data);
                     continue;
                 }
                 files.append(QJsonObject{
@@ -177,7 +180,10 @@ void DevServer::logRequest(const HttpRequest &request)
                            {u"bodySize"_s, double(request.body.size())},
                            {u"fields"_s, fields},
                            {u"files"_s, files}};
-    m_log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    QJsonObject logged = line;
+    if (!templateId.isEmpty())
+        logged.insert(u"templateId"_s, templateId);
+    m_log.write(QJsonDocument(logged).toJson(QJsonDocument::Compact) + '\n');
     m_log.flush();
 }
 

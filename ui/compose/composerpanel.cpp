@@ -6,6 +6,7 @@
 #include "compose/aspectratiopicker.h"
 #include "compose/characterpicker.h"
 #include "compose/prompteditor.h"
+#include "compose/prompttools.h"
 #include "compose/referencestrip.h"
 #include "compose/resolutionpicker.h"
 #include "domain/aspectratio.h"
@@ -37,6 +38,7 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
     , m_kind(kind)
     , m_banner(new Banner(this))
     , m_prompt(new PromptEditor(this))
+    , m_tools(new PromptTools(this))
     , m_references(new ReferenceStrip(this))
     , m_characters(new CharacterPicker(this))
     , m_ratio(new AspectRatioPicker(this))
@@ -69,6 +71,7 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(sectionTitle(tr("&Prompt"), m_prompt));
     layout->addWidget(m_prompt, 1);
+    layout->addWidget(m_tools);
     layout->addWidget(m_maskNote);
     layout->addSpacing(6);
     m_referencesTitle = sectionTitle(QString(), m_references);
@@ -104,6 +107,12 @@ ComposerPanel::ComposerPanel(JobKind kind, QWidget *parent)
     });
     connect(m_references, &ReferenceStrip::markRequested, this, &ComposerPanel::markArea);
     connect(m_prompt, &PromptEditor::textChanged, this, &ComposerPanel::refreshMaskSentence);
+    connect(m_tools, &PromptTools::recentPromptChosen, m_prompt, &PromptEditor::takePrompt);
+    connect(m_tools, &PromptTools::styleChanged, this,
+            [this](const StyleTemplate &previous, const StyleTemplate &now) {
+                m_prompt->takePrompt(
+                    PromptTools::withStyle(m_prompt->toPlainText(), previous.prompt, now.prompt));
+            });
     connect(m_resolution, &ResolutionPicker::resolutionChanged, this,
             &ComposerPanel::refreshSubmit);
     connect(m_characters, &CharacterPicker::thumbnailWanted, this, &ComposerPanel::thumbnailWanted);
@@ -166,7 +175,7 @@ JobRequest ComposerPanel::request() const
     request.referencePaths = m_references->paths();
     request.characterIds = m_characters->selectedIds();
     request.characterImageUrls = m_characters->selectedImageUrls();
-    request.templateId = m_templateId;
+    request.templateId = m_tools->styleId();
     if (m_kind == JobKind::Edit && !m_maskPath.isEmpty()
         && request.referencePaths.contains(m_maskedImage)) {
         // The marked image goes first: the backend gets it untouched, its highlighted copy next.
@@ -192,7 +201,7 @@ void ComposerPanel::setRequest(const JobRequest &request)
     m_ratio->setRatio(request.aspectRatio);
     m_resolution->setResolution(request.resolution);
     m_characters->setSelectedIds(request.characterIds);
-    m_templateId = request.templateId;
+    m_tools->setStyleId(request.templateId);
     setMask(request.isBrushEdit() ? request.referencePaths.value(0) : QString(), request.maskPath);
     clearError();
     refreshSubmit();
@@ -212,6 +221,19 @@ void ComposerPanel::matchFirstImage()
             size.transpose();
     }
     m_ratio->setMatchedRatio(size.isValid() ? nearestAspectRatio(size) : QString());
+}
+
+ComposerPanel::ComposerPanel(JobKind kind, const PromptServices &services, QWidget *parent)
+    : ComposerPanel(kind, parent)
+{
+    setServices(services);
+}
+
+void ComposerPanel::setServices(const PromptServices &services)
+{
+    m_prompt->setSuggestions(services.suggestions);
+    m_tools->setServices(services.recentPrompts, services.suggestions, services.styles,
+                         services.styleThumbnails);
 }
 
 bool ComposerPanel::addReference(const QString &path)

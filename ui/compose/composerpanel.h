@@ -2,6 +2,7 @@
 
 #include "domain/job.h"
 #include "domain/records.h"
+#include "prompts/promptservices.h"
 
 #include <QWidget>
 
@@ -15,6 +16,7 @@ class Banner;
 class BusyIndicator;
 class CharacterPicker;
 class PromptEditor;
+class PromptTools;
 class MaskEditor;
 class QLabel;
 class QPushButton;
@@ -28,6 +30,7 @@ class ComposerPanel final : public QWidget
     Q_OBJECT
 public:
     explicit ComposerPanel(JobKind kind = JobKind::Generate, QWidget *parent = nullptr);
+    ComposerPanel(JobKind kind, const PromptServices &services, QWidget *parent = nullptr);
 
     JobKind kind() const { return m_kind; }
     void setKind(JobKind kind);
@@ -40,6 +43,8 @@ public:
     void setCharacters(const QList<Character> &characters);
     // Where pasted images are saved as PNG (e.g. the profile's refs/ folder).
     void setPasteFolder(const QString &folder);
+    // Past prompts (suggestions, Recent prompts) and the style catalogue.
+    void setServices(const PromptServices &services);
 
     // A brush edit: the mask (a grey PNG in the paste folder, white = change) over the image
     // at `imagePath`; empty paths: none.
@@ -59,6 +64,7 @@ public:
     std::optional<double> balance() const { return m_balance; }
 
     PromptEditor *promptEditor() const { return m_prompt; }
+    PromptTools *promptTools() const { return m_tools; }
     ReferenceStrip *referenceStrip() const { return m_references; }
     CharacterPicker *characterPicker() const { return m_characters; }
     AspectRatioPicker *aspectRatioPicker() const { return m_ratio; }
@@ -95,13 +101,13 @@ private:
     JobKind m_kind;
     bool m_busy = false;
     std::optional<double> m_balance;
-    QString m_templateId;
     QString m_maskPath;
     QString m_maskedImage;
     QString m_pasteFolder;
     bool m_maskSentence = true;
     Banner *m_banner;
     PromptEditor *m_prompt;
+    PromptTools *m_tools;
     QLabel *m_referencesTitle = nullptr;
     ReferenceStrip *m_references;
     QLabel *m_charactersTitle = nullptr;
