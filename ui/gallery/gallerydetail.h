@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class ImageViewer;
+class LineageStrip;
 class QFormLayout;
 class QLabel;
 class QToolButton;
@@ -34,6 +35,8 @@ public:
     // A brush edit kept exact: toggles between the combined image and the server's own result
     // (hidden for any other record).
     QPushButton *serverResultToggle() const { return m_serverToggle; }
+    // "Made from" and "Edits of this image"; GalleryPage fills it (ui/lineage/).
+    LineageStrip *lineageStrip() const { return m_lineage; }
 
 Q_SIGNALS:
     void closeRequested();
@@ -81,4 +84,5 @@ private:
     QString m_beforeFile; // what the "before" pane shows, empty: hidden
     QPushButton *m_serverToggle = nullptr;
     QString m_serverFile; // a brush edit's server result beside the combined file, else empty
+    LineageStrip *m_lineage = nullptr;
 };

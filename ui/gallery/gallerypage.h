@@ -18,6 +18,7 @@ class GalleryFilterBar;
 class GalleryGrid;
 class GalleryModel;
 class HistoryReader;
+class LineageTreeDialog;
 class QAction;
 class QLabel;
 class QMenu;
@@ -91,6 +92,9 @@ Q_SIGNALS:
     void imagesWanted(const QList<qint64> &rowIds);
     // refresh() re-read the rows.
     void refreshed();
+    // "Compare" next to an image's source, or in its lineage tree: two gallery row numbers as
+    // text (LineageStrip::compareId), the source first.
+    void compareRequested(const QString &recordIdA, const QString &recordIdB);
 
 private:
     void applyFilters();
@@ -114,6 +118,11 @@ private:
     void dragOutDetail();
     void openFolder();
     void showDetailOf(const HistoryRecord &record);
+    // The lineage of the detail's image (gallerypagelineage.cpp).
+    void wireLineage();
+    void showLineageOf(const HistoryRecord &record);
+    void walkTo(qint64 rowId);
+    void openLineageTree();
     void reloadDetail();
     QList<qint64> targetRows() const; // the selection, else the current row
 
@@ -136,4 +145,6 @@ private:
     QFutureWatcher<QString> m_export;
     ExportImageFetch *m_fetch = nullptr;
     QString m_exportFolder; // while the images of an export are being fetched
+    ThumbnailCache &m_thumbnails;
+    LineageTreeDialog *m_lineageTree = nullptr;
 };

@@ -1,0 +1,303 @@
+#include "lineage/lineagewriter.h"
+
+#include "history/historyrecord.h"
+#include "lineage/lineagematch.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcLineage, "studio.lineage")
+
+// The SHA-256 of a reference copy: its name when content-addressed (refs/<hex>.png), else
+// its bytes.
+QString sha256Of(const QString &path)
+{
+    if (const QString named = sha256OfFileName(path); !named.isEmpty())
+        return named;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+// The row ids of a json_group_array().
+QList<qint64> rowList(const QString &json)
+{
+    QList<qint64> rows;
+    for (const auto &value : QJsonDocument::fromJson(json.toUtf8()).array())
+        rows.append(value.toInteger());
+    return rows;
+}
+
+struct RowFacts
+{
+    qint64 rowId = 0;
+    qint64 createdAtMs = 0;
+};
+
+// The candidate records a query of row_id, created_at, image_url, file_sha256 returned.
+QList<LineageCandidate> readCandidates(QSqlQuery &q)
+{
+    QList<LineageCandidate> candidates;
+    while (q.next()) {
+        LineageCandidate c{
+            q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), {}};
+        if (const QString hash = q.value(3).toString(); !hash.isEmpty())
+            c.sha256.append(hash);
+        candidates.append(c);
+    }
+    return candidates;
+}
+
+// An image's inputs as the server lists them: the image it was made from (when the server
+// names it) and its references, the first of an edit being the one edited.
+QList<LineageInput> serverInputs(const GeneratedImage &image)
+{
+    QList<LineageInput> inputs;
+    if (!image.originImageUrl.isEmpty())
+        inputs.append({image.originImageUrl, {}, LineageKind::Edit});
+    const auto kinds =
+        inputKinds(image.type == ImageType::ImageToImage, false, image.referenceImageUrls.size());
+    for (qsizetype i = 0; i < image.referenceImageUrls.size(); ++i)
+        inputs.append({image.referenceImageUrls.at(i), {}, kinds.at(i)});
+    return inputs;
+}
+
+} // namespace
+
+LineageWriter::LineageWriter(QSqlDatabase db)
+    : m_db(std::move(db))
+{ }
+
+QString LineageWriter::insertLinks(const QString &accountId, const QList<LineageLink> &links)
+{
+    if (links.isEmpty())
+        return {};
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT OR IGNORE INTO lineage_links (account_id, from_row, to_row, kind) "
+              "VALUES (:account, :from, :to, :kind)"_s);
+    for (const auto &link : links) {
+        if (link.fromRow == link.toRow)
+            continue;
+        q.bindValue(u":account"_s, accountId);
+        q.bindValue(u":from"_s, link.fromRow);
+        q.bindValue(u":to"_s, link.toRow);
+        q.bindValue(u":kind"_s, lineageKindName(link.kind));
+        if (!q.exec())
+            return q.lastError().text();
+    }
+    return {};
+}
+
+QString LineageWriter::deriveForJob(qint64 rowId, const Job &job)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT account_id, created_at FROM generated_images WHERE row_id = :row"_s);
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return q.lastError().text();
+    if (!q.next())
+        return {};
+    const QString accountId = q.value(0).toString();
+    LineageTarget target{rowId, q.value(1).toLongLong(), {}};
+    q.finish();
+
+    const auto &paths = job.request.referencePaths;
+    const auto kinds =
+        inputKinds(job.request.kind == JobKind::Edit, job.request.isBrushEdit(), paths.size());
+    QStringList hashes;
+    for (qsizetype i = 0; i < paths.size(); ++i) {
+        const QString hash = sha256Of(paths.at(i));
+        target.inputs.append({{}, hash, kinds.at(i)});
+        if (!hash.isEmpty())
+            hashes.append(hash);
+    }
+    if (!hashes.isEmpty()) {
+        q.prepare(u"SELECT row_id, created_at, image_url, file_sha256 FROM generated_images "
+                  "WHERE account_id = :account AND file_sha256 IS NOT NULL AND file_sha256 IN "
+                  "(SELECT value FROM json_each(:hashes))"_s);
+        q.bindValue(u":account"_s, accountId);
+        q.bindValue(u":hashes"_s, jsonStringArray(hashes));
+        if (!q.exec())
+            return q.lastError().text();
+        const auto links = matchLineageSources(target, readCandidates(q));
+        q.finish();
+        if (const QString error = insertLinks(accountId, links); !error.isEmpty())
+            return error;
+    }
+    return deriveRegeneration(accountId, rowId);
+}
+
+QString LineageWriter::deriveRegeneration(const QString &accountId, qint64 rowId)
+{
+    // Every record with the same prompt and kind, with its sources; the pure match decides.
+    // The prompt has no index: this runs once per finished job, and reads the table once.
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT g.row_id, g.created_at, g.prompt, g.kind, (SELECT json_group_array("
+              "l.from_row) FROM lineage_links AS l WHERE l.to_row = g.row_id AND l.kind <> "
+              "'regeneration') FROM generated_images AS g, (SELECT prompt, kind FROM "
+              "generated_images WHERE row_id = :row) AS t WHERE g.account_id = :account AND "
+              "g.prompt = t.prompt AND g.kind = t.kind AND (g.status = 'completed' OR g.row_id "
+              "= :row)"_s);
+    q.bindValue(u":row"_s, rowId);
+    q.bindValue(u":account"_s, accountId);
+    if (!q.exec())
+        return q.lastError().text();
+    RequestShape target;
+    QList<RequestShape> candidates;
+    while (q.next()) {
+        RequestShape shape{q.value(0).toLongLong(),
+                           q.value(1).toLongLong(),
+                           q.value(2).toString(),
+                           q.value(3).toString(),
+                           {}};
+        shape.sources = rowList(q.value(4).toString());
+        if (shape.rowId == rowId)
+            target = shape;
+        else
+            candidates.append(shape);
+    }
+    q.finish();
+    const auto source = matchRegenerationSource(target, candidates);
+    if (!source)
+        return {};
+    return insertLinks(accountId, {{*source, rowId, LineageKind::Regeneration}});
+}
+
+QString LineageWriter::deriveForServerRecords(const QString &accountId,
+                                              const QList<QList<GeneratedImage>> &pages)
+{
+    QStringList ids, inputUrls, imagePaths;
+    QList<const GeneratedImage *> withInputs;
+    for (const auto &page : pages) {
+        for (const auto &image : page) {
+            if (image.id.isEmpty())
+                continue;
+            const auto inputs = serverInputs(image);
+            if (inputs.isEmpty() && image.imageUrl.isEmpty())
+                continue;
+            ids.append(image.id);
+            if (!image.imageUrl.isEmpty())
+                imagePaths.append(imageUrlPath(image.imageUrl));
+            if (!inputs.isEmpty())
+                withInputs.append(&image);
+            for (const auto &input : inputs)
+                inputUrls << input.url << imageUrlPath(input.url);
+        }
+    }
+    if (ids.isEmpty())
+        return {};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // The rows these records are mirrored as.
+    QHash<QString, RowFacts> rows;
+    QList<LineageCandidate> arrived;
+    q.prepare(u"SELECT row_id, created_at, image_url, file_sha256, id FROM generated_images "
+              "WHERE account_id = :account AND id IN (SELECT value FROM json_each(:ids))"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":ids"_s, jsonStringArray(ids));
+    if (!q.exec())
+        return q.lastError().text();
+    while (q.next()) {
+        rows.insert(q.value(4).toString(), {q.value(0).toLongLong(), q.value(1).toLongLong()});
+        if (!q.value(2).toString().isEmpty())
+            arrived.append(
+                {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), {}});
+    }
+    q.finish();
+
+    QList<LineageLink> links;
+    // Forward: the records these images were made from, by address.
+    if (!withInputs.isEmpty()) {
+        inputUrls.removeDuplicates();
+        q.prepare(u"SELECT row_id, created_at, image_url, file_sha256 FROM generated_images "
+                  "WHERE account_id = :account AND image_url IS NOT NULL AND image_url IN "
+                  "(SELECT value FROM json_each(:urls))"_s);
+        q.bindValue(u":account"_s, accountId);
+        q.bindValue(u":urls"_s, jsonStringArray(inputUrls));
+        if (!q.exec())
+            return q.lastError().text();
+        const auto candidates = readCandidates(q);
+        q.finish();
+        QSqlQuery wanted(m_db);
+        wanted.prepare(u"INSERT OR IGNORE INTO lineage_wanted (account_id, url_path, to_row, "
+                       "kind) VALUES (:account, :path, :row, :kind)"_s);
+        for (const auto *image : std::as_const(withInputs)) {
+            const auto row = rows.constFind(image->id);
+            if (row == rows.cend())
+                continue;
+            const LineageTarget target{row->rowId, row->createdAtMs, serverInputs(*image)};
+            const auto found = matchLineageSources(target, candidates);
+            links += found;
+            // An address that named no record waits for one (its source may come later).
+            QSet<QString> linkedPaths;
+            for (const auto &candidate : candidates)
+                for (const auto &link : found)
+                    if (link.fromRow == candidate.rowId)
+                        linkedPaths.insert(imageUrlPath(candidate.imageUrl));
+            for (const auto &input : target.inputs) {
+                const QString path = imageUrlPath(input.url);
+                if (path.isEmpty() || linkedPaths.contains(path))
+                    continue;
+                wanted.bindValue(u":account"_s, accountId);
+                wanted.bindValue(u":path"_s, path);
+                wanted.bindValue(u":row"_s, row->rowId);
+                wanted.bindValue(u":kind"_s, lineageKindName(input.kind));
+                if (!wanted.exec())
+                    return wanted.lastError().text();
+            }
+        }
+    }
+    // Backward: images that arrived earlier and wait for one of these addresses.
+    if (!imagePaths.isEmpty() && !arrived.isEmpty()) {
+        q.prepare(u"SELECT w.to_row, w.url_path, w.kind, g.created_at FROM lineage_wanted AS w "
+                  "JOIN generated_images AS g ON g.row_id = w.to_row WHERE w.account_id = "
+                  ":account AND w.url_path IN (SELECT value FROM json_each(:paths))"_s);
+        q.bindValue(u":account"_s, accountId);
+        q.bindValue(u":paths"_s, jsonStringArray(imagePaths));
+        if (!q.exec())
+            return q.lastError().text();
+        QList<std::pair<qint64, QString>> resolved;
+        while (q.next()) {
+            const LineageTarget target{
+                q.value(0).toLongLong(),
+                q.value(3).toLongLong(),
+                {{q.value(1).toString(),
+                  {},
+                  lineageKindFromName(q.value(2).toString()).value_or(LineageKind::Reference)}}};
+            const auto found = matchLineageSources(target, arrived);
+            if (!found.isEmpty())
+                resolved.append({target.rowId, q.value(1).toString()});
+            links += found;
+        }
+        q.finish();
+        QSqlQuery done(m_db);
+        done.prepare(u"DELETE FROM lineage_wanted WHERE account_id = :account AND url_path = "
+                     ":path AND to_row = :row"_s);
+        for (const auto &[row, path] : std::as_const(resolved)) {
+            done.bindValue(u":account"_s, accountId);
+            done.bindValue(u":path"_s, path);
+            done.bindValue(u":row"_s, row);
+            if (!done.exec())
+                return done.lastError().text();
+        }
+    }
+    if (!links.isEmpty())
+        qCDebug(lcLineage) << "linked" << links.size() << "records by address";
+    return insertLinks(accountId, links);
+}
