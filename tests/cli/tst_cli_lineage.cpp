@@ -36,7 +36,8 @@ private Q_SLOTS:
     {
         QTemporaryDir work;
         DevServerProcess server;
-        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        // The synchronous flavour answers with the record's id, which `show` takes.
+        QVERIFY2(server.start({u"--flavor"_s, u"sync"_s}), qPrintable(server.errorString()));
         CliRunner cli(work.filePath(u"profile"_s), server.origin().toString());
         const auto login =
             cli.run({u"login"_s, u"--phone"_s, u"+15550004101"_s, u"--code"_s, u"123456"_s});

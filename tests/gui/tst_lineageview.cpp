@@ -4,6 +4,7 @@
 // three images; "Branch from here" opens the Edit page with that image.
 #include "compose/composerpanel.h"
 #include "compose/referencestrip.h"
+#include "gallery/gallerycore.h"
 #include "gallery/gallerydetail.h"
 #include "gallery/gallerygrid.h"
 #include "gallery/gallerypage.h"

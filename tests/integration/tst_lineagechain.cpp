@@ -119,8 +119,9 @@ private Q_SLOTS:
                 return;
         }
         // A restart with the server gone: the lineage is read from this computer alone.
+        const QUrl origin = server.origin();
         server.stop();
-        auto services = openServices(profile, server.origin());
+        auto services = openServices(profile, origin);
         QVERIFY(services);
         QVERIFY(restoreSession(*services));
         checkChain(*services);
