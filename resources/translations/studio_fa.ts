@@ -1983,12 +1983,12 @@ created:     %6
         <translation>مقایسهٔ تصویر انتخاب‌شده با تصویری که این درخت از آن باز شد</translation>
     </message>
     <message>
-        <source>%1 (this image)</source>
-        <translation>%1 (این تصویر)</translation>
-    </message>
-    <message>
         <source>First image</source>
         <translation>نخستین تصویر</translation>
+    </message>
+    <message>
+        <source>This image: %1</source>
+        <translation>این تصویر: %1</translation>
     </message>
 </context>
 <context>

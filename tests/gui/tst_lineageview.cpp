@@ -152,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(rootItem->child(0)->childCount(), 1);
         QVERIFY(rootItem->text(0).startsWith(u"a lighthouse at dusk"_s));
         auto *last = rootItem->child(0)->child(0);
-        QVERIFY(last->text(0).endsWith(u"(this image)"_s));
+        QCOMPARE(last->text(0), u"This image: a boat in the corner"_s);
         QVERIFY(last->font(0).bold());
         QCOMPARE(last->text(1), u"Brush edit"_s);
         QCOMPARE(dialog->itemOf(c), last);

@@ -1,6 +1,7 @@
 #include "lineage/lineagestrip.h"
 
 #include "common/flowlayout.h"
+#include "jobs/maskedit.h"
 #include "lineage/lineagetext.h"
 #include "media/thumbnailcache.h"
 
@@ -18,7 +19,8 @@ constexpr int kEdge = 96;
 
 QString shortPrompt(const QString &prompt)
 {
-    const QString simple = prompt.simplified();
+    // A brush edit's prompt ends with the fixed sentence; the user's words say which image it is.
+    const QString simple = MaskEdit::withoutSentence(prompt).simplified();
     return simple.size() > 28 ? simple.left(27) + u'…' : simple;
 }
 

@@ -1,5 +1,6 @@
 #include "lineage/lineagetreedialog.h"
 
+#include "jobs/maskedit.h"
 #include "lineage/lineagestrip.h"
 #include "lineage/lineagetext.h"
 #include "media/thumbnailcache.h"
@@ -19,7 +20,8 @@ constexpr int kRowRole = Qt::UserRole + 1;
 
 QString shortPrompt(const QString &prompt)
 {
-    const QString simple = prompt.simplified();
+    // A brush edit's prompt ends with the fixed sentence; the user's words say which image it is.
+    const QString simple = MaskEdit::withoutSentence(prompt).simplified();
     return simple.size() > 60 ? simple.left(59) + u'…' : simple;
 }
 
@@ -94,7 +96,7 @@ void LineageTreeDialog::setTree(const QList<LineageNode> &nodes, qint64 currentR
         auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tree);
         const QString prompt = shortPrompt(node.record.prompt);
         const bool current = node.record.rowId == currentRow;
-        item->setText(0, current ? tr("%1 (this image)").arg(prompt) : prompt);
+        item->setText(0, current ? tr("This image: %1").arg(prompt) : prompt);
         item->setText(1, parent ? lineageKindText(node.kind) : tr("First image"));
         item->setToolTip(0, node.record.prompt);
         item->setData(0, kRowRole, node.record.rowId);
