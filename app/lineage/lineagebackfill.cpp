@@ -46,34 +46,19 @@ Result<int> LineageBackfill::runIfNeeded()
     if (!needed || !needed.value())
         return needed ? Result<int>(0) : Result<int>(needed.error());
     QSqlDatabase db = m_database.connection();
-    SqlTransaction transaction(db);
-    if (!transaction.isActive())
-        return historyWriteError("core.history.step.saveHistory", transaction.errorText());
     QSqlQuery q(db);
+    q.setForwardOnly(true);
     const int before = linkCount(q);
     LineageWriter writer(db);
 
     // Server records first: a job row's links come from its reference copies, which may name
     // the same sources as the server's addresses.
-    q.setForwardOnly(true);
     if (!q.exec(u"SELECT account_id, id, image_url, origin_image_url, reference_image_urls, "
                 "kind FROM generated_images WHERE id IS NOT NULL AND (origin_image_url IS NOT "
                 "NULL OR reference_image_urls <> '[]') ORDER BY account_id"_s))
         return historyWriteError("core.history.step.readHistory", q.lastError().text());
-    QString account;
-    QList<GeneratedImage> batch;
-    const auto flush = [&]() -> QString {
-        const QString error =
-            batch.isEmpty() ? QString() : writer.deriveForServerRecords(account, {batch});
-        batch.clear();
-        return error;
-    };
+    QList<std::pair<QString, GeneratedImage>> named;
     while (q.next()) {
-        if (q.value(0).toString() != account || batch.size() >= kBatch) {
-            if (const QString error = flush(); !error.isEmpty())
-                return historyWriteError("core.history.step.saveHistory", error);
-            account = q.value(0).toString();
-        }
         GeneratedImage image;
         image.id = q.value(1).toString();
         image.imageUrl = q.value(2).toString();
@@ -81,11 +66,25 @@ Result<int> LineageBackfill::runIfNeeded()
         image.referenceImageUrls = parseJsonStringArray(q.value(4).toString());
         image.type =
             q.value(5).toString() == u"edit" ? ImageType::ImageToImage : ImageType::TextToImage;
-        batch.append(image);
+        named.append({q.value(0).toString(), image});
     }
-    if (const QString error = flush(); !error.isEmpty())
-        return historyWriteError("core.history.step.saveHistory", error);
     q.finish();
+    // A transaction per batch: a sync or a job's result waits for one batch at most, never for
+    // the whole backfill (busy_timeout is 5 s). Links are idempotent, so a backfill cut short
+    // simply runs again.
+    for (qsizetype from = 0; from < named.size();) {
+        const QString account = named.at(from).first;
+        QList<GeneratedImage> batch;
+        while (from < named.size() && named.at(from).first == account && batch.size() < kBatch)
+            batch.append(named.at(from++).second);
+        SqlTransaction transaction(db);
+        if (!transaction.isActive())
+            return historyWriteError("core.history.step.saveHistory", transaction.errorText());
+        if (const QString error = writer.deriveForServerRecords(account, {batch}); !error.isEmpty())
+            return historyWriteError("core.history.step.saveHistory", error);
+        if (!transaction.commit())
+            return historyWriteError("core.history.step.saveHistory", transaction.errorText());
+    }
 
     // Then every completed job, oldest first, so a regeneration finds its earlier run linked.
     if (!q.exec(u"SELECT g.row_id, j.job_id FROM jobs AS j JOIN generated_images AS g ON "
@@ -97,6 +96,9 @@ Result<int> LineageBackfill::runIfNeeded()
         jobRows.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
     q.finish();
     JobStore jobs(m_database);
+    SqlTransaction transaction(db);
+    if (!transaction.isActive())
+        return historyWriteError("core.history.step.saveHistory", transaction.errorText());
     for (const auto &[rowId, jobId] : std::as_const(jobRows)) {
         const auto job = jobs.load(jobId);
         if (!job)
@@ -104,15 +106,15 @@ Result<int> LineageBackfill::runIfNeeded()
         if (const QString error = writer.deriveForJob(rowId, *job); !error.isEmpty())
             return historyWriteError("core.history.step.saveHistory", error);
     }
-
     QSqlQuery mark(db);
     mark.prepare(u"INSERT INTO lineage_backfill (finished_at) VALUES (:at)"_s);
     mark.bindValue(u":at"_s, QDateTime::currentMSecsSinceEpoch());
     if (!mark.exec())
         return historyWriteError("core.history.step.saveHistory", mark.lastError().text());
-    const int stored = linkCount(q) - before;
+    mark.finish();
     if (!transaction.commit())
         return historyWriteError("core.history.step.saveHistory", transaction.errorText());
+    const int stored = linkCount(q) - before;
     qCInfo(lcLineageBackfill) << "lineage backfill stored" << stored << "links for"
                               << jobRows.size() << "jobs";
     return stored;

@@ -15,7 +15,7 @@ public:
 
     // Whether the backfill has still to run.
     Result<bool> isNeeded();
-    // Runs it when needed, in one transaction; how many links it stored.
+    // Runs it when needed, a transaction per batch of records; how many links it stored.
     Result<int> runIfNeeded();
 
 private:

@@ -1,5 +1,6 @@
 #include "lineage/lineagewriter.h"
 
+#include "history/historyquery.h"
 #include "history/historyrecord.h"
 #include "lineage/lineagematch.h"
 
@@ -145,33 +146,42 @@ QString LineageWriter::deriveForJob(qint64 rowId, const Job &job)
 
 QString LineageWriter::deriveRegeneration(const QString &accountId, qint64 rowId)
 {
-    // Every record with the same prompt and kind, with its sources; the pure match decides.
-    // The prompt has no index: this runs once per finished job, and reads the table once.
+    // The records with the same prompt and kind, with their sources; the pure match decides.
+    // The prompt index (FTS5) finds them without reading the table: this runs whenever a job's
+    // result is stored, on the thread that stores it.
+    const QString sources = u"(SELECT json_group_array(l.from_row) FROM lineage_links AS l "
+                            "WHERE l.to_row = g.row_id AND l.kind <> 'regeneration')"_s;
     QSqlQuery q(m_db);
-    q.prepare(u"SELECT g.row_id, g.created_at, g.prompt, g.kind, (SELECT json_group_array("
-              "l.from_row) FROM lineage_links AS l WHERE l.to_row = g.row_id AND l.kind <> "
-              "'regeneration') FROM generated_images AS g, (SELECT prompt, kind FROM "
-              "generated_images WHERE row_id = :row) AS t WHERE g.account_id = :account AND "
-              "g.prompt = t.prompt AND g.kind = t.kind AND (g.status = 'completed' OR g.row_id "
-              "= :row)"_s);
+    q.prepare(u"SELECT g.row_id, g.created_at, g.prompt, g.kind, "_s + sources
+              + u" FROM generated_images AS g WHERE g.row_id = :row"_s);
     q.bindValue(u":row"_s, rowId);
-    q.bindValue(u":account"_s, accountId);
     if (!q.exec())
         return q.lastError().text();
-    RequestShape target;
+    if (!q.next())
+        return {};
+    const auto shapeOf = [&q] {
+        return RequestShape{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                            q.value(3).toString(), rowList(q.value(4).toString())};
+    };
+    const RequestShape target = shapeOf();
+    q.finish();
+    const QString match = HistoryReader::ftsMatchExpression(target.prompt);
+    if (match.isEmpty())
+        return {};
+    q.prepare(u"SELECT g.row_id, g.created_at, g.prompt, g.kind, "_s + sources
+              + u" FROM generated_images AS g WHERE g.row_id IN (SELECT rowid FROM images_fts "
+                "WHERE images_fts MATCH :match) AND g.account_id = :account AND g.prompt = "
+                ":prompt AND g.kind = :kind AND g.status = 'completed' AND g.row_id <> :row"_s);
+    q.bindValue(u":match"_s, match);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":prompt"_s, target.prompt);
+    q.bindValue(u":kind"_s, target.kind);
+    q.bindValue(u":row"_s, rowId);
+    if (!q.exec())
+        return q.lastError().text();
     QList<RequestShape> candidates;
-    while (q.next()) {
-        RequestShape shape{q.value(0).toLongLong(),
-                           q.value(1).toLongLong(),
-                           q.value(2).toString(),
-                           q.value(3).toString(),
-                           {}};
-        shape.sources = rowList(q.value(4).toString());
-        if (shape.rowId == rowId)
-            target = shape;
-        else
-            candidates.append(shape);
-    }
+    while (q.next())
+        candidates.append(shapeOf());
     q.finish();
     const auto source = matchRegenerationSource(target, candidates);
     if (!source)
