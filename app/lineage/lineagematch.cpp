@@ -107,8 +107,22 @@ QString imageUrlPath(const QString &url)
     const QString trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
-    if (trimmed.startsWith(u'/') && !trimmed.startsWith(u"//"_s))
+    // A sync asks this for every record: the usual root-relative address is its own path, and
+    // an absolute one's path starts at the first slash after the host (QUrl only for the rest).
+    const auto plain = [](QStringView path) {
+        return !path.contains(u'?') && !path.contains(u'#') && !path.contains(u'%');
+    };
+    if (trimmed.startsWith(u'/') && !trimmed.startsWith(u"//"_s)) {
+        if (plain(trimmed))
+            return trimmed;
         return QUrl(trimmed).path();
+    }
+    if (const qsizetype scheme = trimmed.indexOf(u"://"_s); scheme > 0) {
+        const qsizetype slash = trimmed.indexOf(u'/', scheme + 3);
+        const QStringView path = slash < 0 ? QStringView() : QStringView(trimmed).mid(slash);
+        if (slash > 0 && plain(path))
+            return path.toString();
+    }
     const QUrl parsed(trimmed);
     if (parsed.isRelative())
         return u'/' + parsed.path();

@@ -87,22 +87,18 @@ LineageWriter::LineageWriter(QSqlDatabase db)
 
 QString LineageWriter::insertLinks(const QString &accountId, const QList<LineageLink> &links)
 {
-    if (links.isEmpty())
+    QJsonArray rows; // [from, to, kind]
+    for (const auto &link : links)
+        if (link.fromRow != link.toRow)
+            rows.append(QJsonArray{link.fromRow, link.toRow, lineageKindName(link.kind)});
+    if (rows.isEmpty())
         return {};
     QSqlQuery q(m_db);
-    q.prepare(u"INSERT OR IGNORE INTO lineage_links (account_id, from_row, to_row, kind) "
-              "VALUES (:account, :from, :to, :kind)"_s);
-    for (const auto &link : links) {
-        if (link.fromRow == link.toRow)
-            continue;
-        q.bindValue(u":account"_s, accountId);
-        q.bindValue(u":from"_s, link.fromRow);
-        q.bindValue(u":to"_s, link.toRow);
-        q.bindValue(u":kind"_s, lineageKindName(link.kind));
-        if (!q.exec())
-            return q.lastError().text();
-    }
-    return {};
+    q.prepare(u"INSERT OR IGNORE INTO lineage_links (account_id, from_row, to_row, kind) SELECT "
+              ":account, value ->> 0, value ->> 1, value ->> 2 FROM json_each(:links)"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":links"_s, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+    return q.exec() ? QString() : q.lastError().text();
 }
 
 QString LineageWriter::deriveForJob(qint64 rowId, const Job &job)
@@ -130,7 +126,7 @@ QString LineageWriter::deriveForJob(qint64 rowId, const Job &job)
     }
     if (!hashes.isEmpty()) {
         q.prepare(u"SELECT row_id, created_at, image_url, file_sha256 FROM generated_images "
-                  "WHERE account_id = :account AND file_sha256 IS NOT NULL AND file_sha256 IN "
+                  "WHERE account_id = :account AND file_sha256 IN "
                   "(SELECT value FROM json_each(:hashes))"_s);
         q.bindValue(u":account"_s, accountId);
         q.bindValue(u":hashes"_s, jsonStringArray(hashes));
@@ -192,51 +188,45 @@ QString LineageWriter::deriveRegeneration(const QString &accountId, qint64 rowId
 QString LineageWriter::deriveForServerRecords(const QString &accountId,
                                               const QList<QList<GeneratedImage>> &pages)
 {
+    // A sync writes 1,000 records a page: every step below is one statement per page, never
+    // one per record (QtSql's per-statement cost is most of what a row costs).
     QStringList ids, inputUrls, imagePaths;
     QList<const GeneratedImage *> withInputs;
     for (const auto &page : pages) {
         for (const auto &image : page) {
             if (image.id.isEmpty())
                 continue;
-            const auto inputs = serverInputs(image);
-            if (inputs.isEmpty() && image.imageUrl.isEmpty())
-                continue;
-            ids.append(image.id);
             if (!image.imageUrl.isEmpty())
                 imagePaths.append(imageUrlPath(image.imageUrl));
-            if (!inputs.isEmpty())
-                withInputs.append(&image);
+            const auto inputs = serverInputs(image);
+            if (inputs.isEmpty())
+                continue;
+            ids.append(image.id);
+            withInputs.append(&image);
             for (const auto &input : inputs)
                 inputUrls << input.url << imageUrlPath(input.url);
         }
     }
-    if (ids.isEmpty())
-        return {};
+    QList<LineageLink> links;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    // The rows these records are mirrored as.
-    QHash<QString, RowFacts> rows;
-    QList<LineageCandidate> arrived;
-    q.prepare(u"SELECT row_id, created_at, image_url, file_sha256, id FROM generated_images "
-              "WHERE account_id = :account AND id IN (SELECT value FROM json_each(:ids))"_s);
-    q.bindValue(u":account"_s, accountId);
-    q.bindValue(u":ids"_s, jsonStringArray(ids));
-    if (!q.exec())
-        return q.lastError().text();
-    while (q.next()) {
-        rows.insert(q.value(4).toString(), {q.value(0).toLongLong(), q.value(1).toLongLong()});
-        if (!q.value(2).toString().isEmpty())
-            arrived.append(
-                {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), {}});
-    }
-    q.finish();
-
-    QList<LineageLink> links;
     // Forward: the records these images were made from, by address.
     if (!withInputs.isEmpty()) {
+        QHash<QString, RowFacts> rows;
+        q.prepare(u"SELECT row_id, created_at, id FROM generated_images WHERE account_id = "
+                  ":account AND id IN (SELECT value FROM json_each(:ids))"_s);
+        q.bindValue(u":account"_s, accountId);
+        q.bindValue(u":ids"_s, jsonStringArray(ids));
+        if (!q.exec())
+            return q.lastError().text();
+        while (q.next())
+            rows.insert(q.value(2).toString(), {q.value(0).toLongLong(), q.value(1).toLongLong()});
+        q.finish();
         inputUrls.removeDuplicates();
+        // IN alone picks the partial index row by row; an added "image_url IS NOT NULL" made
+        // SQLite 3.40 walk every record of the account instead (a range on image_url > NULL).
         q.prepare(u"SELECT row_id, created_at, image_url, file_sha256 FROM generated_images "
-                  "WHERE account_id = :account AND image_url IS NOT NULL AND image_url IN "
+                  "WHERE account_id = :account AND image_url IN "
                   "(SELECT value FROM json_each(:urls))"_s);
         q.bindValue(u":account"_s, accountId);
         q.bindValue(u":urls"_s, jsonStringArray(inputUrls));
@@ -244,9 +234,7 @@ QString LineageWriter::deriveForServerRecords(const QString &accountId,
             return q.lastError().text();
         const auto candidates = readCandidates(q);
         q.finish();
-        QSqlQuery wanted(m_db);
-        wanted.prepare(u"INSERT OR IGNORE INTO lineage_wanted (account_id, url_path, to_row, "
-                       "kind) VALUES (:account, :path, :row, :kind)"_s);
+        QJsonArray wanted; // [path, row, kind] of the addresses that named no record
         for (const auto *image : std::as_const(withInputs)) {
             const auto row = rows.constFind(image->id);
             if (row == rows.cend())
@@ -262,27 +250,35 @@ QString LineageWriter::deriveForServerRecords(const QString &accountId,
                         linkedPaths.insert(imageUrlPath(candidate.imageUrl));
             for (const auto &input : target.inputs) {
                 const QString path = imageUrlPath(input.url);
-                if (path.isEmpty() || linkedPaths.contains(path))
-                    continue;
-                wanted.bindValue(u":account"_s, accountId);
-                wanted.bindValue(u":path"_s, path);
-                wanted.bindValue(u":row"_s, row->rowId);
-                wanted.bindValue(u":kind"_s, lineageKindName(input.kind));
-                if (!wanted.exec())
-                    return wanted.lastError().text();
+                if (!path.isEmpty() && !linkedPaths.contains(path))
+                    wanted.append(QJsonArray{path, row->rowId, lineageKindName(input.kind)});
             }
         }
+        if (!wanted.isEmpty()) {
+            q.prepare(u"INSERT OR IGNORE INTO lineage_wanted (account_id, url_path, to_row, kind) "
+                      "SELECT :account, value ->> 0, value ->> 1, value ->> 2 FROM "
+                      "json_each(:wanted)"_s);
+            q.bindValue(u":account"_s, accountId);
+            q.bindValue(u":wanted"_s,
+                        QString::fromUtf8(QJsonDocument(wanted).toJson(QJsonDocument::Compact)));
+            if (!q.exec())
+                return q.lastError().text();
+            q.finish();
+        }
     }
-    // Backward: images that arrived earlier and wait for one of these addresses.
-    if (!imagePaths.isEmpty() && !arrived.isEmpty()) {
-        q.prepare(u"SELECT w.to_row, w.url_path, w.kind, g.created_at FROM lineage_wanted AS w "
-                  "JOIN generated_images AS g ON g.row_id = w.to_row WHERE w.account_id = "
-                  ":account AND w.url_path IN (SELECT value FROM json_each(:paths))"_s);
+    // Backward: images that arrived earlier and wait for one of these addresses, with the
+    // records now here at that address.
+    if (!imagePaths.isEmpty()) {
+        q.prepare(u"SELECT w.to_row, w.url_path, w.kind, t.created_at, s.row_id, s.created_at, "
+                  "s.image_url FROM lineage_wanted AS w JOIN generated_images AS t ON t.row_id = "
+                  "w.to_row JOIN generated_images AS s ON s.account_id = w.account_id AND "
+                  "s.image_url = w.url_path WHERE w.account_id = :account AND w.url_path IN "
+                  "(SELECT value FROM json_each(:paths))"_s);
         q.bindValue(u":account"_s, accountId);
         q.bindValue(u":paths"_s, jsonStringArray(imagePaths));
         if (!q.exec())
             return q.lastError().text();
-        QList<std::pair<qint64, QString>> resolved;
+        QJsonArray resolved; // [path, row]
         while (q.next()) {
             const LineageTarget target{
                 q.value(0).toLongLong(),
@@ -290,21 +286,24 @@ QString LineageWriter::deriveForServerRecords(const QString &accountId,
                 {{q.value(1).toString(),
                   {},
                   lineageKindFromName(q.value(2).toString()).value_or(LineageKind::Reference)}}};
+            const QList<LineageCandidate> arrived{
+                {q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toString(), {}}};
             const auto found = matchLineageSources(target, arrived);
             if (!found.isEmpty())
-                resolved.append({target.rowId, q.value(1).toString()});
+                resolved.append(QJsonArray{q.value(1).toString(), target.rowId});
             links += found;
         }
         q.finish();
-        QSqlQuery done(m_db);
-        done.prepare(u"DELETE FROM lineage_wanted WHERE account_id = :account AND url_path = "
-                     ":path AND to_row = :row"_s);
-        for (const auto &[row, path] : std::as_const(resolved)) {
-            done.bindValue(u":account"_s, accountId);
-            done.bindValue(u":path"_s, path);
-            done.bindValue(u":row"_s, row);
-            if (!done.exec())
-                return done.lastError().text();
+        if (!resolved.isEmpty()) {
+            q.prepare(u"DELETE FROM lineage_wanted WHERE account_id = :account AND "
+                      "(url_path, to_row) IN (SELECT value ->> 0, value ->> 1 FROM "
+                      "json_each(:resolved))"_s);
+            q.bindValue(u":account"_s, accountId);
+            q.bindValue(u":resolved"_s,
+                        QString::fromUtf8(QJsonDocument(resolved).toJson(QJsonDocument::Compact)));
+            if (!q.exec())
+                return q.lastError().text();
+            q.finish();
         }
     }
     if (!links.isEmpty())
