@@ -19,6 +19,8 @@
 #include "jobs/jobbackend.h"
 #include "jobs/jobqueue.h"
 #include "jobs/jobstore.h"
+#include "lineage/lineagebackfill.h"
+#include "lineage/lineagereader.h"
 #include "media/backenddownload.h"
 #include "media/historyimagebackfill.h"
 #include "media/imagedownloader.h"
@@ -70,6 +72,12 @@ void AppServices::startIntegrityCheck()
         if (!verified)
             back->post(
                 [this, message = verified.error().userMessage] { Q_EMIT historyDamaged(message); });
+    });
+    // Lineage of the rows written before it existed, on the same thread, once per database.
+    m_integrityCheck->post([this, database, back] {
+        const Result<int> linked = LineageBackfill(*database).runIfNeeded();
+        if (linked && linked.value() > 0)
+            back->post([this] { Q_EMIT historyChanged(); });
     });
 }
 
@@ -141,6 +149,7 @@ Result<bool> AppServices::open()
     }
     m_history = std::make_unique<HistoryStore>(*m_database);
     m_reader = std::make_unique<HistoryReader>(*m_database);
+    m_lineage = std::make_unique<LineageReader>(*m_database);
     m_jobStore = std::make_unique<JobStore>(*m_database);
     m_characters = std::make_unique<CharacterCache>(*m_database);
 
@@ -216,6 +225,7 @@ void AppServices::buildViewServices()
     m_characterList = std::make_unique<CharacterList>(*m_client, *m_characters, *m_session);
     m_gallery = std::make_unique<GalleryCore>(*m_history, *m_jobStore, *m_characters, *m_client,
                                               *m_session);
+    m_gallery->setLineage(m_lineage.get());
     connect(this, &AppServices::historyChanged, m_gallery.get(), &GalleryCore::historyChanged);
     buildReuseServices();
 }

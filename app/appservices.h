@@ -20,6 +20,7 @@ class CharacterCache;
 class CharacterList;
 class CharacterThumbnails;
 class GalleryCore;
+class LineageReader;
 class ClientJobBackend;
 class ExportImageFetch;
 class HistoryDatabase;
@@ -89,6 +90,7 @@ public:
     HistoryDatabase &database() { return *m_database; }
     HistoryStore &history() { return *m_history; }
     HistoryReader &reader() { return *m_reader; }
+    LineageReader &lineage() { return *m_lineage; }
     JobStore &jobStore() { return *m_jobStore; }
     JobQueue &jobs() { return *m_jobs; }
     ImageDownloader &downloader() { return *m_downloader; }
@@ -149,6 +151,7 @@ private:
     std::unique_ptr<HistoryDatabase> m_database;
     std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<HistoryReader> m_reader;
+    std::unique_ptr<LineageReader> m_lineage;
     std::unique_ptr<JobStore> m_jobStore;
     std::unique_ptr<CharacterCache> m_characters;
     std::unique_ptr<ImageDownloader> m_downloader;

@@ -6,6 +6,8 @@
 #include "gallery/imagestory.h"
 #include "history/historyquery.h"
 #include "history/historystore.h"
+#include "lineage/lineagebackfill.h"
+#include "lineage/lineagetext.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -164,7 +166,30 @@ int runShow(CliContext &ctx)
     if (r.goneFromServer)
         text += QCoreApplication::translate(
             "Cli", "note:        no longer on the server; this is the local copy\n");
-    ctx.result(recordToJson(r), text.trimmed());
+    // Lineage, offline: rows written before schema 10 get their links on first use.
+    LineageBackfill(services->database()).runIfNeeded();
+    const auto sources = services->lineage().sources(r.rowId);
+    const auto derivatives = services->lineage().derivatives(r.rowId);
+    const auto lineageLines = [](const char *heading, const QList<LineageEntry> &entries) {
+        QString lines;
+        for (const auto &entry : entries)
+            lines += QCoreApplication::translate("Cli", heading)
+                         .arg(recordKey(entry.record), lineageKindText(entry.kind),
+                              elide(entry.record.prompt, 50));
+        return lines;
+    };
+    if (sources)
+        text +=
+            lineageLines(QT_TRANSLATE_NOOP("Cli", "Made from:   %1  %2  %3\n"), sources.value());
+    if (derivatives)
+        text += lineageLines(QT_TRANSLATE_NOOP("Cli", "Edits:       %1  %2  %3\n"),
+                             derivatives.value());
+    QJsonObject json = recordToJson(r);
+    json.insert(QStringLiteral("sources"),
+                lineageToJson(sources ? sources.value() : QList<LineageEntry>()));
+    json.insert(QStringLiteral("derivatives"),
+                lineageToJson(derivatives ? derivatives.value() : QList<LineageEntry>()));
+    ctx.result(json, text.trimmed());
     return ExitOk;
 }
 

@@ -71,6 +71,22 @@ QJsonObject recordToJson(const HistoryRecord &r)
     return o;
 }
 
+QString recordKey(const HistoryRecord &record)
+{
+    return record.id.isEmpty() ? QString::number(record.rowId) : record.id;
+}
+
+QJsonArray lineageToJson(const QList<LineageEntry> &entries)
+{
+    QJsonArray array;
+    for (const auto &entry : entries)
+        array.append(QJsonObject{{QStringLiteral("id"), recordKey(entry.record)},
+                                 {QStringLiteral("row"), entry.record.rowId},
+                                 {QStringLiteral("kind"), lineageKindName(entry.kind)},
+                                 {QStringLiteral("prompt"), entry.record.prompt}});
+    return array;
+}
+
 QJsonObject userToJson(const User &user)
 {
     return QJsonObject{

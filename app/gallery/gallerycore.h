@@ -13,6 +13,7 @@ class BackendClient;
 class CharacterCache;
 class HistoryStore;
 class JobStore;
+class LineageReader;
 class Session;
 
 // What the gallery's actions need from the core, kept out of ui/ (which includes no QtSql
@@ -43,6 +44,9 @@ public:
     QStringList localReferencePaths(const HistoryRecord &record);
     // A name for each character id from the local character cache; the id itself when unknown.
     QStringList characterLabels(const QStringList &characterIds);
+    // What each image was made from and what was made from it; null when not given (tests).
+    void setLineage(LineageReader *lineage) { m_lineage = lineage; }
+    LineageReader *lineage() const { return m_lineage; }
     // Where a record's image (or reference) URL points: relative ones against the server.
     QUrl resolveImageUrl(const QString &url) const;
 
@@ -69,4 +73,5 @@ private:
     CharacterCache &m_characters;
     BackendClient &m_client;
     Session &m_session;
+    LineageReader *m_lineage = nullptr;
 };

@@ -1,8 +1,10 @@
 #include "history/serverrecordupsert.h"
 
+#include "history/historylog.h"
 #include "history/historyrecord.h"
 #include "history/historysql.h"
 #include "history/recordstage.h"
+#include "lineage/lineagewriter.h"
 
 #include <QSet>
 #include <QSqlError>
@@ -228,5 +230,9 @@ Result<QList<UpsertCounts>> ServerRecordUpsert::run(const QList<QList<GeneratedI
         return historyWriteError("core.history.step.saveRecords", error);
     }
     bulk.finish();
+    // What the records were made from; lineage is derived again later rather than fail a sync.
+    if (const QString error = LineageWriter(db).deriveForServerRecords(accountId, pages);
+        !error.isEmpty())
+        qCWarning(lcHistory) << "lineage of synced records not stored:" << error;
     return pageCounts;
 }

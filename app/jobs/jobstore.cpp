@@ -1,9 +1,11 @@
 #include "jobs/jobstore.h"
 
 #include "history/historydatabase.h"
+#include "history/historylog.h"
 #include "history/profilepaths.h"
 #include "history/sqltransaction.h"
 #include "history/storagefault.h"
+#include "lineage/lineagewriter.h"
 #include "media/imagestore.h"
 
 #include <QJsonArray>
@@ -200,6 +202,11 @@ bool JobStore::write(Job &job, bool insertNew, const StoredImage *image)
             return failed(stored.error().userMessage + u' ' + stored.error().serverMessage);
         if (!job.serverImagePath.isEmpty() && !writeServerFile(row.value(), job.serverImagePath))
             return failed(m_lastError);
+        // What the result was made from; a link that cannot be written never costs the result.
+        if (const QString error =
+                LineageWriter(m_database.connection()).deriveForJob(row.value(), job);
+            !error.isEmpty())
+            qCWarning(lcHistory) << "lineage of job" << job.id << "not stored:" << error;
     }
     if (!transaction.commit())
         return failed(transaction.errorText());

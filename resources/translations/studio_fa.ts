@@ -922,6 +922,18 @@ created:     %6
         <source>No styles yet.</source>
         <translation>هنوز سبکی نیست.</translation>
     </message>
+    <message>
+        <source>Made from:   %1  %2  %3
+</source>
+        <translation>ساخته از:    %1  %2  %3
+</translation>
+    </message>
+    <message>
+        <source>Edits:       %1  %2  %3
+</source>
+        <translation>ویرایش‌ها:   %1  %2  %3
+</translation>
+    </message>
 </context>
 <context>
     <name>CliCharacters</name>
@@ -2079,6 +2091,115 @@ created:     %6
     <message>
         <source>Open in gallery</source>
         <translation>باز کردن در گالری</translation>
+    </message>
+</context>
+<context>
+    <name>Lineage</name>
+    <message>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Brush edit</source>
+        <translation>ویرایش با قلم‌مو</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>مرجع</translation>
+    </message>
+    <message>
+        <source>Regeneration</source>
+        <translation>ساخت دوباره</translation>
+    </message>
+</context>
+<context>
+    <name>LineageStrip</name>
+    <message>
+        <source>Made from</source>
+        <translation>ساخته از</translation>
+    </message>
+    <message>
+        <source>Edits of this image</source>
+        <translation>ویرایش‌های این تصویر</translation>
+    </message>
+    <message>
+        <source>Show the whole tree…</source>
+        <translation>نمایش کل درخت…</translation>
+    </message>
+    <message>
+        <source>Every image of this chain of edits, with its branches</source>
+        <translation>همهٔ تصویرهای این زنجیرهٔ ویرایش، با شاخه‌هایش</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Open this image: %1</source>
+        <translation>باز کردن این تصویر: %1</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>مقایسه</translation>
+    </message>
+    <message>
+        <source>Compare this image with the one it was made from</source>
+        <translation>مقایسهٔ این تصویر با تصویری که از آن ساخته شده</translation>
+    </message>
+    <message>
+        <source>Compare with %1</source>
+        <translation>مقایسه با %1</translation>
+    </message>
+</context>
+<context>
+    <name>LineageTreeDialog</name>
+    <message>
+        <source>Lineage of this image</source>
+        <translation>تبار این تصویر</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>چگونه ساخته شد</translation>
+    </message>
+    <message>
+        <source>Lineage tree</source>
+        <translation>درخت تبار</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Show this image in the gallery</source>
+        <translation>نمایش این تصویر در گالری</translation>
+    </message>
+    <message>
+        <source>Branch from here</source>
+        <translation>شاخهٔ تازه از اینجا</translation>
+    </message>
+    <message>
+        <source>Start a new edit from this image</source>
+        <translation>آغاز ویرایشی تازه از این تصویر</translation>
+    </message>
+    <message>
+        <source>Compare with this image</source>
+        <translation>مقایسه با این تصویر</translation>
+    </message>
+    <message>
+        <source>Compare the chosen image with the one this tree was opened from</source>
+        <translation>مقایسهٔ تصویر انتخاب‌شده با تصویری که این درخت از آن باز شد</translation>
+    </message>
+    <message>
+        <source>First image</source>
+        <translation>نخستین تصویر</translation>
+    </message>
+    <message>
+        <source>This image: %1</source>
+        <translation>این تصویر: %1</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "common/datetext.h"
 #include "gallery/imageviewer.h"
 #include "jobs/maskedit.h"
+#include "lineage/lineagestrip.h"
 #include "media/thumbnailcache.h"
 
 #include <QApplication>
@@ -156,6 +157,8 @@ GalleryDetail::GalleryDetail(ThumbnailCache &thumbnails, QWidget *parent)
     form->addRow(tr("Image"), m_size);
     form->addRow(tr("Characters"), m_characters);
     sideLayout->addLayout(form);
+    m_lineage = new LineageStrip(m_thumbnails, side);
+    sideLayout->addWidget(m_lineage);
 
     sideLayout->addWidget(new QLabel(u"<b>%1</b>"_s.arg(tr("References")), side));
     m_references = new QWidget(side);

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class ImageViewer;
+class LineageStrip;
 class QFormLayout;
 class QLabel;
 class QToolButton;
@@ -36,6 +37,8 @@ public:
     QPushButton *serverResultToggle() const { return m_serverToggle; }
     QString serverResultFile() const { return m_serverFile; }
     QPushButton *compareServerButton() const { return m_compareServer; } // beside the toggle
+    // "Made from" and "Edits of this image"; GalleryPage fills it (ui/lineage/).
+    LineageStrip *lineageStrip() const { return m_lineage; }
 
 Q_SIGNALS:
     void closeRequested();
@@ -85,4 +88,5 @@ private:
     QPushButton *m_serverToggle = nullptr;
     QString m_serverFile; // a brush edit's server result beside the combined file, else empty
     QPushButton *m_compareServer = nullptr;
+    LineageStrip *m_lineage = nullptr;
 };

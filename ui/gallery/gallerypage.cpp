@@ -50,6 +50,7 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
     , m_core(core)
     , m_reader(reader)
     , m_dialogs(defaultDialogs())
+    , m_thumbnails(thumbnails)
 {
     m_exportPool.setMaxThreadCount(1);
     m_model = new GalleryModel(m_reader, this);
@@ -137,6 +138,7 @@ GalleryPage::GalleryPage(GalleryCore &core, HistoryReader &reader, ThumbnailCach
     connect(m_detail, &GalleryDetail::openFolderRequested, this, &GalleryPage::openFolder);
     connect(m_detail, &GalleryDetail::promptCopied, this,
             [this] { Q_EMIT statusMessage(tr("Prompt copied.")); });
+    wireLineage();
 
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
@@ -344,6 +346,7 @@ void GalleryPage::showDetailOf(const HistoryRecord &record)
 {
     m_detail->setRecord(record, m_core.localReferencePaths(record),
                         m_core.characterLabels(record.characterIds));
+    showLineageOf(record);
 }
 
 void GalleryPage::reloadDetail()

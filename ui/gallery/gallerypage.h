@@ -20,6 +20,7 @@ class GalleryFilterBar;
 class GalleryGrid;
 class GalleryModel;
 class HistoryReader;
+class LineageTreeDialog;
 class QAction;
 class QLabel;
 class QMenu;
@@ -106,6 +107,9 @@ Q_SIGNALS:
     void imagesWanted(const QList<qint64> &rowIds);
     // refresh() re-read the rows.
     void refreshed();
+    // "Compare" next to an image's source, or in its lineage tree: two gallery row numbers as
+    // text (LineageStrip::compareId), the source first.
+    void compareRequested(const QString &recordIdA, const QString &recordIdB);
 
 private:
     void applyFilters();
@@ -129,6 +133,11 @@ private:
     void dragOutDetail();
     void openFolder();
     void showDetailOf(const HistoryRecord &record);
+    // The lineage of the detail's image (gallerypagelineage.cpp).
+    void wireLineage();
+    void showLineageOf(const HistoryRecord &record);
+    void walkTo(qint64 rowId);
+    void openLineageTree();
     void reloadDetail();
     QList<qint64> targetRows() const; // the selection, else the current row
     // gallerypagecompare.cpp: the ways into the compare view and what it shows.
@@ -163,4 +172,6 @@ private:
     QWidget *m_compareReturnTo = nullptr; // the grid or the detail, for Esc
     QList<qint64> m_compareRows; // the rows compared (A, B); empty when comparing two files
     bool m_compareFetching = false; // m_fetch is fetching the compared images
+    ThumbnailCache &m_thumbnails;
+    LineageTreeDialog *m_lineageTree = nullptr;
 };

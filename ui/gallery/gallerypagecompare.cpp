@@ -74,6 +74,8 @@ void GalleryPage::setUpCompare()
     connect(m_detail, &GalleryDetail::compareServerResultRequested, this,
             &GalleryPage::compareServerResult);
     connect(this, &GalleryPage::refreshed, this, &GalleryPage::refreshCompare);
+    // An edit and its source with one click, from the detail's "Made from" or the tree.
+    connect(this, &GalleryPage::compareRequested, this, &GalleryPage::compareRecords);
     // The filter bar's Compare takes exactly two selected cards.
     const auto selectionCounted = [this] {
         m_filters->compareButton()->setEnabled(m_grid->selectedRowIds().size() == 2);
