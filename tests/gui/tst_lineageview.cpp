@@ -129,6 +129,10 @@ private Q_SLOTS:
         QCOMPARE(compare.size(), 1);
         QCOMPARE(compare.first().at(0).toString(), QString::number(b));
         QCOMPARE(compare.first().at(1).toString(), QString::number(c));
+        // The same click opens the compare view on the two, and Esc's way back is the detail.
+        QVERIFY(gallery->isCompareOpen());
+        gallery->closeCompare();
+        QVERIFY(gallery->isDetailOpen());
 
         // Walk back to the source: it was edited once, from A.
         strip->sourceButtons().first()->click();
