@@ -313,7 +313,9 @@ void GalleryDetail::showReferences(const QStringList &localReferences)
             // Not decoded yet, or only on the server: the name says what it was.
             const QString name = !local.isEmpty() ? QFileInfo(local).fileName()
                                                   : QUrl(url).fileName(QUrl::FullyDecoded);
-            button->setText(name.isEmpty() ? url : name);
+            // A file name or address reads left to right in a right-to-left layout too
+            // (LRE … PDF), not "png.1796…".
+            button->setText(QChar(0x202A) + (name.isEmpty() ? url : name) + QChar(0x202C));
             button->setToolButtonStyle(Qt::ToolButtonTextOnly);
             // Drawn as a link, so it reads as something to click rather than a caption.
             QFont font = button->font();
