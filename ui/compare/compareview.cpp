@@ -3,6 +3,7 @@
 #include "common/datetext.h"
 #include "common/elidedlabel.h"
 #include "common/imagefileloader.h"
+#include "jobs/maskedit.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -235,7 +236,9 @@ void CompareView::refreshInfo()
     for (const Side side : {Side::A, Side::B}) {
         const CompareItem &it = item(side);
         const Info &info = m_info[index(side)];
-        const QString prompt = it.prompt.simplified().isEmpty() ? tr("(no prompt)") : it.prompt;
+        // The user's own words on one line: a brush edit's added sentence stays in the detail.
+        const QString words = MaskEdit::withoutSentence(it.prompt).simplified();
+        const QString prompt = words.isEmpty() ? tr("(no prompt)") : words;
         info.prompt->setText(tr("%1: %2", "compare: side title: prompt").arg(it.title, prompt));
         QStringList facts;
         if (it.created.isValid())
@@ -249,6 +252,8 @@ void CompareView::refreshInfo()
             scaled.isValid()
                 ? tr("%1 scaled to %2", "B scaled to 1024 × 576").arg(it.title, sizeText(scaled))
                 : QString());
+        // Only when there is something to say: an empty line would squeeze the box it sits in.
+        info.caption->setVisible(!info.caption->text().isEmpty());
         described << (pixmap.isNull() ? tr("%1: %2, %3", "compare: title: prompt, no picture")
                                             .arg(it.title, prompt, m_canvas->text(side))
                                       : tr("%1: %2, %3 pixels", "compare: title: prompt, size")
