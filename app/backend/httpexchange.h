@@ -44,7 +44,7 @@ public:
     static constexpr int kMaxRedirects = 5;
     // How far Qt may read ahead of us (QNetworkReply::setReadBufferSize), and the most we take
     // from it at once: memory for an answer stays within maxBytes + kReadChunk.
-    static constexpr qint64 kReadChunk = 256 * 1024;
+    static constexpr qint64 kReadChunk = qint64{256} * 1024;
 
     HttpExchange(QNetworkAccessManager &network, HttpRequestSpec spec, QObject *parent = nullptr);
     ~HttpExchange() override;

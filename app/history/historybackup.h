@@ -13,7 +13,7 @@ namespace HistoryBackup {
 
 QString pathFor(const QString &databasePath);
 // Writes it when there is none or it is older than `maxAgeSeconds`; true when written.
-Result<bool> writeIfDue(HistoryDatabase &database, qint64 maxAgeSeconds = 24 * 3600);
+Result<bool> writeIfDue(HistoryDatabase &database, qint64 maxAgeSeconds = qint64{24} * 3600);
 // Writes it now (a temporary file renamed over the last one, so a crash never leaves half).
 Result<bool> write(HistoryDatabase &database);
 

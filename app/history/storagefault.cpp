@@ -14,7 +14,7 @@ namespace StorageFault {
 namespace {
 // A write that leaves less than this would leave SQLite no room for its log and the next
 // commit failing half-way; 8 MiB is a few commits of a 16 KB-page database.
-constexpr qint64 kFloorBytes = 8 * 1024 * 1024;
+constexpr qint64 kFloorBytes = qint64{8} * 1024 * 1024;
 } // namespace
 
 bool isNoRoom(int systemErrno)

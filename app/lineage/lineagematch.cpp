@@ -104,7 +104,7 @@ QList<LineageKind> inputKinds(bool edit, bool brush, qsizetype count)
 
 QString imageUrlPath(const QString &url)
 {
-    const QString trimmed = url.trimmed();
+    QString trimmed = url.trimmed();
     if (trimmed.isEmpty())
         return {};
     // A sync asks this for every record: the usual root-relative address is its own path, and
@@ -131,7 +131,7 @@ QString imageUrlPath(const QString &url)
 
 QString sha256OfFileName(const QString &path)
 {
-    const QString stem = QFileInfo(path).completeBaseName().toLower();
+    QString stem = QFileInfo(path).completeBaseName().toLower();
     if (stem.size() != 64)
         return {};
     for (const QChar c : stem)

@@ -47,7 +47,7 @@ struct RequestShape
 
 // How far a source's creation may lie after the image made from it: the server's clock and
 // this computer's differ a little, and a source must come first.
-inline constexpr qint64 kLineageClockSlackMs = 10 * 60 * 1000;
+inline constexpr qint64 kLineageClockSlackMs = qint64{10} * 60 * 1000;
 
 // The links from the records the target was made from. Each input names at most one record:
 // an address match before a content-hash match, never the target itself nor a record made

@@ -25,7 +25,7 @@ Q_LOGGING_CATEGORY(lcLineage, "studio.lineage")
 // its bytes.
 QString sha256Of(const QString &path)
 {
-    if (const QString named = sha256OfFileName(path); !named.isEmpty())
+    if (QString named = sha256OfFileName(path); !named.isEmpty())
         return named;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -82,7 +82,7 @@ QList<LineageInput> serverInputs(const GeneratedImage &image)
 } // namespace
 
 LineageWriter::LineageWriter(QSqlDatabase db)
-    : m_db(std::move(db))
+    : m_db(db)
 { }
 
 QString LineageWriter::insertLinks(const QString &accountId, const QList<LineageLink> &links)
@@ -134,7 +134,7 @@ QString LineageWriter::deriveForJob(qint64 rowId, const Job &job)
             return q.lastError().text();
         const auto links = matchLineageSources(target, readCandidates(q));
         q.finish();
-        if (const QString error = insertLinks(accountId, links); !error.isEmpty())
+        if (QString error = insertLinks(accountId, links); !error.isEmpty())
             return error;
     }
     return deriveRegeneration(accountId, rowId);

@@ -29,7 +29,7 @@ QList<RecentPrompts::Use> RecentPrompts::readFile() const
     if (!file.open(QIODevice::ReadOnly))
         return uses;
     const QJsonArray array = QJsonDocument::fromJson(file.read(qint64(4) << 20)).array();
-    for (const QJsonValue &value : array) {
+    for (const auto &value : array) {
         const QJsonObject o = value.toObject();
         Use use{o.value(u"account").toString(), o.value(u"prompt").toString(),
                 qint64(o.value(u"at").toDouble())};

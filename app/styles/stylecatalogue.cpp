@@ -123,19 +123,19 @@ void StyleCatalogue::load()
     const QJsonObject root = QJsonDocument::fromJson(file.read(qint64(8) << 20)).object();
     m_fetchedAt =
         QDateTime::fromMSecsSinceEpoch(qint64(root.value(u"fetchedAt").toDouble()), Qt::UTC);
-    for (const QJsonValue &value : root.value(u"templates").toArray()) {
+    for (const auto &value : root.value(u"templates").toArray()) {
         const QJsonObject o = value.toObject();
         StyleTemplate t;
         t.id = o.value(u"id").toString();
         t.imageUrl = o.value(u"imageUrl").toString();
         t.prompt = o.value(u"prompt").toString();
         t.category = o.value(u"category").toString();
-        for (const QJsonValue &tag : o.value(u"tags").toArray())
+        for (const auto &tag : o.value(u"tags").toArray())
             t.tags.append(tag.toString());
         if (!t.id.isEmpty())
             m_styles.append(t);
     }
-    for (const QJsonValue &value : root.value(u"categories").toArray()) {
+    for (const auto &value : root.value(u"categories").toArray()) {
         const QJsonObject o = value.toObject();
         m_categories.append({o.value(u"id").toString(), o.value(u"name").toString()});
     }

@@ -68,7 +68,7 @@ GeneratedImage record(int n, const QString &prompt)
     g.typeRaw = u"TEXTTOIAMGE"_s;
     g.status = ImageStatus::Completed;
     g.imageUrl = u"/uploads/compare-%1.png"_s.arg(n);
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 60'000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64{n} * 60'000, Qt::UTC);
     g.completedAt = g.createdAt.addSecs(20);
     return g;
 }
@@ -358,7 +358,7 @@ private Q_SLOTS:
         const QPointF before = canvas()->imagePointAt(Side::A, paneA.topLeft() + probe);
 
         // Zoom in with the wheel over B, then drag A.
-        const QPointF cursor = paneB.topLeft() + QPointF(paneB.width() * 0.7, paneB.height() / 2);
+        const QPointF cursor = paneB.topLeft() + QPointF(paneB.width() * 0.7, paneB.height() / 2.0);
         const QPointF underCursor = canvas()->imagePointAt(Side::B, cursor);
         sendWheel(canvas(), cursor, 3 * 120);
         QVERIFY(canvas()->zoom() > 1.5 * 0.5);

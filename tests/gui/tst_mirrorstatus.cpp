@@ -68,7 +68,7 @@ void TestMirrorStatus::init()
         g.type = ImageType::TextToImage;
         g.imageUrl = u"/img/%1.png"_s.arg(i);
         g.status = ImageStatus::Completed;
-        g.createdAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'000 + i * 1000, Qt::UTC);
+        g.createdAt = QDateTime::fromMSecsSinceEpoch(1'700'000'000'000 + qint64{i} * 1000, Qt::UTC);
         records.append(g);
     }
     QVERIFY(m_services->history().upsertServerRecords(u"acc"_s, records, 1).ok());

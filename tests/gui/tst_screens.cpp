@@ -73,7 +73,7 @@ private:
 
 QString TestScreens::shoot(QWidget *widget, const QString &name)
 {
-    const QString path = saveScreenshot(widget, m_persian ? name + u"-fa"_s : name);
+    QString path = saveScreenshot(widget, m_persian ? name + u"-fa"_s : name);
     qInfo() << "screenshot" << path;
     if (m_persian) {
         const QStringList english = englishWords(widget);

@@ -84,7 +84,7 @@ private Q_SLOTS:
     {
         CountingServer server;
         QNetworkAccessManager network;
-        const qint64 size = 3 * 1024 * 1024;
+        const qint64 size = qint64{3} * 1024 * 1024;
         HttpExchange exchange(network, post(server.port(), size));
         int handOvers = 0;
         connect(
@@ -111,7 +111,7 @@ private Q_SLOTS:
     {
         CountingServer server;
         QNetworkAccessManager network;
-        const qint64 size = 3 * 1024 * 1024;
+        const qint64 size = qint64{3} * 1024 * 1024;
         HttpExchange exchange(network, post(server.port(), size));
         int handOvers = 0;
         connect(

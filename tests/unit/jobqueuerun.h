@@ -22,7 +22,8 @@ struct JobQueueRun
                 ImageStore::FreeBytes freeBytes = {})
         : database(folder + QStringLiteral("/studio.sqlite"))
         , downloader(
-              [resultBytes](const QUrl &url, QObject *context, DownloadDone done) -> AbortDownload {
+              [resultBytes](const QUrl &url, QObject *context,
+                            const DownloadDone &done) -> AbortDownload {
                   QTimer::singleShot(0, context, [url, done, resultBytes] {
                       done(DownloadedImage{url, QStringLiteral("image/png"), resultBytes});
                   });

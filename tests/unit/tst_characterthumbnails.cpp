@@ -33,7 +33,7 @@ QByteArray pngBytes()
 StartDownload downloads(int &requests, const bool &online)
 {
     return [&requests, &online](const QUrl &url, QObject *context,
-                                DownloadDone done) -> AbortDownload {
+                                const DownloadDone &done) -> AbortDownload {
         ++requests;
         QMetaObject::invokeMethod(
             context,

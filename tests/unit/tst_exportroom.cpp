@@ -19,7 +19,7 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("available");
         QTest::addColumn<qint64>("bytes");
         QTest::addColumn<bool>("refused");
-        const qint64 mb = 1024 * 1024;
+        const qint64 mb = qint64{1024} * 1024;
         QTest::newRow("plenty") << 100 * mb << 50 * mb << false;
         QTest::newRow("fits but eats the floor") << 100 * mb << 95 * mb << true;
         QTest::newRow("more than the disk") << 10 * mb << 200 * mb << true;

@@ -60,7 +60,8 @@ private:
             writer = std::make_unique<JobWriter>(*store);
             writer->setRetryMs(60000);
             downloader = std::make_unique<ImageDownloader>(
-                [this](const QUrl &url, QObject *context, DownloadDone done) -> AbortDownload {
+                [this](const QUrl &url, QObject *context,
+                       const DownloadDone &done) -> AbortDownload {
                     ++downloads;
                     QTimer::singleShot(0, context, [url, done] {
                         done(DownloadedImage{url, u"image/png"_s, pngBytes()});

@@ -6,7 +6,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kMinute = 60 * 1000;
+constexpr qint64 kMinute = qint64{60} * 1000;
 const QString hashA = QString(64, u'a');
 const QString hashB = QString(64, u'b');
 const QString hashC = QString(64, u'c');

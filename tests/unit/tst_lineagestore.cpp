@@ -25,7 +25,7 @@ GeneratedImage record(int n, const QString &prompt = {})
     g.type = ImageType::TextToImage;
     g.status = ImageStatus::Completed;
     g.imageUrl = u"/uploads/nero/generated/%1.png"_s.arg(n);
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 60000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64{n} * 60000, Qt::UTC);
     g.completedAt = g.createdAt.addSecs(20);
     return g;
 }

@@ -10,11 +10,11 @@
 class MaskTilesCommand final : public QUndoCommand
 {
 public:
-    MaskTilesCommand(MaskLayer &layer, const QString &text, std::map<int, QByteArray> tiles)
+    MaskTilesCommand(MaskLayer &layer, const QString &text, const std::map<int, QByteArray> &tiles)
         : QUndoCommand(text)
         , m_layer(layer)
     {
-        for (auto &[index, bytes] : tiles)
+        for (const auto &[index, bytes] : tiles)
             m_tiles[index] = qCompress(bytes, 1);
     }
 
@@ -143,8 +143,8 @@ void MaskLayer::endStroke()
     m_stroking = false;
     if (m_strokeRect.isEmpty())
         return;
-    m_undo.push(new MaskTilesCommand(*this, m_tip.erase ? tr("Erase") : tr("Brush stroke"),
-                                     std::move(m_strokeTiles)));
+    m_undo.push(
+        new MaskTilesCommand(*this, m_tip.erase ? tr("Erase") : tr("Brush stroke"), m_strokeTiles));
     m_strokeTiles.clear();
 }
 
@@ -194,7 +194,7 @@ void MaskLayer::replaceAll(const QImage &after, const QString &text)
     if (tiles.empty())
         return;
     Q_EMIT changed(paint(changedRect));
-    m_undo.push(new MaskTilesCommand(*this, text, std::move(tiles)));
+    m_undo.push(new MaskTilesCommand(*this, text, tiles));
 }
 
 QRect MaskLayer::paint(const QRect &changedRect)
