@@ -127,6 +127,13 @@ bool PromptEditor::listKey(QKeyEvent *event)
 
 bool PromptEditor::event(QEvent *event)
 {
+    // Ctrl+Enter sends the prompt as typed (the composer's shortcut): nothing is left to pick.
+    if (m_list && m_list->isVisible() && event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && (key->modifiers() & Qt::ControlModifier))
+            m_list->hide();
+    }
     // Ahead of shortcuts and of Tab's move to the next field, while the list is open.
     if (m_list && m_list->isVisible()
         && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
