@@ -1,4 +1,4 @@
-#include "characters/characterthumbnails.h"
+#include "media/remotethumbnails.h"
 
 #include "backend/backendclient.h"
 #include "history/profilepaths.h"
@@ -22,17 +22,18 @@ QString profileOf(const QString &indexPath)
 
 } // namespace
 
-CharacterThumbnails::CharacterThumbnails(BackendClient &client, ImageDownloader &downloader,
-                                         ThumbnailCache &thumbnails, QString indexPath,
-                                         QObject *parent)
+RemoteThumbnails::RemoteThumbnails(BackendClient &client, ImageDownloader &downloader,
+                                   ThumbnailCache &thumbnails, int edge, QString indexPath,
+                                   QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_downloader(downloader)
     , m_thumbnails(thumbnails)
+    , m_edge(edge)
     , m_indexPath(std::move(indexPath))
 {
     // What earlier runs downloaded, where the file is still there. Paths are kept relative to
-    // the profile (the index's folder), so a moved profile keeps its characters' pictures; an
+    // the profile (the index's folder), so a moved profile keeps its pictures; an
     // absolute one an older version wrote is found in the profile's new place too.
     QFile index(m_indexPath);
     if (!m_indexPath.isEmpty() && index.open(QIODevice::ReadOnly)) {
@@ -44,13 +45,17 @@ CharacterThumbnails::CharacterThumbnails(BackendClient &client, ImageDownloader 
                 m_localFiles.insert(QUrl(it.key()), file);
         }
     }
-    connect(&m_downloader, &ImageDownloader::imageStored, this, &CharacterThumbnails::onStored);
-    connect(&m_downloader, &ImageDownloader::imageFailed, this, &CharacterThumbnails::onFailed);
-    connect(&m_thumbnails, &ThumbnailCache::thumbnailReady, this,
-            &CharacterThumbnails::onThumbnail);
+    connect(&m_downloader, &ImageDownloader::imageStored, this, &RemoteThumbnails::onStored);
+    connect(&m_downloader, &ImageDownloader::imageFailed, this, &RemoteThumbnails::onFailed);
+    connect(&m_thumbnails, &ThumbnailCache::thumbnailReady, this, &RemoteThumbnails::onThumbnail);
 }
 
-void CharacterThumbnails::request(const QString &id, const QString &url)
+QString RemoteThumbnails::localFile(const QString &url) const
+{
+    return m_localFiles.value(m_client.resolveImageUrl(url));
+}
+
+void RemoteThumbnails::request(const QString &id, const QString &url)
 {
     const QUrl resolved = m_client.resolveImageUrl(url);
     if (!resolved.isValid() || id.isEmpty())
@@ -59,7 +64,7 @@ void CharacterThumbnails::request(const QString &id, const QString &url)
         auto &ids = m_keys[*local];
         if (!ids.contains(id))
             ids.append(id);
-        const QImage image = m_thumbnails.request(*local, *local, edge);
+        const QImage image = m_thumbnails.request(*local, *local, m_edge);
         if (!image.isNull())
             Q_EMIT thumbnailReady(id, image);
         return;
@@ -71,7 +76,7 @@ void CharacterThumbnails::request(const QString &id, const QString &url)
         m_downloader.fetch(resolved, ImageDownloader::Priority::JobResult);
 }
 
-void CharacterThumbnails::onStored(const QUrl &url, const StoredImage &image)
+void RemoteThumbnails::onStored(const QUrl &url, const StoredImage &image)
 {
     const QStringList ids = m_waiting.take(url);
     if (ids.isEmpty())
@@ -82,12 +87,12 @@ void CharacterThumbnails::onStored(const QUrl &url, const StoredImage &image)
         request(id, url.toString());
 }
 
-void CharacterThumbnails::onFailed(const QUrl &url, const ApiError &)
+void RemoteThumbnails::onFailed(const QUrl &url, const ApiError &)
 {
-    m_waiting.remove(url); // the placeholder stays; the next page visit tries again
+    m_waiting.remove(url); // the placeholder stays; the next request tries again
 }
 
-void CharacterThumbnails::onThumbnail(const QString &key, const QImage &image)
+void RemoteThumbnails::onThumbnail(const QString &key, const QImage &image)
 {
     const auto it = m_keys.constFind(key);
     if (it == m_keys.cend())
@@ -96,7 +101,7 @@ void CharacterThumbnails::onThumbnail(const QString &key, const QImage &image)
         Q_EMIT thumbnailReady(id, image);
 }
 
-void CharacterThumbnails::saveIndex() const
+void RemoteThumbnails::saveIndex() const
 {
     if (m_indexPath.isEmpty())
         return;
