@@ -1,11 +1,18 @@
 #include "support/clirunner.h"
 
 #include <QProcess>
+#include <QTemporaryDir>
 
 CliRunner::CliRunner(QString profileDir, QString server)
     : m_profile(std::move(profileDir))
     , m_server(std::move(server))
+    , m_workDir(std::make_shared<QTemporaryDir>())
 { }
+
+QString CliRunner::workingDir() const
+{
+    return m_workDir->path();
+}
 
 QByteArray CliRunner::Run::describe() const
 {
@@ -38,6 +45,7 @@ void CliRunner::start(QProcess &process, const QStringList &arguments) const
     process.setProgram(QStringLiteral(NANOBANANA_CLI_PATH));
     process.setArguments(fullArguments(arguments));
     process.setProcessEnvironment(environment());
+    process.setWorkingDirectory(workingDir());
     process.start();
 }
 
@@ -82,7 +90,7 @@ static CliRunner::Run runProcess(const QStringList &arguments, const QByteArray 
 CliRunner::Run CliRunner::run(const QStringList &arguments, const QByteArray &input,
                               int timeoutMs) const
 {
-    return runProcess(fullArguments(arguments), input, timeoutMs);
+    return runProcess(fullArguments(arguments), input, timeoutMs, workingDir());
 }
 
 CliRunner::Run CliRunner::runBare(const QStringList &arguments, const QByteArray &input,

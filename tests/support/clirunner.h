@@ -8,10 +8,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 class QProcess;
+class QTemporaryDir;
 
 // Runs nanobanana-cli as a child process against one profile folder, the way a script would:
-// no keychain, no inherited server or profile, the CLI's own quiet logging.
+// no keychain, no inherited server or profile, the CLI's own quiet logging, and a private
+// working folder, so what a command saves to "." never lands beside the sources.
 class CliRunner final
 {
 public:
@@ -35,8 +39,11 @@ public:
 
     QString profileDir() const { return m_profile; }
     void setServer(const QString &server) { m_server = server; }
+    // The folder run() and start() run the CLI in (a temporary one, removed with the runner).
+    QString workingDir() const;
 
-    // Runs `nanobanana-cli [--server S] --profile P <arguments>` with `input` on stdin.
+    // Runs `nanobanana-cli [--server S] --profile P <arguments>` with `input` on stdin, in
+    // workingDir().
     Run run(const QStringList &arguments, const QByteArray &input = {},
             int timeoutMs = 60000) const;
     // Runs without adding --server or --profile, in `workingDir` (empty: the current one).
@@ -52,4 +59,5 @@ public:
 private:
     QString m_profile;
     QString m_server;
+    std::shared_ptr<QTemporaryDir> m_workDir;
 };
