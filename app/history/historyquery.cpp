@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +70,11 @@ WhereClause filterClause(const HistoryQuery &query, bool driveFromFts, bool *mat
         }
     }
     return where;
+}
+
+bool hasSearch(const HistoryQuery &query)
+{
+    return !query.search.trimmed().isEmpty();
 }
 
 ApiError readError(const QString &detail)
@@ -204,7 +210,13 @@ Result<qint64> HistoryReader::count(const HistoryQuery &query)
         return qint64(0);
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    if (!q.prepare(u"SELECT count(*) FROM generated_images AS g WHERE "_s + where.sql))
+    // Without a search, the per-day count index (schema 11) holds the answer in a few rows a
+    // day; with one, only the rows themselves do.
+    const QString sql =
+        hasSearch(query)
+            ? u"SELECT count(*) FROM generated_images AS g WHERE "_s + where.sql
+            : u"SELECT coalesce(sum(g.n), 0) FROM history_day_counts AS g WHERE "_s + where.sql;
+    if (!q.prepare(sql))
         return readError(q.lastError().text());
     for (const auto &[name, value] : where.bindings)
         q.bindValue(name, value);
@@ -246,14 +258,21 @@ Result<QList<HistoryBucket>> HistoryReader::buckets(const HistoryQuery &query)
     const bool newest = query.order == HistoryQuery::Order::NewestFirst;
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    if (!q.prepare(u"SELECT g.created_at / :length AS day, count(*) FROM generated_images AS g "
-                   "WHERE "_s
-                   + where.sql + u" GROUP BY day ORDER BY day "_s
-                   + (newest ? u"DESC"_s : u"ASC"_s)))
+    // The per-day count index when there is no search (its days are HistoryBucket's).
+    static_assert(HistoryBucket::lengthMs == 86'400'000, "history_day_counts.day's length");
+    const QString sql =
+        hasSearch(query)
+            ? u"SELECT g.created_at / :length AS day, count(*) FROM generated_images AS g "
+              "WHERE "_s
+                  + where.sql + u" GROUP BY day"_s
+            : u"SELECT g.day, sum(g.n) AS day_rows FROM history_day_counts AS g WHERE "_s
+                  + where.sql + u" GROUP BY g.day HAVING day_rows > 0"_s;
+    if (!q.prepare(sql + u" ORDER BY 1 "_s + (newest ? u"DESC"_s : u"ASC"_s)))
         return readError(q.lastError().text());
     for (const auto &[name, value] : where.bindings)
         q.bindValue(name, value);
-    q.bindValue(u":length"_s, HistoryBucket::lengthMs);
+    if (hasSearch(query))
+        q.bindValue(u":length"_s, HistoryBucket::lengthMs);
     if (!q.exec())
         return readError(q.lastError().text());
     while (q.next())
@@ -325,7 +344,17 @@ Result<std::optional<HistoryCursor>> HistoryReader::keyNear(const HistoryQuery &
 Result<qint64> HistoryReader::countBefore(const HistoryQuery &query, qint64 fromMs, qint64 toMs,
                                           const HistoryCursor &key)
 {
-    RangeQuery range = rangeClause(query, isSparseSearch(query), fromMs, toMs);
+    // Unbounded (no per-day index yet): no time range at all, so SQLite walks the index from
+    // the key's end only (a range of min..max would make it walk every row of the account).
+    const bool unbounded =
+        fromMs == std::numeric_limits<qint64>::min() && toMs == std::numeric_limits<qint64>::max();
+    RangeQuery range;
+    if (unbounded) {
+        range.where = filterClause(query, isSparseSearch(query), &range.matchesNothing);
+        range.newest = query.order == HistoryQuery::Order::NewestFirst;
+    } else {
+        range = rangeClause(query, isSparseSearch(query), fromMs, toMs);
+    }
     if (range.matchesNothing)
         return qint64(0);
     range.where.sql += range.newest ? u" AND (g.created_at, g.row_id) > (:key_created, :key_row)"_s

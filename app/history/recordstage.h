@@ -34,8 +34,9 @@ public:
     QString add(const GeneratedImage &image);
     enum class Triggers {
         Fire,
-        // Only while the search backlog is open (SearchBacklog): the one insert trigger, the
-        // search index's, would do nothing, and costs about a tenth of the insert to evaluate.
+        // Only while the search backlog is open (SearchBacklog): the search index's insert
+        // trigger would do nothing, and costs about a tenth of the insert to evaluate; the
+        // per-day count index's is done for the whole stage in one statement instead.
         Skip,
     };
     // Inserts every staged record, the last staged first (pages come newest first: so row ids
@@ -47,6 +48,8 @@ public:
 
 private:
     friend struct StageTable;
+    // Adds the staged records to the per-day count index (history_day_counts).
+    QString countInto(const QByteArray &account);
     static constexpr int textColumns = 12;
     // One staged record: its texts as UTF-8 slices of m_utf8 (offsets, as the buffer grows),
     // a negative length for NULL.

@@ -47,6 +47,7 @@ QList<MigrationStep> SchemaMigrator::builtinSteps()
         {5, u"0005_message_codes.sql"_s},  {6, u"0006_image_state.sql"_s},
         {7, u"0007_job_progress.sql"_s},   {8, u"0008_relative_paths.sql"_s},
         {9, u"0009_mask_edits.sql"_s},     {10, u"0010_lineage.sql"_s},
+        {11, u"0011_day_counts.sql"_s},
     };
     QList<MigrationStep> steps;
     for (const auto &[version, name] : files) {
