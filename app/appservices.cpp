@@ -254,9 +254,12 @@ PromptSuggestions &AppServices::promptSuggestions()
 {
     if (!m_promptSuggestions) {
         m_promptSuggestions = std::make_unique<PromptSuggestions>(*m_database);
+        // Built when a prompt field is first used, not at start: the first paint and the
+        // memory of someone who only browses do not pay for it.
+        m_promptSuggestions->setBuildOnDemand(true);
         m_promptSuggestions->setAccount(accountId());
         connect(this, &AppServices::historyChanged, m_promptSuggestions.get(),
-                &PromptSuggestions::refresh);
+                &PromptSuggestions::refreshIfBuilt);
     }
     return *m_promptSuggestions;
 }

@@ -48,18 +48,41 @@ PromptSuggestions::~PromptSuggestions()
 void PromptSuggestions::setAccount(const QString &accountId)
 {
     m_account = accountId;
+    m_built = false;
+    m_refresh.stop();
     m_worker->post([state = m_state, accountId] {
         state->index.clear();
         state->account = accountId;
         state->lastRowId = 0;
     });
+    if (!m_onDemand)
+        build();
+}
+
+void PromptSuggestions::build()
+{
+    m_built = true;
     readNewRows();
+}
+
+void PromptSuggestions::warmUp()
+{
+    if (!m_built)
+        build();
 }
 
 void PromptSuggestions::refresh()
 {
-    if (!m_refresh.isActive())
+    if (!m_built)
+        build(); // reads every row, the newest included
+    else if (!m_refresh.isActive())
         m_refresh.start();
+}
+
+void PromptSuggestions::refreshIfBuilt()
+{
+    if (m_built)
+        refresh();
 }
 
 void PromptSuggestions::readNewRows()
@@ -98,6 +121,7 @@ void PromptSuggestions::readNewRows()
 
 void PromptSuggestions::ask(const QString &typed, int limit)
 {
+    warmUp(); // the worker answers once the build before it is done
     {
         std::lock_guard lock(m_state->mutex);
         m_state->latest = typed;

@@ -140,6 +140,47 @@ private Q_SLOTS:
         QCOMPARE(ready.last().at(1).toStringList().size(), 3);
     }
 
+    // On demand (the desktop app), choosing the account builds nothing; the first question
+    // builds the whole index and is answered from it; a history change before that builds
+    // nothing either.
+    void onDemandTheFirstQuestionBuildsTheIndex()
+    {
+        QTemporaryDir dir;
+        HistoryDatabase database(dir.filePath(u"studio.sqlite"_s));
+        QVERIFY(database.open().ok());
+        HistoryStore store(database);
+        QVERIFY(store
+                    .upsertServerRecords(kAccount,
+                                         {record(1, u"lantern in a misty forest"_s, 1000),
+                                          record(2, u"lantern festival at night"_s, 2000)},
+                                         3000)
+                    .ok());
+        PromptSuggestions suggestions(database);
+        suggestions.setBuildOnDemand(true);
+        QSignalSpy indexed(&suggestions, &PromptSuggestions::indexed);
+        suggestions.setAccount(kAccount);
+        QVERIFY(!suggestions.isBuilt());
+        suggestions.refreshIfBuilt();
+        QVERIFY(!suggestions.isBuilt());
+
+        QSignalSpy ready(&suggestions, &PromptSuggestions::suggestionsReady);
+        suggestions.ask(u"lan"_s);
+        QVERIFY(suggestions.isBuilt());
+        QVERIFY(ready.wait(5000));
+        QCOMPARE(indexed.size(), 1);
+        QCOMPARE(suggestions.indexedPrompts(), 2);
+        QCOMPARE(ready.last().at(1).toStringList(),
+                 (QStringList{u"lantern festival at night"_s, u"lantern in a misty forest"_s}));
+
+        // Another account: dropped, and built again only when needed.
+        suggestions.setAccount(u"someone-else"_s);
+        QVERIFY(!suggestions.isBuilt());
+        suggestions.warmUp();
+        QVERIFY(suggestions.isBuilt());
+        QVERIFY(indexed.wait(5000));
+        QCOMPARE(suggestions.indexedPrompts(), 0);
+    }
+
     void recentPromptsNewestFirstAndDistinct()
     {
         QTemporaryDir dir;

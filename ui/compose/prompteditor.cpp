@@ -155,6 +155,14 @@ bool PromptEditor::event(QEvent *event)
     return QPlainTextEdit::event(event);
 }
 
+void PromptEditor::focusInEvent(QFocusEvent *event)
+{
+    // Typing follows: the past prompts' index is built now if it is not (PromptSuggestions).
+    if (m_source)
+        m_source->warmUp();
+    QPlainTextEdit::focusInEvent(event);
+}
+
 void PromptEditor::focusOutEvent(QFocusEvent *event)
 {
     // A click on the list arrives after the focus left; let it land first.
