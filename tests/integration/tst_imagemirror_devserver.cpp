@@ -8,6 +8,7 @@
 #include "media/imagemirror.h"
 #include "studiofixture.h"
 #include "studiosettings.h"
+#include "support/slowdown.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -86,7 +87,7 @@ void TestImageMirrorDevServer::fillsTheLibraryAfterSync()
     clock.start();
     // The desktop app syncs after sign-in, and the mirror follows the sync by itself.
     QVERIFY(signIn(*services));
-    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.wait(TestTime::scaled(20000)));
     const double seconds = clock.elapsed() / 1000.0;
 
     const QJsonObject user = userState(m_server);
@@ -129,7 +130,7 @@ void TestImageMirrorDevServer::restartFetchesNothingAgain()
     QSignalSpy finished(&mirror, &ImageMirror::passFinished);
     const int getsBefore = uploadGets(m_server);
     mirror.start();
-    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.wait(TestTime::scaled(10000)));
     QCOMPARE(uploadGets(m_server) - getsBefore, 0);
     QCOMPARE(mirror.downloadedThisPass(), 0);
     QCOMPARE(mirror.done(), m_here);
@@ -150,7 +151,7 @@ void TestImageMirrorDevServer::onlyImagesIOpenDownloadsNothing()
     QSignalSpy synced(&services->sync(), &SyncScheduler::finished);
     const int getsBefore = uploadGets(m_server);
     QVERIFY(signIn(*services, kOtherPhone));
-    QVERIFY(synced.wait(20000));
+    QVERIFY(synced.wait(TestTime::scaled(20000)));
     QVERIFY(completedWithImage(*services) > 80);
     QCoreApplication::processEvents();
     QCOMPARE(services->imageMirror().state(), ImageMirror::State::Idle);
@@ -177,7 +178,7 @@ void TestImageMirrorDevServer::waitsOutFailingUploads()
     // A row that failed every try of a pass waits for the next pass (the next sync).
     for (int pass = 0; pass < 3 && mirror.done() < onServer; ++pass) {
         mirror.start();
-        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.wait(TestTime::scaled(20000)));
     }
     QCOMPARE(mirror.done(), onServer);
     QCOMPARE(mirror.counts().gone, 0); // a 503 is not a miss

@@ -1,5 +1,7 @@
 #include "support/clirunner.h"
 
+#include "support/slowdown.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -67,9 +69,7 @@ static CliRunner::Run runProcess(const QStringList &arguments, const QByteArray 
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-#ifdef STUDIO_CLI_SLOWDOWN
-    timeoutMs *= STUDIO_CLI_SLOWDOWN;
-#endif
+    timeoutMs = TestTime::scaled(timeoutMs);
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(5000);

@@ -185,6 +185,13 @@ QAction *MaskEditor::addTool(const QString &text, const QString &tip,
     return action;
 }
 
+MaskEditor::~MaskEditor()
+{
+    // The layer (a child) clears its undo stack as QWidget's destructor deletes it, and the
+    // stack says so: by then this is no longer a MaskEditor to refresh.
+    disconnect(m_layer->undoStack(), nullptr, this, nullptr);
+}
+
 QImage MaskEditor::mask() const
 {
     // What the overlay shows: a grow being previewed is part of it.

@@ -21,6 +21,7 @@ class MaskEditor final : public QDialog
 public:
     // `existingMask` (may be null): an earlier mask of this image, to go on with.
     MaskEditor(const QImage &image, const QImage &existingMask, QWidget *parent = nullptr);
+    ~MaskEditor() override;
 
     // The mask as painted, the image's size; valid after Done (and at any time, for tests).
     QImage mask() const;
