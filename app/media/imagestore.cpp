@@ -60,7 +60,7 @@ Result<StoredImage> ImageStore::store(const QByteArray &bytes, const VerifiedIma
 {
     const QByteArray hex = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
     const QString path = pathFor(hex, image.format);
-    StoredImage stored{path, QString::fromLatin1(hex), bytes.size(), image.width, image.height};
+    StoredImage stored{path, QString::fromLatin1(hex), bytes.size(), image.width, image.height, {}};
 
     // Content-addressed: an existing file of the right size already holds these bytes
     // (QSaveFile never leaves a partial file under the final name).
