@@ -15,7 +15,8 @@ struct StoredImage
     qint64 size = 0; // bytes
     int width = 0;
     int height = 0;
-    QString thumbnail; // the gallery's thumbnail on disk, when the downloader made or found one
+    QString thumbnail =
+        {}; // the gallery's thumbnail on disk, when the downloader made or found one
 };
 
 // Keeps original images by content hash (images/ab/abcdef….png): the same bytes always
