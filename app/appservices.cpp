@@ -289,7 +289,7 @@ void AppServices::applyKeepImages()
     m_mirror->setByteLimit(keep == StudioSettings::KeepImages::Newest
                                ? qint64(m_settings->keepNewestGB()) * 1000 * 1000 * 1000
                                : 0);
-    m_mirror->setThumbnailsOnly(keep == StudioSettings::KeepImages::OnlyOpened);
+    m_mirror->setEnabled(keep != StudioSettings::KeepImages::OnlyOpened);
 }
 
 void AppServices::wireDesktop()

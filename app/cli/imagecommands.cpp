@@ -11,7 +11,6 @@ ImageMirrorOutcome mirrorImages(CliContext &ctx, AppServices &services)
     ImageMirror &mirror = services.imageMirror();
     // Asked for on the command line: "only images I open" does not apply here.
     mirror.setEnabled(true);
-    mirror.setThumbnailsOnly(false);
     mirror.start();
     ImageMirrorOutcome outcome;
     outcome.alreadyHere = mirror.done();

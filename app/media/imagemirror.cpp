@@ -74,24 +74,19 @@ void ImageMirror::setEnabled(bool enabled)
     if (enabled == m_enabled)
         return;
     m_enabled = enabled;
-    if (!enabled) {
+    m_pending.clear();
+    if (!runs()) {
         // Downloads already running finish and are kept; nothing new starts.
-        m_pending.clear();
         m_retry.stop();
         setState(State::Idle);
     } else {
-        start();
+        start(); // every image again, or (switched off) the thumbnails the records lack
     }
 }
 
-void ImageMirror::setThumbnailsOnly(bool thumbnailsOnly)
+bool ImageMirror::runs() const
 {
-    if (thumbnailsOnly == m_thumbnailsOnly)
-        return;
-    m_thumbnailsOnly = thumbnailsOnly;
-    m_pending.clear();
-    if (m_enabled && !m_accountId.isEmpty())
-        start();
+    return !m_accountId.isEmpty() && (m_enabled || makesThumbnails());
 }
 
 void ImageMirror::setByteLimit(qint64 bytes)
@@ -100,13 +95,13 @@ void ImageMirror::setByteLimit(qint64 bytes)
     if (bytes == m_byteLimit)
         return;
     m_byteLimit = bytes;
-    if (m_enabled && !m_accountId.isEmpty())
+    if (runs())
         start(); // a larger size goes on; a smaller one stops at the next refill
 }
 
 void ImageMirror::start()
 {
-    if (m_accountId.isEmpty() || !m_enabled) {
+    if (!runs()) {
         setState(State::Idle);
         return;
     }
@@ -133,7 +128,7 @@ void ImageMirror::resume()
     if (!m_paused)
         return;
     m_paused = false;
-    if (m_accountId.isEmpty() || !m_enabled)
+    if (!runs())
         setState(State::Idle);
     else
         setState(m_retry.isActive() && !m_metered ? State::Waiting : goState());
@@ -155,7 +150,7 @@ void ImageMirror::setMetered(bool metered)
     if (metered == m_metered)
         return;
     m_metered = metered;
-    if (m_accountId.isEmpty() || !m_enabled)
+    if (!runs())
         return;
     if (metered
         && (m_state == State::Running || m_state == State::Waiting || m_state == State::Offline)) {
@@ -277,7 +272,7 @@ bool ImageMirror::makesThumbnails() const
 
 bool ImageMirror::keepsFiles() const
 {
-    return !(m_thumbnailsOnly || m_limitReached) || !makesThumbnails();
+    return (m_enabled && !m_limitReached) || !makesThumbnails();
 }
 
 bool ImageMirror::hasThumbnail(const BacklogItem &item) const

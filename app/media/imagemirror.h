@@ -56,19 +56,18 @@ public:
                 Options options = {}, QObject *parent = nullptr);
 
     void setAccount(const QString &accountId);
-    // "Keep on this computer: only images I open" switches it off; on again starts a pass.
+    // "Keep on this computer: only images I open" switches it off: no image file is kept, so
+    // the records stay "not kept". Where the downloader makes thumbnails, it still runs and
+    // keeps each record's gallery thumbnail only, keyed by thumbnailKey(); without, it idles.
+    // On again starts a pass.
     void setEnabled(bool enabled);
     bool isEnabled() const { return m_enabled; }
-    // "Only images I open": every record still gets its gallery thumbnail (when the downloader
-    // makes thumbnails), but no image file is kept, so the records stay "not kept". The
-    // thumbnail is keyed by the record's image URL as the server wrote it (thumbnailKey()).
-    void setThumbnailsOnly(bool thumbnailsOnly);
-    bool thumbnailsOnly() const { return m_thumbnailsOnly; }
-    // The ThumbnailCache key of a record kept as a thumbnail only (no file, so no path).
+    // The ThumbnailCache key of a record kept as a thumbnail only (no file, so no path): its
+    // image URL as the server wrote it.
     static QString thumbnailKey(const QString &imageUrl) { return imageUrl; }
     // "Keep the newest images up to N GB": the mirror (newest first) stops keeping files once
-    // the images on disk reach `bytes` (the older records get their thumbnails only, as in
-    // setThumbnailsOnly); 0 keeps every image. Nothing is deleted to make room.
+    // the images on disk reach `bytes` (the older records get their thumbnails only, as when
+    // switched off); 0 keeps every image. Nothing is deleted to make room.
     void setByteLimit(qint64 bytes);
     qint64 byteLimit() const { return m_byteLimit; }
     qint64 bytesHere() const { return m_bytesHere; } // counted only while there is a limit
@@ -118,6 +117,7 @@ private:
     bool refill();
     bool freeSpaceLow() const;
     bool makesThumbnails() const;
+    bool runs() const; // an account, and files or thumbnails to keep
     bool keepsFiles() const; // false: thumbnails only, by choice or past the size limit
     bool hasThumbnail(const BacklogItem &item) const;
     void recount();
@@ -136,7 +136,6 @@ private:
     Options m_options;
     QString m_accountId;
     bool m_enabled = true;
-    bool m_thumbnailsOnly = false;
     bool m_limitReached = false; // in this pass: the rest got thumbnails only
     qint64 m_byteLimit = 0;
     qint64 m_bytesHere = 0;

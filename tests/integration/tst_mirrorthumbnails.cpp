@@ -137,11 +137,15 @@ void TestMirrorThumbnails::everyImageGetsItsThumbnail()
     // The gallery's cache reads the mirror's files and decodes no original.
     ThumbnailCache cache(dir);
     QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
-    for (const HistoryRecord &record : records)
-        cache.request(record.localFile, record.localFile, ThumbnailCache::galleryEdge);
-    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), int(records.size()), 20000);
+    QSet<QString> files; // records can share a file (the same bytes)
+    for (const HistoryRecord &record : records) {
+        if (!files.contains(record.localFile))
+            cache.request(record.localFile, record.localFile, ThumbnailCache::galleryEdge);
+        files.insert(record.localFile);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), int(files.size()), 20000);
     QCOMPARE(cache.sourceDecodeCount(), 0);
-    QCOMPARE(cache.diskHitCount(), int(records.size()));
+    QCOMPARE(cache.diskHitCount(), int(files.size()));
 }
 
 void TestMirrorThumbnails::onlyImagesIOpenKeepsThumbnailsOnly()
