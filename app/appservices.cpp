@@ -267,6 +267,10 @@ PromptSuggestions &AppServices::promptSuggestions()
 void AppServices::buildImageMirror()
 {
     auto *client = m_client.get();
+    // Every image the downloader verifies gets the gallery's thumbnail on disk from the same
+    // decode, so the gallery never renders it again (and "only images I open" keeps just it).
+    m_downloader->setThumbnails(
+        {m_thumbnails->diskDir(), ThumbnailCache::galleryEdge, m_thumbnails->jpegQuality()});
     m_imageBacklog = std::make_unique<ImageBacklog>(*m_database);
     m_mirror = std::make_unique<ImageMirror>(
         *m_downloader, *m_history, *m_imageBacklog,
@@ -275,6 +279,8 @@ void AppServices::buildImageMirror()
     applyKeepImages();
     connect(m_mirror.get(), &ImageMirror::imageSaved, this, [this] { Q_EMIT historyChanged(); });
     connect(m_mirror.get(), &ImageMirror::imageGone, this, [this] { Q_EMIT historyChanged(); });
+    connect(m_mirror.get(), &ImageMirror::thumbnailSaved, this,
+            [this] { Q_EMIT historyChanged(); });
     m_exportFetch = std::make_unique<ExportImageFetch>(
         *m_downloader, *m_history, *m_imageBacklog,
         [client](const QString &url) { return client->resolveImageUrl(url); });

@@ -1,6 +1,8 @@
 #include "media/imagedownloader.h"
 
 #include "media/medialog.h"
+#include "media/thumbnailcache.h"
+#include "media/thumbnailfile.h"
 #include "threading/pool.h"
 
 #include <QFutureWatcher>
@@ -16,16 +18,37 @@ struct VerifyOutcome
     ApiError error;
 };
 
-VerifyOutcome verifyAndStore(const ImageStore &store, const DownloadedImage &download)
+// Runs on a verify thread: one decode verifies the bytes and feeds the thumbnail.
+VerifyOutcome verifyAndStore(const ImageStore &store, const ImageDownloader::Thumbnails &thumbs,
+                             const DownloadedImage &download, ImageDownloader::Keep keep,
+                             const QString &thumbnailKey)
 {
-    const Result<VerifiedImage> verified =
-        ImageVerifier::verify(download.data, download.contentType);
+    const bool keepFile = keep == ImageDownloader::Keep::Original;
+    const bool makeThumbnail = !thumbs.dir.isEmpty() && thumbs.edge > 0;
+    QImage decoded;
+    const Result<VerifiedImage> verified = ImageVerifier::verify(
+        download.data, download.contentType, makeThumbnail ? &decoded : nullptr);
     if (!verified)
         return {std::nullopt, verified.error()};
-    Result<StoredImage> stored = store.store(download.data, verified.value());
-    if (!stored)
-        return {std::nullopt, stored.error()};
-    return {stored.value(), {}};
+    StoredImage image{{}, {}, download.data.size(), verified.value().width, verified.value().height,
+                      {}};
+    if (keepFile) {
+        Result<StoredImage> stored = store.store(download.data, verified.value());
+        if (!stored)
+            return {std::nullopt, stored.error()};
+        image = stored.value();
+    }
+    const QString key = keepFile ? image.path : thumbnailKey;
+    if (makeThumbnail && !key.isEmpty()) {
+        const QString stem = ThumbnailFile::stem(thumbs.dir, key, thumbs.edge);
+        image.thumbnail = ThumbnailFile::existing(stem);
+        if (image.thumbnail.isEmpty()) {
+            image.thumbnail = ThumbnailFile::write(
+                stem, ThumbnailCache::thumbnailOf(std::move(decoded), thumbs.edge),
+                thumbs.jpegQuality);
+        }
+    }
+    return {image, {}};
 }
 
 } // namespace
@@ -57,7 +80,8 @@ void ImageDownloader::setMaxConcurrent(int downloads)
     pump();
 }
 
-void ImageDownloader::fetch(const QUrl &url, Priority priority)
+void ImageDownloader::fetch(const QUrl &url, Priority priority, Keep keep,
+                            const QString &thumbnailKey)
 {
     if (!url.isValid() || url.isRelative()) {
         const ApiError error =
@@ -75,9 +99,15 @@ void ImageDownloader::fetch(const QUrl &url, Priority priority)
             m_backfillQueue.removeOne(url);
             m_jobQueue.append(url);
         }
+        if (keep == Keep::Original && existing->keep == Keep::ThumbnailOnly) {
+            // Too late for a verification already running: it fetches again once done.
+            if (existing->stage == Stage::Verifying)
+                existing->keepAfterVerify = true;
+            existing->keep = Keep::Original;
+        }
         return;
     }
-    m_entries.insert(url, Entry{m_nextId++, priority, Stage::Queued, {}});
+    m_entries.insert(url, Entry{m_nextId++, priority, Stage::Queued, {}, keep, thumbnailKey});
     (priority == Priority::JobResult ? m_jobQueue : m_backfillQueue).append(url);
     pump();
 }
@@ -137,9 +167,11 @@ void ImageDownloader::downloaded(const QUrl &url, quint64 id, const Result<Downl
         else
             verified(url, id, outcome.error);
     });
-    watcher->setFuture(runInPool(m_verifyPool, [store = m_store, download = result.value()] {
-        return verifyAndStore(store, download);
-    }));
+    watcher->setFuture(
+        runInPool(m_verifyPool, [store = m_store, thumbs = m_thumbnails, download = result.value(),
+                                 keep = it->keep, key = it->thumbnailKey] {
+            return verifyAndStore(store, thumbs, download, keep, key);
+        }));
     pump();
 }
 
@@ -148,6 +180,14 @@ void ImageDownloader::verified(const QUrl &url, quint64 id, const Result<StoredI
     const auto it = m_entries.find(url);
     if (it == m_entries.end() || it->id != id)
         return; // cancelled while verifying; the file, if stored, is harmless
+    if (it->keepAfterVerify) {
+        // Someone asked for the file while only its thumbnail was being made: fetch it again.
+        it->keepAfterVerify = false;
+        it->stage = Stage::Queued;
+        (it->priority == Priority::JobResult ? m_jobQueue : m_backfillQueue).prepend(url);
+        pump();
+        return;
+    }
     finish(url);
     if (result) {
         Q_EMIT imageStored(url, result.value());

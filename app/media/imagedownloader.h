@@ -28,17 +28,35 @@ class ImageDownloader final : public QObject
     Q_OBJECT
 public:
     enum class Priority { JobResult, Backfill };
+    // What is kept of a verified download: the file, or only its thumbnail (the mirror in
+    // "only images I open"). Asked for both ways, the file is kept.
+    enum class Keep { Original, ThumbnailOnly };
+
+    // The thumbnail every verified image gets on disk (ThumbnailFile), made from the decode
+    // that verified it, keyed as the gallery keys it: by the stored file's path, or by the key
+    // fetch() was given for Keep::ThumbnailOnly. An empty dir makes none.
+    struct Thumbnails
+    {
+        QString dir;
+        int edge = 0;
+        int jpegQuality = 85;
+    };
 
     ImageDownloader(StartDownload startDownload, ImageStore store, QObject *parent = nullptr);
     ~ImageDownloader() override;
+
+    void setThumbnails(Thumbnails thumbnails) { m_thumbnails = std::move(thumbnails); }
+    const Thumbnails &thumbnails() const { return m_thumbnails; }
 
     void setMaxConcurrent(int downloads);
     int maxConcurrent() const { return m_maxConcurrent; }
 
     // Queues `url` unless it is already queued or in progress (a JobResult request then
     // promotes a queued backfill entry). Exactly one imageStored / imageFailed follows,
-    // unless cancelled.
-    void fetch(const QUrl &url, Priority priority = Priority::Backfill);
+    // unless cancelled. Keep::ThumbnailOnly stores no file (StoredImage::path stays empty) and
+    // keys the thumbnail by `thumbnailKey`.
+    void fetch(const QUrl &url, Priority priority = Priority::Backfill, Keep keep = Keep::Original,
+               const QString &thumbnailKey = {});
     // Forgets `url`: a queued entry is dropped, a download aborted. No signal follows.
     void cancel(const QUrl &url);
     void cancelBackfill();
@@ -63,6 +81,9 @@ private:
         Priority priority = Priority::Backfill;
         Stage stage = Stage::Queued;
         AbortDownload abort;
+        Keep keep = Keep::Original;
+        QString thumbnailKey;
+        bool keepAfterVerify = false; // the file was asked for while only a thumbnail verified
     };
 
     void pump();
@@ -75,6 +96,7 @@ private:
 
     StartDownload m_startDownload;
     ImageStore m_store;
+    Thumbnails m_thumbnails;
     QThreadPool m_verifyPool;
     QHash<QUrl, Entry> m_entries;
     QList<QUrl> m_jobQueue;

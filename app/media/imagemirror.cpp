@@ -4,6 +4,7 @@
 #include "history/historystore.h"
 #include "media/imagedownloader.h"
 #include "media/medialog.h"
+#include "media/thumbnailfile.h"
 
 #include <QStorageInfo>
 
@@ -73,14 +74,19 @@ void ImageMirror::setEnabled(bool enabled)
     if (enabled == m_enabled)
         return;
     m_enabled = enabled;
-    if (!enabled) {
+    m_pending.clear();
+    if (!runs()) {
         // Downloads already running finish and are kept; nothing new starts.
-        m_pending.clear();
         m_retry.stop();
         setState(State::Idle);
     } else {
-        start();
+        start(); // every image again, or (switched off) the thumbnails the records lack
     }
+}
+
+bool ImageMirror::runs() const
+{
+    return !m_accountId.isEmpty() && (m_enabled || makesThumbnails());
 }
 
 void ImageMirror::setByteLimit(qint64 bytes)
@@ -89,13 +95,13 @@ void ImageMirror::setByteLimit(qint64 bytes)
     if (bytes == m_byteLimit)
         return;
     m_byteLimit = bytes;
-    if (m_enabled && !m_accountId.isEmpty())
+    if (runs())
         start(); // a larger size goes on; a smaller one stops at the next refill
 }
 
 void ImageMirror::start()
 {
-    if (m_accountId.isEmpty() || !m_enabled) {
+    if (!runs()) {
         setState(State::Idle);
         return;
     }
@@ -103,7 +109,8 @@ void ImageMirror::start()
     m_backlogEnd = false;
     m_pending.clear();
     m_attempts.clear();
-    m_downloaded = m_gone = m_failed = 0;
+    m_downloaded = m_gone = m_failed = m_thumbnailsMade = 0;
+    m_limitReached = false;
     recount();
     if (m_paused || m_metered || !m_retry.isActive())
         setState(goState());
@@ -121,7 +128,7 @@ void ImageMirror::resume()
     if (!m_paused)
         return;
     m_paused = false;
-    if (m_accountId.isEmpty() || !m_enabled)
+    if (!runs())
         setState(State::Idle);
     else
         setState(m_retry.isActive() && !m_metered ? State::Waiting : goState());
@@ -143,7 +150,7 @@ void ImageMirror::setMetered(bool metered)
     if (metered == m_metered)
         return;
     m_metered = metered;
-    if (m_accountId.isEmpty() || !m_enabled)
+    if (!runs())
         return;
     if (metered
         && (m_state == State::Running || m_state == State::Waiting || m_state == State::Offline)) {
@@ -191,11 +198,14 @@ void ImageMirror::feed()
     const int limit = 2 * m_downloader.maxConcurrent();
     while (int(m_inFlight.size()) < limit && m_downloader.queuedCount() == 0) {
         // Newest first, so stopping here keeps the newest images up to the chosen size.
-        if (m_byteLimit > 0 && m_bytesHere >= m_byteLimit) {
-            qCInfo(lcMedia) << "image mirror stopped at its size limit:" << m_bytesHere << "of"
+        if (m_byteLimit > 0 && m_bytesHere >= m_byteLimit && !m_limitReached) {
+            qCInfo(lcMedia) << "image mirror reached its size limit:" << m_bytesHere << "of"
                             << m_byteLimit << "bytes";
-            setState(State::LimitReached);
-            return;
+            m_limitReached = true;
+            if (!makesThumbnails()) {
+                setState(State::LimitReached);
+                return;
+            }
         }
         if (m_pending.isEmpty() && (m_backlogEnd || !refill()))
             break;
@@ -210,8 +220,16 @@ void ImageMirror::feed()
         }
         if (m_inFlight.contains(url))
             continue;
+        const bool keepFile = keepsFiles();
+        if (!keepFile && hasThumbnail(item))
+            continue; // kept as a thumbnail in an earlier pass
         m_inFlight.insert(url, InFlight{item, url.host()});
-        m_downloader.fetch(url, ImageDownloader::Priority::Backfill);
+        if (keepFile) {
+            m_downloader.fetch(url, ImageDownloader::Priority::Backfill);
+        } else {
+            m_downloader.fetch(url, ImageDownloader::Priority::Backfill,
+                               ImageDownloader::Keep::ThumbnailOnly, thumbnailKey(item.imageUrl));
+        }
     }
     if (m_state == State::Running && m_backlogEnd && m_pending.isEmpty() && m_inFlight.isEmpty())
         finishPass();
@@ -247,6 +265,24 @@ bool ImageMirror::freeSpaceLow() const
     return storage.isValid() && storage.bytesAvailable() < m_options.minFreeBytes;
 }
 
+bool ImageMirror::makesThumbnails() const
+{
+    return !m_downloader.thumbnails().dir.isEmpty() && m_downloader.thumbnails().edge > 0;
+}
+
+bool ImageMirror::keepsFiles() const
+{
+    return (m_enabled && !m_limitReached) || !makesThumbnails();
+}
+
+bool ImageMirror::hasThumbnail(const BacklogItem &item) const
+{
+    const auto &thumbnails = m_downloader.thumbnails();
+    return !ThumbnailFile::existing(
+                ThumbnailFile::stem(thumbnails.dir, thumbnailKey(item.imageUrl), thumbnails.edge))
+                .isEmpty();
+}
+
 void ImageMirror::recount()
 {
     const auto counts = m_backlog.counts(m_accountId);
@@ -263,9 +299,9 @@ void ImageMirror::recount()
 void ImageMirror::finishPass()
 {
     recount();
-    qCInfo(lcMedia) << "image mirror pass done:" << m_downloaded << "stored," << m_gone << "gone,"
-                    << m_failed << "failed";
-    setState(State::Done);
+    qCInfo(lcMedia) << "image mirror pass done:" << m_downloaded << "stored," << m_thumbnailsMade
+                    << "as thumbnails only," << m_gone << "gone," << m_failed << "failed";
+    setState(m_limitReached ? State::LimitReached : State::Done);
     Q_EMIT passFinished();
 }
 
@@ -277,8 +313,20 @@ void ImageMirror::stored(const QUrl &url, const StoredImage &image)
     }
     const InFlight entry = m_inFlight.take(url);
     m_backoffStep = 0;
-    const auto saved =
-        m_store.fillLocalFile(entry.item.rowId, image.path, image.size, image.width, image.height);
+    if (image.path.isEmpty()) {
+        // Kept as a thumbnail only: the record stays "not kept"; opening it downloads it.
+        if (!image.thumbnail.isEmpty()) {
+            ++m_thumbnailsMade;
+            Q_EMIT thumbnailSaved(entry.item.rowId);
+        } else {
+            m_skip.insert(entry.item.rowId);
+            ++m_failed;
+        }
+    }
+    const auto saved = image.path.isEmpty()
+                           ? Result<bool>(false)
+                           : m_store.fillLocalFile(entry.item.rowId, image.path, image.size,
+                                                   image.width, image.height);
     if (saved && saved.value()) {
         ++m_counts.here;
         ++m_downloaded;

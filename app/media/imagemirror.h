@@ -56,11 +56,18 @@ public:
                 Options options = {}, QObject *parent = nullptr);
 
     void setAccount(const QString &accountId);
-    // "Keep on this computer: only images I open" switches it off; on again starts a pass.
+    // "Keep on this computer: only images I open" switches it off: no image file is kept, so
+    // the records stay "not kept". Where the downloader makes thumbnails, it still runs and
+    // keeps each record's gallery thumbnail only, keyed by thumbnailKey(); without, it idles.
+    // On again starts a pass.
     void setEnabled(bool enabled);
     bool isEnabled() const { return m_enabled; }
-    // "Keep the newest images up to N GB": the mirror (newest first) stops once the images on
-    // disk reach `bytes`; 0 keeps every image. Nothing is deleted to make room.
+    // The ThumbnailCache key of a record kept as a thumbnail only (no file, so no path): its
+    // image URL as the server wrote it.
+    static QString thumbnailKey(const QString &imageUrl) { return imageUrl; }
+    // "Keep the newest images up to N GB": the mirror (newest first) stops keeping files once
+    // the images on disk reach `bytes` (the older records get their thumbnails only, as when
+    // switched off); 0 keeps every image. Nothing is deleted to make room.
     void setByteLimit(qint64 bytes);
     qint64 byteLimit() const { return m_byteLimit; }
     qint64 bytesHere() const { return m_bytesHere; } // counted only while there is a limit
@@ -81,6 +88,7 @@ public:
     int downloadedThisPass() const { return m_downloaded; }
     int goneThisPass() const { return m_gone; }
     int failedThisPass() const { return m_failed; }
+    int thumbnailsOnlyThisPass() const { return m_thumbnailsMade; } // kept without their file
     // Seconds until the next try while Waiting, else 0.
     int retryInSeconds() const;
 
@@ -89,6 +97,8 @@ Q_SIGNALS:
     void stateChanged(ImageMirror::State state);
     void imageSaved(qint64 rowId);
     void imageGone(qint64 rowId);
+    // Its thumbnail is on disk, its file is not (only images I open, past the size limit).
+    void thumbnailSaved(qint64 rowId);
     // The pass reached the end of the backlog (Done).
     void passFinished();
 
@@ -106,6 +116,10 @@ private:
     void feed();
     bool refill();
     bool freeSpaceLow() const;
+    bool makesThumbnails() const;
+    bool runs() const; // an account, and files or thumbnails to keep
+    bool keepsFiles() const; // false: thumbnails only, by choice or past the size limit
+    bool hasThumbnail(const BacklogItem &item) const;
     void recount();
     void stored(const QUrl &url, const StoredImage &image);
     void failed(const QUrl &url, const ApiError &error);
@@ -122,6 +136,7 @@ private:
     Options m_options;
     QString m_accountId;
     bool m_enabled = true;
+    bool m_limitReached = false; // in this pass: the rest got thumbnails only
     qint64 m_byteLimit = 0;
     qint64 m_bytesHere = 0;
     bool m_paused = false;
@@ -146,4 +161,5 @@ private:
     int m_downloaded = 0;
     int m_gone = 0;
     int m_failed = 0;
+    int m_thumbnailsMade = 0;
 };

@@ -1,9 +1,9 @@
 #include "media/imagestore.h"
 
 #include "history/storagefault.h"
+#include "media/contenthash.h"
 #include "media/medialog.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -58,9 +58,9 @@ QString ImageStore::pathFor(const QByteArray &sha256Hex, const QByteArray &forma
 
 Result<StoredImage> ImageStore::store(const QByteArray &bytes, const VerifiedImage &image) const
 {
-    const QByteArray hex = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    const QByteArray hex = ContentHash::sha256(bytes).toHex();
     const QString path = pathFor(hex, image.format);
-    StoredImage stored{path, QString::fromLatin1(hex), bytes.size(), image.width, image.height};
+    StoredImage stored{path, QString::fromLatin1(hex), bytes.size(), image.width, image.height, {}};
 
     // Content-addressed: an existing file of the right size already holds these bytes
     // (QSaveFile never leaves a partial file under the final name).

@@ -10,11 +10,13 @@
 // Where a stored original lives and what it is.
 struct StoredImage
 {
-    QString path; // absolute, under the images folder
+    QString path; // absolute, under the images folder; empty when only the thumbnail was kept
     QString sha256; // hex digest of the bytes, the file's name
     qint64 size = 0; // bytes
     int width = 0;
     int height = 0;
+    QString thumbnail =
+        {}; // the gallery's thumbnail on disk, when the downloader made or found one
 };
 
 // Keeps original images by content hash (images/ab/abcdef….png): the same bytes always

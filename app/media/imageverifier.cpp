@@ -40,7 +40,8 @@ bool looksComplete(const QByteArray &bytes, const QByteArray &format)
 
 } // namespace
 
-Result<VerifiedImage> ImageVerifier::verify(const QByteArray &bytes, const QString &contentType)
+Result<VerifiedImage> ImageVerifier::verify(const QByteArray &bytes, const QString &contentType,
+                                            QImage *decoded)
 {
     if (!isImageContentType(contentType))
         return badImage(UserMessage::of("core.image.why.type", {contentType}));
@@ -52,7 +53,8 @@ Result<VerifiedImage> ImageVerifier::verify(const QByteArray &bytes, const QStri
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
-    reader.setAutoTransform(false);
+    // Upright for the thumbnail made from it; the dimensions stay the file's own (below).
+    reader.setAutoTransform(decoded != nullptr);
     if (!reader.canRead())
         return badImage(UserMessage::of("core.image.why.unknownFormat"));
 
@@ -71,11 +73,17 @@ Result<VerifiedImage> ImageVerifier::verify(const QByteArray &bytes, const QStri
     if (!looksComplete(bytes, format))
         return badImage(UserMessage::of("core.image.why.cutOff"));
 
-    const QImage image = reader.read();
+    QImage image = reader.read();
     if (image.isNull())
         return badImage(UserMessage::plain(reader.errorString()));
 
-    return VerifiedImage{format, image.width(), image.height()};
+    const bool turned =
+        decoded && reader.transformation().testFlag(QImageIOHandler::TransformationRotate90);
+    const VerifiedImage verified{format, turned ? image.height() : image.width(),
+                                 turned ? image.width() : image.height()};
+    if (decoded)
+        *decoded = std::move(image);
+    return verified;
 }
 
 QString ImageVerifier::extensionForFormat(const QByteArray &format)

@@ -3,6 +3,7 @@
 #include "domain/result.h"
 
 #include <QByteArray>
+#include <QImage>
 #include <QString>
 
 // What a verified image is: its real format (as QImageReader names it) and dimensions.
@@ -19,7 +20,10 @@ struct VerifiedImage
 class ImageVerifier final
 {
 public:
-    static Result<VerifiedImage> verify(const QByteArray &bytes, const QString &contentType);
+    // `decoded`, when given, receives the decoded image, upright (EXIF orientation applied),
+    // so a caller that needs its pixels (a thumbnail) does not decode the bytes again.
+    static Result<VerifiedImage> verify(const QByteArray &bytes, const QString &contentType,
+                                        QImage *decoded = nullptr);
 
     // The file extension (without dot) for a QImageReader format name: "jpeg" -> "jpg".
     static QString extensionForFormat(const QByteArray &format);

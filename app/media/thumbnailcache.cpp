@@ -1,20 +1,17 @@
 #include "media/thumbnailcache.h"
 
 #include "media/medialog.h"
+#include "media/thumbnailfile.h"
 #include "threading/handoff.h"
 #include "threading/pool.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QImageReader>
-#include <QTemporaryFile>
+#include <QFileInfo>
 #include <QThread>
 
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
 #include <deque>
 #include <limits>
 #include <mutex>
@@ -49,77 +46,6 @@ struct ThumbnailCache::Shared
     std::atomic<int> sourceDecodes{0};
     std::atomic<int> diskHits{0};
 };
-
-namespace {
-
-bool isOpaque(const QImage &image)
-{
-    if (!image.hasAlphaChannel())
-        return true;
-    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
-    for (int y = 0; y < argb.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(argb.constScanLine(y));
-        for (int x = 0; x < argb.width(); ++x) {
-            if (qAlpha(line[x]) != 255)
-                return false;
-        }
-    }
-    return true;
-}
-
-QImage readDiskThumbnail(const QString &stem)
-{
-    for (const QLatin1StringView ext : {QLatin1StringView(".jpg"), QLatin1StringView(".png")}) {
-        const QString path = stem + ext;
-        if (!QFile::exists(path))
-            continue;
-        QImageReader reader(path);
-        QImage image = reader.read();
-        if (!image.isNull())
-            return image;
-        // A damaged cache file is only a cache miss; drop it so it gets rewritten.
-        qCWarning(lcMedia) << "dropping unreadable thumbnail" << path << reader.errorString();
-        QFile::remove(path);
-    }
-    return {};
-}
-
-void writeDiskThumbnail(const QString &stem, const QImage &image, int jpegQuality)
-{
-    const bool opaque = isOpaque(image);
-    const QString path = stem + (opaque ? QStringLiteral(".jpg") : QStringLiteral(".png"));
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        qCWarning(lcMedia) << "cannot create the thumbnail folder for" << path;
-        return;
-    }
-    QByteArray encoded;
-    {
-        QBuffer buffer(&encoded);
-        buffer.open(QIODevice::WriteOnly);
-        const bool encodedOk =
-            opaque ? image.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", jpegQuality)
-                   : image.save(&buffer, "PNG");
-        if (!encodedOk) {
-            qCWarning(lcMedia) << "cannot encode thumbnail" << path;
-            return;
-        }
-    }
-    // Atomic (a temporary file renamed into place) but not synced: QSaveFile's fsync per
-    // thumbnail halved throughput, and a file damaged by a crash is only a cache miss
-    // (readDiskThumbnail drops it).
-    QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
-    if (!file.open() || file.write(encoded) != encoded.size() || !file.flush()) {
-        qCWarning(lcMedia) << "cannot write thumbnail" << path << file.errorString();
-        return;
-    }
-    file.close();
-    if (std::rename(QFile::encodeName(file.fileName()).constData(),
-                    QFile::encodeName(path).constData())
-        == 0)
-        file.setAutoRemove(false);
-}
-
-} // namespace
 
 ThumbnailCache::ThumbnailCache(QString thumbnailsDir, QObject *parent)
     : ThumbnailCache(std::move(thumbnailsDir), Options{}, parent)
@@ -162,13 +88,7 @@ QImage ThumbnailCache::request(const QString &key, const QString &sourcePath, in
     if (m_pending.contains(ck) || m_failed.contains(ck))
         return {};
 
-    const QByteArray hash =
-        QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex();
-    const QString hex = QString::fromLatin1(hash);
-    Work work{key, ck, sourcePath,
-              m_dir + QLatin1Char('/') + hex.left(2) + QLatin1Char('/') + hex + QLatin1Char('-')
-                  + QString::number(edgePx),
-              edgePx};
+    Work work{key, ck, sourcePath, ThumbnailFile::stem(m_dir, key, edgePx), edgePx};
     m_pending.insert(ck, key);
     {
         const std::lock_guard lock(m_shared->mutex);
@@ -234,14 +154,14 @@ void ThumbnailCache::drain(const std::shared_ptr<Shared> &shared, ThumbnailCache
             shared->queue.pop_front();
         }
 
-        Outcome outcome{work.key, work.cacheKey, readDiskThumbnail(work.diskStem), {}};
+        Outcome outcome{work.key, work.cacheKey, ThumbnailFile::read(work.diskStem), {}};
         if (!outcome.image.isNull()) {
             ++shared->diskHits;
         } else {
             ++shared->sourceDecodes;
             outcome.image = renderThumbnail(work.sourcePath, work.edge, &outcome.error);
             if (!outcome.image.isNull())
-                writeDiskThumbnail(work.diskStem, outcome.image, shared->jpegQuality);
+                ThumbnailFile::write(work.diskStem, outcome.image, shared->jpegQuality);
         }
         // The cache waits for its workers in its destructor, so it is alive here.
         cache->m_toCache->post([cache, outcome] { cache->finished(outcome); });
@@ -311,6 +231,11 @@ bool ThumbnailCache::clearDisk()
 void ThumbnailCache::setMemoryLimit(qint64 bytes)
 {
     m_memory.setMaxCost(bytes);
+}
+
+int ThumbnailCache::jpegQuality() const
+{
+    return m_shared->jpegQuality;
 }
 
 int ThumbnailCache::threadCount() const

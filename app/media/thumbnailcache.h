@@ -55,6 +55,7 @@ public:
     // "Clear thumbnails" in the settings: removes every thumbnail file and failure record.
     bool clearDisk();
     QString diskDir() const { return m_dir; }
+    int jpegQuality() const;
     void setMemoryLimit(qint64 bytes);
     int threadCount() const;
 
@@ -62,6 +63,11 @@ public:
     // (libjpeg's own 1/2, 1/4, 1/8 scaling for JPEG; a fast pre-scale for other formats)
     // then one smooth scale to fit edge×edge. Null plus *error on failure.
     static QImage renderThumbnail(const QString &path, int edge, QString *error = nullptr);
+    // Its second half, for an image already decoded (the mirror's verification decodes each
+    // download once and makes the thumbnail from that): fit edge×edge, in a paint format.
+    static QImage thumbnailOf(QImage image, int edge);
+    // The edge of the gallery's cards (ui/gallery), whose thumbnails the mirror makes ahead.
+    static constexpr int galleryEdge = 256;
 
     // Test hooks: how many source decodes and disk hits the workers have made.
     int sourceDecodeCount() const;

@@ -62,6 +62,11 @@ QImage ThumbnailCache::renderThumbnail(const QString &path, int edge, QString *e
         return fail(tr("%1 could not be decoded (%2).").arg(path, reader.errorString()));
 
     // Recomputed after decoding: an EXIF rotation may have swapped the sides.
+    return thumbnailOf(std::move(image), edge);
+}
+
+QImage ThumbnailCache::thumbnailOf(QImage image, int edge)
+{
     const QSize finalSize = fitInside(image.size(), edge);
     if (image.size() != finalSize) {
         // Smooth scaling cost grows with the source; a nearest-neighbour pass down to twice
