@@ -31,6 +31,7 @@ struct ThumbnailCache::Outcome
     QString cacheKey;
     QImage image;
     QString error;
+    bool absent = false; // no source given and no file on disk
 };
 
 // What the caller's thread and the workers share, under one mutex. Workers pull the front
@@ -157,6 +158,8 @@ void ThumbnailCache::drain(const std::shared_ptr<Shared> &shared, ThumbnailCache
         Outcome outcome{work.key, work.cacheKey, ThumbnailFile::read(work.diskStem), {}};
         if (!outcome.image.isNull()) {
             ++shared->diskHits;
+        } else if (work.sourcePath.isEmpty()) {
+            outcome.absent = true; // only the mirror makes this one: not yet, not failed
         } else {
             ++shared->sourceDecodes;
             outcome.image = renderThumbnail(work.sourcePath, work.edge, &outcome.error);
@@ -171,6 +174,8 @@ void ThumbnailCache::drain(const std::shared_ptr<Shared> &shared, ThumbnailCache
 void ThumbnailCache::finished(const Outcome &outcome)
 {
     m_pending.remove(outcome.cacheKey);
+    if (outcome.absent)
+        return; // asked again when the mirror has made it (the gallery refreshes then)
     if (outcome.image.isNull()) {
         m_failed.insert(outcome.cacheKey);
         qCWarning(lcMedia) << "thumbnail failed:" << outcome.error;

@@ -37,7 +37,10 @@ public:
 
     // The thumbnail of `sourcePath` no larger than edgePx on its long side, keyed by `key`
     // (stable for the source's content, e.g. the image id or content hash). Null when not
-    // in memory: a load is queued unless one is pending or the key failed before.
+    // in memory: a load is queued unless one is pending or the key failed before. With no
+    // `sourcePath`, only a file on disk can answer (a thumbnail the mirror keeps without its
+    // image, ImageMirror::thumbnailKey): none there is neither ready nor failed, and emits
+    // nothing.
     QImage request(const QString &key, const QString &sourcePath, int edgePx);
 
     bool isFailed(const QString &key, int edgePx) const;

@@ -1,5 +1,6 @@
 #include "media/imagelimits.h"
 #include "media/thumbnailcache.h"
+#include "media/thumbnailfile.h"
 #include "threading/tsanannotations.h"
 
 #include <QDir>
@@ -208,6 +209,37 @@ private Q_SLOTS:
         cache.request(u"broken"_s, m_broken, 256);
         QVERIFY(failed.wait());
         QCOMPARE(cache.sourceDecodeCount(), 3);
+    }
+
+    // A thumbnail the mirror keeps without its image (no source to decode): none on disk yet
+    // is neither ready nor failed, so the card waits; once the file is there, it is read.
+    void keptThumbnailWithoutSourceWaitsForItsFile()
+    {
+        QTemporaryDir thumbs;
+        ThumbnailCache cache(thumbs.path(), {.threads = 1});
+        QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
+        QSignalSpy failed(&cache, &ThumbnailCache::thumbnailFailed);
+        const QString key = u"/uploads/nero/generated/1.png"_s;
+
+        QVERIFY(cache.request(key, QString(), 256).isNull());
+        // Let the queued look run, behind a real decode on the one worker.
+        cache.request(u"good"_s, m_jpeg, 64);
+        QVERIFY(ready.wait());
+        QTRY_COMPARE(cache.pendingCount(), 0);
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(!cache.isFailed(key, 256));
+        QCOMPARE(cache.sourceDecodeCount(), 1);
+
+        QImage kept(200, 150, QImage::Format_RGB32);
+        kept.fill(Qt::darkCyan);
+        QVERIFY(!ThumbnailFile::write(ThumbnailFile::stem(thumbs.path(), key, 256), kept, 85)
+                     .isEmpty());
+        QVERIFY(cache.request(key, QString(), 256).isNull());
+        QVERIFY(ready.wait());
+        QCOMPARE(ready.last().at(0).toString(), key);
+        QCOMPARE(ready.last().at(1).value<QImage>().size(), QSize(200, 150));
+        QCOMPARE(cache.sourceDecodeCount(), 1);
+        QCOMPARE(failed.count(), 0);
     }
 
     void priorityKeysCompleteFirst()

@@ -5,6 +5,7 @@
 #include "gallery/gallerydelegate.h"
 #include "gallery/scrollmonthlabel.h"
 #include "gallery/thumbnailpixmaps.h"
+#include "media/thumbnailcache.h"
 #include "models/gallerymodel.h"
 
 #include <QAccessible>
@@ -17,7 +18,7 @@
 
 namespace {
 constexpr int kSettleMs = 30; // a scroll that goes on does not ask for every row it passes
-constexpr int kThumbnailEdge = 256;
+constexpr int kThumbnailEdge = ThumbnailCache::galleryEdge; // the mirror's thumbnails too
 constexpr int kNarrowestCell = 120;
 constexpr int kPrefetchScreens = 2; // rows are paged in this many screens before the end
 } // namespace

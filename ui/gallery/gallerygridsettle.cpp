@@ -4,6 +4,7 @@
 #include "gallery/gallerydelegate.h"
 #include "gallery/gallerygrid.h"
 #include "gallery/thumbnailpixmaps.h"
+#include "media/imagemirror.h"
 #include "models/gallerymodel.h"
 
 QList<int> GalleryGrid::visibleRows() const
@@ -38,7 +39,10 @@ void GalleryGrid::settle()
         else if (r->localFile.isEmpty() && r->status == ImageStatus::Completed)
             wanted << r->rowId;
         if (!r->localFile.isEmpty())
-            visible << ThumbnailPixmaps::Wanted{r->rowId, r->localFile};
+            visible << ThumbnailPixmaps::Wanted{r->rowId, r->localFile, {}};
+        else if (r->status == ImageStatus::Completed && !r->imageUrl.isEmpty())
+            visible << ThumbnailPixmaps::Wanted{
+                r->rowId, {}, ImageMirror::thumbnailKey(r->imageUrl)};
     }
     // Keep a screen's worth either side so a short scroll back finds its work still queued.
     QList<ThumbnailPixmaps::Wanted> keep;
@@ -49,7 +53,7 @@ void GalleryGrid::settle()
         for (int row = from; row <= to; ++row) {
             const auto *r = m_model->recordAt(row);
             if (r && !r->localFile.isEmpty())
-                keep << ThumbnailPixmaps::Wanted{r->rowId, r->localFile};
+                keep << ThumbnailPixmaps::Wanted{r->rowId, r->localFile, {}};
         }
     }
     m_pixmaps->request(visible, keep);

@@ -18,11 +18,10 @@ void ThumbnailPixmaps::request(const QList<Wanted> &visible, const QList<Wanted>
 {
     QList<QString> priority;
     for (const auto &w : visible) {
-        if (w.localFile.isEmpty())
+        if (w.key().isEmpty())
             continue;
-        // The file is content-addressed, so its path is a stable thumbnail key; a row whose
-        // file changed starts over.
-        const QString &key = w.localFile;
+        // A row whose file (or kept thumbnail) changed starts over.
+        const QString &key = w.key();
         const auto previous = m_keyOfRow.value(w.rowId);
         if (previous != key) {
             if (!previous.isEmpty())
@@ -48,11 +47,11 @@ void ThumbnailPixmaps::request(const QList<Wanted> &visible, const QList<Wanted>
         m_cache.setPriorityKeys(priority);
     QList<QString> keepKeys = priority;
     for (const auto &w : keep)
-        if (!w.localFile.isEmpty())
-            keepKeys << w.localFile;
+        if (!w.key().isEmpty())
+            keepKeys << w.key();
     for (const auto &w : visible)
-        if (!w.localFile.isEmpty())
-            keepKeys << w.localFile;
+        if (!w.key().isEmpty())
+            keepKeys << w.key();
     m_cache.cancelAllExcept(keepKeys);
     // Rows whose work was dropped are asked for again when they become visible.
     const QSet<QString> kept(keepKeys.begin(), keepKeys.end());

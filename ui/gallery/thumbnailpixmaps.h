@@ -20,6 +20,11 @@ public:
     {
         qint64 rowId = 0;
         QString localFile;
+        // Without a local file: the key of a thumbnail kept without its image (the mirror's,
+        // ImageMirror::thumbnailKey), read from disk only.
+        QString thumbnailKey;
+        // The file is content-addressed, so its path is a stable thumbnail key.
+        const QString &key() const { return localFile.isEmpty() ? thumbnailKey : localFile; }
     };
 
     ThumbnailPixmaps(ThumbnailCache &cache, int edgePx, QObject *parent = nullptr);
