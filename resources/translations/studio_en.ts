@@ -249,6 +249,13 @@
             <numerusform>Saved for offline · all %n images</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Keeping thumbnails for offline · %n made</source>
+        <translation>
+            <numerusform>Keeping thumbnails for offline · %n made</numerusform>
+            <numerusform>Keeping thumbnails for offline · %n made</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -3276,6 +3276,12 @@ created:     %6
             <numerusform>ذخیره برای استفادهٔ آفلاین · همهٔ %n تصویر</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Keeping thumbnails for offline · %n made</source>
+        <translation>
+            <numerusform>نگه‌داشتن تصویرهای کوچک برای استفادهٔ آفلاین · %n ساخته شد</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PromptEditor</name>

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void pauseAndResume();
     void saysInTheStatusBarWhenEveryImageIsSaved();
     void saysWhereTheChosenSizeStoppedIt();
+    void thumbnailsOnlySaysWhatItKeeps();
 
 private:
     void release();
@@ -167,6 +168,29 @@ void TestMirrorStatus::saysWhereTheChosenSizeStoppedIt()
     QTRY_COMPARE(status.text(), u"Kept the newest images for offline, up to 1 byte(s) · 1 of 3"_s);
     QVERIFY(!status.isHidden());
     QVERIFY(status.pauseButton()->isHidden()); // the user's own choice: nothing to pause
+}
+
+// "Only images I open": the pass keeps thumbnails and no image, and says so; no "Saved for
+// offline · all N images" follows, as no image was saved.
+void TestMirrorStatus::thumbnailsOnlySaysWhatItKeeps()
+{
+    m_downloader->setThumbnails({m_services->profile().thumbnailsDir(), 256, 85});
+    m_mirror->setEnabled(false);
+    QStatusBar bar;
+    auto *status = new MirrorStatus(*m_mirror, &bar);
+    bar.addPermanentWidget(status);
+    QSignalSpy finished(m_mirror.get(), &ImageMirror::passFinished);
+    m_mirror->start();
+    QTRY_COMPARE(m_held.size(), 1);
+    QCOMPARE(status->text(), u"Keeping thumbnails for offline · 0 made"_s);
+    release();
+    QTRY_COMPARE(status->text(), u"Keeping thumbnails for offline · 1 made"_s);
+    while (finished.isEmpty()) {
+        QTRY_VERIFY(!m_held.isEmpty() || !finished.isEmpty());
+        release();
+    }
+    QVERIFY(status->isHidden());
+    QVERIFY(bar.currentMessage().isEmpty());
 }
 
 QTEST_MAIN(TestMirrorStatus)

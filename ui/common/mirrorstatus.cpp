@@ -35,6 +35,7 @@ MirrorStatus::MirrorStatus(ImageMirror &mirror, QWidget *parent)
     connect(m_pause, &QToolButton::clicked, this, &MirrorStatus::togglePause);
     connect(&m_mirror, &ImageMirror::progressChanged, this, &MirrorStatus::refresh);
     connect(&m_mirror, &ImageMirror::stateChanged, this, &MirrorStatus::refresh);
+    connect(&m_mirror, &ImageMirror::thumbnailSaved, this, &MirrorStatus::refresh);
     refresh();
 }
 
@@ -53,6 +54,10 @@ void MirrorStatus::refresh()
     const bool saving = active && m_mirror.done() < m_mirror.total();
     setVisible(saving);
     m_savedSome = m_savedSome || saving;
+    // "Only images I open": the pass keeps thumbnails, and saves no image to count.
+    const bool thumbnailsOnly = !m_mirror.isEnabled();
+    if (thumbnailsOnly)
+        m_savedSome = false;
     if (m_savedSome && state == S::Done && m_mirror.total() > 0
         && m_mirror.done() >= m_mirror.total()) {
         m_savedSome = false;
@@ -89,7 +94,9 @@ void MirrorStatus::refresh()
                    .arg(dataSizeText(m_mirror.byteLimit()), done, total);
         break;
     default:
-        text = tr("Saving for offline · %1 of %2").arg(done, total);
+        text = thumbnailsOnly ? tr("Keeping thumbnails for offline · %n made", nullptr,
+                                   m_mirror.thumbnailsOnlyThisPass())
+                              : tr("Saving for offline · %1 of %2").arg(done, total);
         break;
     }
     m_label->setText(text);
