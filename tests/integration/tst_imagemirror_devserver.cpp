@@ -155,7 +155,7 @@ void TestImageMirrorDevServer::onlyImagesIOpenKeepsNoImageFiles()
     QVERIFY(signIn(*services, kOtherPhone));
     QVERIFY(synced.wait(TestTime::scaled(20000)));
     QVERIFY(completedWithImage(*services) > 80);
-    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.wait(TestTime::scaled(20000)));
     QVERIFY(services->downloader().isIdle());
     QCOMPARE(services->imageBacklog().counts(services->accountId()).value().here, 0);
     QCOMPARE(services->imageMirror().downloadedThisPass(), 0);

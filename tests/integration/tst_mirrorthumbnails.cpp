@@ -10,6 +10,7 @@
 #include "media/thumbnailfile.h"
 #include "studiofixture.h"
 #include "studiosettings.h"
+#include "support/slowdown.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -117,7 +118,7 @@ void TestMirrorThumbnails::everyImageGetsItsThumbnail()
     QVERIFY(services);
     QSignalSpy finished(&services->imageMirror(), &ImageMirror::passFinished);
     QVERIFY(signIn(*services, u"+15550004444"_s));
-    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.wait(TestTime::scaled(30000)));
 
     const QList<HistoryRecord> records = completedRecords(*services);
     QVERIFY(records.size() > 40);
@@ -157,7 +158,7 @@ void TestMirrorThumbnails::onlyImagesIOpenKeepsThumbnailsOnly()
     ImageMirror &mirror = services->imageMirror();
     QSignalSpy finished(&mirror, &ImageMirror::passFinished);
     QVERIFY(signIn(*services, u"+15550005555"_s));
-    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.wait(TestTime::scaled(30000)));
 
     const QList<HistoryRecord> records = completedRecords(*services);
     QVERIFY(records.size() > 40);
@@ -173,7 +174,7 @@ void TestMirrorThumbnails::onlyImagesIOpenKeepsThumbnailsOnly()
     // The next pass finds every thumbnail here and downloads nothing again.
     const int gets = uploadGets(m_server);
     mirror.start();
-    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.wait(TestTime::scaled(10000)));
     QCOMPARE(uploadGets(m_server), gets);
     QCOMPARE(mirror.thumbnailsOnlyThisPass(), 0);
 }
@@ -189,7 +190,7 @@ void TestMirrorThumbnails::pastTheSizeLimitThumbnailsOnly()
     mirror.setByteLimit(1);
     QSignalSpy finished(&mirror, &ImageMirror::passFinished);
     QVERIFY(signIn(*services, u"+15550006666"_s));
-    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.wait(TestTime::scaled(30000)));
     QCOMPARE(mirror.state(), ImageMirror::State::LimitReached);
 
     const QList<HistoryRecord> records = completedRecords(*services);
