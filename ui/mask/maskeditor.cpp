@@ -188,8 +188,9 @@ QAction *MaskEditor::addTool(const QString &text, const QString &tip,
 MaskEditor::~MaskEditor()
 {
     // The layer (a child) clears its undo stack as QWidget's destructor deletes it, and the
-    // stack says so: by then this is no longer a MaskEditor to refresh.
-    disconnect(m_layer->undoStack(), nullptr, this, nullptr);
+    // stack says so: by then this is no longer a MaskEditor to refresh, nor are its actions'
+    // tool tips (whose slots use it) to update. Every receiver of the stack lets go.
+    m_layer->undoStack()->disconnect();
 }
 
 QImage MaskEditor::mask() const
