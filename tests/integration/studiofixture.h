@@ -39,12 +39,15 @@ inline JobQueue::Timing fastTiming()
     return timing;
 }
 
-inline std::unique_ptr<AppServices> openServices(const QString &profile, const QUrl &server)
+// `desktop`: as the app opens them (the mirror follows each sync, and so on).
+inline std::unique_ptr<AppServices> openServices(const QString &profile, const QUrl &server,
+                                                 bool desktop = false)
 {
     AppServices::Options options;
     options.profilePath = profile;
     options.server = server;
     options.fileOnlyTokens = true;
+    options.desktop = desktop;
     auto services = std::make_unique<AppServices>(options);
     const auto opened = services->open();
     if (!opened) {

@@ -21,20 +21,6 @@ namespace {
 const QString kOtherPhone = QStringLiteral("+15550002222");
 const QString kThirdPhone = QStringLiteral("+15550003333");
 
-std::unique_ptr<AppServices> openDesktop(const QString &profile, const QUrl &server)
-{
-    AppServices::Options options;
-    options.profilePath = profile;
-    options.server = server;
-    options.fileOnlyTokens = true;
-    options.desktop = true;
-    auto services = std::make_unique<AppServices>(options);
-    if (!services->open())
-        return nullptr;
-    services->jobs().setTiming(fastTiming());
-    return services;
-}
-
 int uploadGets(DevServerProcess &server)
 {
     return server.devState().value(u"uploadGets"_s).toInt();
@@ -78,7 +64,7 @@ void TestImageMirrorDevServer::initTestCase()
 
 void TestImageMirrorDevServer::fillsTheLibraryAfterSync()
 {
-    auto services = openDesktop(m_profile, m_server.origin());
+    auto services = openServices(m_profile, m_server.origin(), true);
     QVERIFY(services);
     ImageMirror &mirror = services->imageMirror();
     QSignalSpy finished(&mirror, &ImageMirror::passFinished);
@@ -146,7 +132,7 @@ void TestImageMirrorDevServer::onlyImagesIOpenKeepsNoImageFiles()
         settings.setKeepImages(StudioSettings::KeepImages::OnlyOpened);
         settings.sync();
     }
-    auto services = openDesktop(profile, m_server.origin());
+    auto services = openServices(profile, m_server.origin(), true);
     QVERIFY(services);
     QSignalSpy synced(&services->sync(), &SyncScheduler::finished);
     // Issue 12: thumbnails of every record are kept in all three settings, so the mirror

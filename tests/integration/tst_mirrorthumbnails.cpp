@@ -19,19 +19,6 @@ using namespace studiotest;
 
 namespace {
 
-std::unique_ptr<AppServices> openDesktop(const QString &profile, const QUrl &server)
-{
-    AppServices::Options options;
-    options.profilePath = profile;
-    options.server = server;
-    options.fileOnlyTokens = true;
-    options.desktop = true;
-    auto services = std::make_unique<AppServices>(options);
-    if (!services->open())
-        return nullptr;
-    return services;
-}
-
 void keepImages(const QString &profile, StudioSettings::KeepImages keep, int newestGB = 0)
 {
     QVERIFY(QDir().mkpath(profile));
@@ -114,7 +101,7 @@ void TestMirrorThumbnails::initTestCase()
 
 void TestMirrorThumbnails::everyImageGetsItsThumbnail()
 {
-    auto services = openDesktop(QDir(m_work.path()).filePath(u"every"_s), m_server.origin());
+    auto services = openServices(QDir(m_work.path()).filePath(u"every"_s), m_server.origin(), true);
     QVERIFY(services);
     QSignalSpy finished(&services->imageMirror(), &ImageMirror::passFinished);
     QVERIFY(signIn(*services, u"+15550004444"_s));
@@ -153,7 +140,7 @@ void TestMirrorThumbnails::onlyImagesIOpenKeepsThumbnailsOnly()
 {
     const QString profile = QDir(m_work.path()).filePath(u"opened-only"_s);
     keepImages(profile, StudioSettings::KeepImages::OnlyOpened);
-    auto services = openDesktop(profile, m_server.origin());
+    auto services = openServices(profile, m_server.origin(), true);
     QVERIFY(services);
     ImageMirror &mirror = services->imageMirror();
     QSignalSpy finished(&mirror, &ImageMirror::passFinished);
@@ -183,7 +170,7 @@ void TestMirrorThumbnails::pastTheSizeLimitThumbnailsOnly()
 {
     const QString profile = QDir(m_work.path()).filePath(u"newest"_s);
     keepImages(profile, StudioSettings::KeepImages::Newest, 1);
-    auto services = openDesktop(profile, m_server.origin());
+    auto services = openServices(profile, m_server.origin(), true);
     QVERIFY(services);
     ImageMirror &mirror = services->imageMirror();
     // The first image stored reaches the limit; the downloads already running keep theirs.

@@ -7,6 +7,8 @@
 #include "media/imagemirror.h"
 #include "models/gallerymodel.h"
 
+#include <optional>
+
 QList<int> GalleryGrid::visibleRows() const
 {
     QList<int> rows;
@@ -20,6 +22,21 @@ void GalleryGrid::scheduleSettle()
 {
     m_settle.start();
 }
+
+namespace {
+
+// Where a card's thumbnail comes from: its local file, else the thumbnail the mirror kept
+// without the image (read from disk only); none for a card with neither.
+std::optional<ThumbnailPixmaps::Wanted> thumbnailOf(const HistoryRecord &r)
+{
+    if (!r.localFile.isEmpty())
+        return ThumbnailPixmaps::Wanted{r.rowId, r.localFile, {}};
+    if (r.status == ImageStatus::Completed && !r.imageUrl.isEmpty())
+        return ThumbnailPixmaps::Wanted{r.rowId, {}, ImageMirror::thumbnailKey(r.imageUrl)};
+    return std::nullopt;
+}
+
+} // namespace
 
 void GalleryGrid::settle()
 {
@@ -38,11 +55,8 @@ void GalleryGrid::settle()
             m_visiblePending << row;
         else if (r->localFile.isEmpty() && r->status == ImageStatus::Completed)
             wanted << r->rowId;
-        if (!r->localFile.isEmpty())
-            visible << ThumbnailPixmaps::Wanted{r->rowId, r->localFile, {}};
-        else if (r->status == ImageStatus::Completed && !r->imageUrl.isEmpty())
-            visible << ThumbnailPixmaps::Wanted{
-                r->rowId, {}, ImageMirror::thumbnailKey(r->imageUrl)};
+        if (const auto w = thumbnailOf(*r))
+            visible << *w;
     }
     // Keep a screen's worth either side so a short scroll back finds its work still queued.
     QList<ThumbnailPixmaps::Wanted> keep;
@@ -51,9 +65,9 @@ void GalleryGrid::settle()
         const int from = qMax(0, rows.first() - span);
         const int to = qMin(m_model->rowCount() - 1, rows.last() + span);
         for (int row = from; row <= to; ++row) {
-            const auto *r = m_model->recordAt(row);
-            if (r && !r->localFile.isEmpty())
-                keep << ThumbnailPixmaps::Wanted{r->rowId, r->localFile, {}};
+            if (const auto *r = m_model->recordAt(row))
+                if (const auto w = thumbnailOf(*r))
+                    keep << *w;
         }
     }
     m_pixmaps->request(visible, keep);
