@@ -218,6 +218,8 @@ void AppServices::buildViewServices()
     // Each saved file is a change of its row: the gallery swaps the placeholder (coalesced).
     connect(m_backfill.get(), &HistoryImageBackfill::imageSaved, this,
             [this] { Q_EMIT historyChanged(); });
+    connect(m_backfill.get(), &HistoryImageBackfill::thumbnailSaved, this,
+            [this] { Q_EMIT historyChanged(); });
     buildImageMirror();
     m_characterThumbnails = std::make_unique<CharacterThumbnails>(
         *m_client, *m_downloader, *m_thumbnails,
@@ -293,6 +295,8 @@ void AppServices::applyKeepImages()
                                ? qint64(m_settings->keepNewestGB()) * 1000 * 1000 * 1000
                                : 0);
     m_mirror->setEnabled(keep != StudioSettings::KeepImages::OnlyOpened);
+    // A card shown online is not an image opened.
+    m_backfill->setKeepFiles(keep != StudioSettings::KeepImages::OnlyOpened);
 }
 
 void AppServices::wireDesktop()

@@ -3,6 +3,7 @@
 #include "backend/backendclient.h"
 #include "history/historystore.h"
 #include "media/imagedownloader.h"
+#include "media/imagemirror.h"
 
 HistoryImageBackfill::HistoryImageBackfill(ImageDownloader &downloader, HistoryStore &store,
                                            BackendClient &client, QObject *parent)
@@ -30,8 +31,17 @@ void HistoryImageBackfill::want(const QList<qint64> &rowIds)
         const auto url = m_client.resolveImageUrl(r.imageUrl);
         if (!url.isValid() || m_failed.contains(url) || m_waiting.contains(url))
             continue;
+        const bool keepFile = m_keepFiles || !m_downloader.makesThumbnails();
+        const QString key = ImageMirror::thumbnailKey(r.imageUrl);
+        if (!keepFile && m_downloader.hasThumbnail(key))
+            continue; // its card reads the kept thumbnail
         m_waiting.insert(url, rowId);
-        m_downloader.fetch(url, ImageDownloader::Priority::Backfill);
+        if (keepFile) {
+            m_downloader.fetch(url, ImageDownloader::Priority::Backfill);
+        } else {
+            m_downloader.fetch(url, ImageDownloader::Priority::Backfill,
+                               ImageDownloader::Keep::ThumbnailOnly, key);
+        }
     }
 }
 
@@ -42,6 +52,11 @@ void HistoryImageBackfill::stored(const QUrl &url, const StoredImage &image)
         return;
     const qint64 rowId = it.value();
     m_waiting.erase(it);
+    if (image.path.isEmpty()) {
+        if (!image.thumbnail.isEmpty())
+            Q_EMIT thumbnailSaved(rowId);
+        return;
+    }
     if (m_store.fillLocalFile(rowId, image.path, image.size, image.width, image.height))
         Q_EMIT imageSaved(rowId);
 }

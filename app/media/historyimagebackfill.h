@@ -26,10 +26,16 @@ public:
     // in this run.
     void want(const QList<qint64> &rowIds);
     int pending() const { return int(m_waiting.size()); }
+    // "Only images I open" (false): a card shown online gets its thumbnail kept, keyed as the
+    // mirror keys it (ImageMirror::thumbnailKey), and no image file. Files are kept where the
+    // downloader makes no thumbnails.
+    void setKeepFiles(bool keep) { m_keepFiles = keep; }
 
 Q_SIGNALS:
     // A row now has its image on disk.
     void imageSaved(qint64 rowId);
+    // A row kept as a thumbnail only now has it on disk.
+    void thumbnailSaved(qint64 rowId);
 
 private:
     void stored(const QUrl &url, const StoredImage &image);
@@ -40,4 +46,5 @@ private:
     BackendClient &m_client;
     QHash<QUrl, qint64> m_waiting; // URL -> row
     QSet<QUrl> m_failed;
+    bool m_keepFiles = true;
 };

@@ -74,6 +74,14 @@ ImageDownloader::~ImageDownloader()
     waitForPool(m_verifyPool);
 }
 
+bool ImageDownloader::hasThumbnail(const QString &key) const
+{
+    return makesThumbnails()
+           && !ThumbnailFile::existing(
+                   ThumbnailFile::stem(m_thumbnails.dir, key, m_thumbnails.edge))
+                   .isEmpty();
+}
+
 void ImageDownloader::setMaxConcurrent(int downloads)
 {
     m_maxConcurrent = qMax(1, downloads);
@@ -154,6 +162,7 @@ void ImageDownloader::downloaded(const QUrl &url, quint64 id, const Result<Downl
         finish(url);
         Q_EMIT imageFailed(url, error);
         pump();
+        Q_EMIT downloadEnded();
         return;
     }
 
@@ -173,6 +182,7 @@ void ImageDownloader::downloaded(const QUrl &url, quint64 id, const Result<Downl
             return verifyAndStore(store, thumbs, download, keep, key);
         }));
     pump();
+    Q_EMIT downloadEnded();
 }
 
 void ImageDownloader::verified(const QUrl &url, quint64 id, const Result<StoredImage> &result)

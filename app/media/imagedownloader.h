@@ -47,6 +47,9 @@ public:
 
     void setThumbnails(Thumbnails thumbnails) { m_thumbnails = std::move(thumbnails); }
     const Thumbnails &thumbnails() const { return m_thumbnails; }
+    bool makesThumbnails() const { return !m_thumbnails.dir.isEmpty() && m_thumbnails.edge > 0; }
+    // The thumbnail keyed `key` is on disk already (made in an earlier run).
+    bool hasThumbnail(const QString &key) const;
 
     void setMaxConcurrent(int downloads);
     int maxConcurrent() const { return m_maxConcurrent; }
@@ -72,6 +75,10 @@ Q_SIGNALS:
     void imageFailed(const QUrl &url, const ApiError &error);
     // Nothing queued, downloading or verifying any more.
     void becameIdle();
+    // A download answered and its slot took the next queued URL, if any; its verification may
+    // still run. A feeder that keeps one URL waiting queues the next one now, so no slot idles
+    // while images verify.
+    void downloadEnded();
 
 private:
     enum class Stage { Queued, Downloading, Verifying };

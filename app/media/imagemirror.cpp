@@ -4,7 +4,6 @@
 #include "history/historystore.h"
 #include "media/imagedownloader.h"
 #include "media/medialog.h"
-#include "media/thumbnailfile.h"
 
 #include <QStorageInfo>
 
@@ -50,6 +49,9 @@ ImageMirror::ImageMirror(ImageDownloader &downloader, HistoryStore &store, Image
     // Whatever the downloader finished (ours, a visible cell, a job result), its lane may be
     // empty now.
     connect(&m_downloader, &ImageDownloader::becameIdle, this, &ImageMirror::scheduleFeed);
+    // A slot took the URL waiting in the lane: queue the next before the finished image has
+    // verified, or the slot idles meanwhile.
+    connect(&m_downloader, &ImageDownloader::downloadEnded, this, &ImageMirror::scheduleFeed);
 }
 
 void ImageMirror::setAccount(const QString &accountId)
@@ -267,7 +269,7 @@ bool ImageMirror::freeSpaceLow() const
 
 bool ImageMirror::makesThumbnails() const
 {
-    return !m_downloader.thumbnails().dir.isEmpty() && m_downloader.thumbnails().edge > 0;
+    return m_downloader.makesThumbnails();
 }
 
 bool ImageMirror::keepsFiles() const
@@ -277,10 +279,7 @@ bool ImageMirror::keepsFiles() const
 
 bool ImageMirror::hasThumbnail(const BacklogItem &item) const
 {
-    const auto &thumbnails = m_downloader.thumbnails();
-    return !ThumbnailFile::existing(
-                ThumbnailFile::stem(thumbnails.dir, thumbnailKey(item.imageUrl), thumbnails.edge))
-                .isEmpty();
+    return m_downloader.hasThumbnail(thumbnailKey(item.imageUrl));
 }
 
 void ImageMirror::recount()

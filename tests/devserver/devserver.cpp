@@ -91,6 +91,7 @@ DevServer::DevServer(ServerOptions options, QObject *parent)
     if (m_otp.isEmpty())
         m_otp = u"%1"_s.arg(QRandomGenerator::system()->bounded(100000, 999999));
     m_fault = {m_options.fault, m_options.faultRate, m_options.faultRoute};
+    m_renderer.setCacheMegabytes(m_options.imageCacheMb);
     m_proxy->maxBodyBytes = m_options.proxyMaxBodyBytes;
 }
 

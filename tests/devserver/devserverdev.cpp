@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -126,8 +127,15 @@ double DevServer::imagesOnServer(const QString &userId) const
     return count;
 }
 
-void DevServer::serveUpload(const HttpRequest &request, const Reply &reply)
+void DevServer::serveUpload(const HttpRequest &request, const Reply &answer)
 {
+    // --upload-latency-ms: every answer waits, as a hosted file's round trip and transfer do;
+    // the wait costs no CPU, so the client's own work is what a benchmark compares.
+    const int latencyMs = m_options.uploadLatencyMs;
+    const Reply reply =
+        latencyMs <= 0 ? answer : Reply([this, answer, latencyMs](const HttpResponse &r) {
+            QTimer::singleShot(latencyMs, this, [answer, r] { answer(r); });
+        });
     if (request.method != "GET" && request.method != "HEAD")
         return reply(Responses::cannot(request.method, request.target));
     const auto &path = request.path;

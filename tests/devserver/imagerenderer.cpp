@@ -18,6 +18,11 @@ ImageRenderer::ImageRenderer(QObject *parent)
     m_pool.setMaxThreadCount(2);
 }
 
+void ImageRenderer::setCacheMegabytes(int megabytes)
+{
+    m_cache.setMaxCost(qsizetype(megabytes) * 1024);
+}
+
 ImageRenderer::~ImageRenderer()
 {
     m_pool.waitForDone();

@@ -23,6 +23,8 @@ public:
     // Calls back on this object's thread; concurrent asks for one key share one render.
     void render(const QString &key, const RenderSpec &spec, Callback callback);
 
+    void setCacheMegabytes(int megabytes);
+
     static QSize sizeFor(const QString &aspectRatio, const QString &resolution);
     static QByteArray renderPng(const RenderSpec &spec);
 

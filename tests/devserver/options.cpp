@@ -80,6 +80,8 @@ The first stdout line is the listening port; everything else goes to stderr.
   --slow-ms N            delay every /api answer by N ms
   --missing-uploads F    fraction of generated images gone from /uploads (200 text/html)
   --upload-errors F      fraction of /uploads GETs answered 503 with Retry-After: 1
+  --image-cache-mb N     rendered images kept in memory (default 256)
+  --upload-latency-ms N  delay every /uploads answer by N ms (a hosted file's round trip)
   --max-body-bytes N     answer bodies over N bytes with nginx's HTML 413, as a proxy would
   --token-ttl SECONDS    access token lifetime (default 604800, 7 days)
   --log-requests FILE    append one JSON line per request to FILE
@@ -141,12 +143,26 @@ std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString 
             *help = true;
             return o;
         }
-        static const QStringList known = {
-            u"--port"_s,          u"--flavor"_s,        u"--latency-ms"_s,  u"--fail-rate"_s,
-            u"--rate-limit"_s,    u"--seed-history"_s,  u"--otp"_s,         u"--data"_s,
-            u"--image-origin"_s,  u"--fault"_s,         u"--fault-route"_s, u"--slow-ms"_s,
-            u"--token-ttl"_s,     u"--log-requests"_s,  u"--random-seed"_s, u"--missing-uploads"_s,
-            u"--upload-errors"_s, u"--max-body-bytes"_s};
+        static const QStringList known = {u"--port"_s,
+                                          u"--flavor"_s,
+                                          u"--latency-ms"_s,
+                                          u"--fail-rate"_s,
+                                          u"--rate-limit"_s,
+                                          u"--seed-history"_s,
+                                          u"--otp"_s,
+                                          u"--data"_s,
+                                          u"--image-origin"_s,
+                                          u"--fault"_s,
+                                          u"--fault-route"_s,
+                                          u"--slow-ms"_s,
+                                          u"--token-ttl"_s,
+                                          u"--log-requests"_s,
+                                          u"--random-seed"_s,
+                                          u"--missing-uploads"_s,
+                                          u"--upload-errors"_s,
+                                          u"--max-body-bytes"_s,
+                                          u"--image-cache-mb"_s,
+                                          u"--upload-latency-ms"_s};
         if (!known.contains(name))
             return bad(u"unknown option %1"_s.arg(name));
         if (!hasInlineValue) {
@@ -215,6 +231,12 @@ std::optional<ServerOptions> parseOptions(const QStringList &arguments, QString 
         } else if (name == "--upload-errors"_L1) {
             if (!toRate(value, &o.uploadErrorRate))
                 return bad(u"--upload-errors needs a fraction from 0 to 1"_s);
+        } else if (name == "--image-cache-mb"_L1) {
+            if (!toInt(value, 1, &o.imageCacheMb))
+                return bad(u"--image-cache-mb needs a number of megabytes"_s);
+        } else if (name == "--upload-latency-ms"_L1) {
+            if (!toInt(value, 0, &o.uploadLatencyMs))
+                return bad(u"--upload-latency-ms needs a number of milliseconds"_s);
         } else if (name == "--token-ttl"_L1) {
             if (!toInt(value, 1, &n))
                 return bad(u"--token-ttl needs a number of seconds"_s);

@@ -47,6 +47,10 @@ struct ServerOptions
     // text/html), as the real server does. Chosen by a hash of the path, so stable per record.
     double missingUploads = 0;
     double uploadErrorRate = 0; // share of /uploads GETs answered 503 with Retry-After: 1
+    // The rendered images kept in memory. A larger cache serves a large history as stored
+    // files, the way the real server does, without rendering them again.
+    int imageCacheMb = 256;
+    int uploadLatencyMs = 0; // each /uploads answer waits this long (a hosted file's round trip)
     qint64 proxyMaxBodyBytes = 0; // > 0: nginx's client_max_body_size in front of the API
     qint64 tokenTtlSeconds = qint64(7) * 24 * 3600;
     QString logRequestsFile;

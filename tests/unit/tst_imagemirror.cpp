@@ -12,6 +12,7 @@
 
 #include <QBuffer>
 #include <QDateTime>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QNetworkAccessManager>
@@ -103,11 +104,13 @@ private Q_SLOTS:
     void missVerifiedBySameHost();
     void lonelyMissNeedsASecondRun();
     void waitsForTheSharedLane();
+    void queuesTheNextWhileImagesVerify();
     void backsOffOnBusyServer();
     void pauseStopsFeeding();
     void lowSpaceStops();
     void disabledDownloadsNothing();
     void visibleBackfillSkipsGone();
+    void visibleCellsKeepThumbnailsOnlyWhenAsked();
     void meteredConnectionWaits();
     void newestUpToASize();
     void neverReplacesAFileThatArrivedMeanwhile();
@@ -320,6 +323,33 @@ void TestImageMirror::waitsForTheSharedLane()
     QCOMPARE(mirror->done(), 20);
 }
 
+void TestImageMirror::queuesTheNextWhileImagesVerify()
+{
+    seed(20);
+    m_downloader->setMaxConcurrent(2);
+    m_server.hold = true;
+    auto mirror = makeMirror();
+    QSignalSpy stored(m_downloader.get(), &ImageDownloader::imageStored);
+    mirror->start();
+    QTRY_COMPARE(m_server.requested.size(), 2);
+    QCOMPARE(m_downloader->queuedCount(), 1);
+    // The first download answers: the URL waiting in the lane takes its slot at once...
+    auto [url, done] = m_server.held.takeFirst();
+    done(m_server.answer(url));
+    QCOMPARE(m_server.requested.size(), 3);
+    QCOMPARE(m_downloader->queuedCount(), 0);
+    // ...and the mirror queues the next one before the answered image has verified, so no slot
+    // idles while images verify.
+    QCoreApplication::sendPostedEvents(mirror.get(), QEvent::MetaCall);
+    QCOMPARE(stored.size(), 0);
+    QCOMPARE(m_downloader->queuedCount(), 1);
+    m_server.hold = false;
+    m_server.releaseAll();
+    QSignalSpy finished(mirror.get(), &ImageMirror::passFinished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(mirror->done(), 20);
+}
+
 void TestImageMirror::backsOffOnBusyServer()
 {
     seed(4);
@@ -409,6 +439,47 @@ void TestImageMirror::visibleBackfillSkipsGone()
     QVERIFY(saved.wait(10000));
     QCOMPARE(m_server.requested.size(), 1);
     QCOMPARE(m_server.requested.first().path(), rows.at(1).imageUrl);
+}
+
+void TestImageMirror::visibleCellsKeepThumbnailsOnlyWhenAsked()
+{
+    seed(3);
+    QTemporaryDir thumbs;
+    m_downloader->setThumbnails({thumbs.path(), 256, 85});
+    const auto rows = m_backlog->nextMissing(kAccount, std::nullopt, 10).value();
+    QNetworkAccessManager network;
+    RequestBudget budget;
+    BackendClient client(network, budget);
+    client.setOrigin(QUrl(u"http://images.test"_s));
+    HistoryImageBackfill backfill(*m_downloader, *m_store, client);
+    backfill.setKeepFiles(false); // "only images I open": a card shown is not an image opened
+    QSignalSpy thumbnails(&backfill, &HistoryImageBackfill::thumbnailSaved);
+    QSignalSpy saved(&backfill, &HistoryImageBackfill::imageSaved);
+    const auto filesHere = [this] {
+        int files = 0;
+        for (QDirIterator it(m_images.path(), QDir::Files, QDirIterator::Subdirectories);
+             it.hasNext(); it.next())
+            ++files;
+        return files;
+    };
+    const int files = filesHere();
+    backfill.want({rows.at(0).rowId, rows.at(1).rowId});
+    QTRY_COMPARE(thumbnails.size(), 2);
+    QCOMPARE(saved.size(), 0);
+    QCOMPARE(filesHere(), files);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(m_store->recordByRowId(rows.at(i).rowId).value()->localFile.isEmpty());
+        QVERIFY(m_downloader->hasThumbnail(ImageMirror::thumbnailKey(rows.at(i).imageUrl)));
+    }
+    // Shown again, they are not downloaded again: their cards read the kept thumbnails.
+    backfill.want({rows.at(0).rowId, rows.at(1).rowId});
+    QCOMPARE(backfill.pending(), 0);
+    QCOMPARE(m_server.requested.size(), 2);
+    // Kept as files again (every image): the third card's image is stored.
+    backfill.setKeepFiles(true);
+    backfill.want({rows.at(2).rowId});
+    QVERIFY(saved.wait(10000));
+    QVERIFY(!m_store->recordByRowId(rows.at(2).rowId).value()->localFile.isEmpty());
 }
 
 void TestImageMirror::meteredConnectionWaits()
