@@ -3216,7 +3216,7 @@ created:     %6
     <message numerus="yes">
         <source>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %n.</source>
         <translation>
-            <numerusform>با ناحیهٔ علامت‌خورده، نسخهٔ برجسته‌شدهٔ آن هم فرستاده می‌شود، پس حداکثر ۴ تصویر می‌توان پیوست کرد؛ %n تصویر را بردارید.</numerusform>
+            <numerusform>با ناحیهٔ علامت‌خورده، نسخهٔ برجسته‌شدهٔ آن هم فرستاده می‌شود، پس حداکثر ۴ تصویر می‌توان پیوست کرد؛ %Ln تصویر را بردارید.</numerusform>
         </translation>
     </message>
 </context>
@@ -3273,13 +3273,13 @@ created:     %6
     <message numerus="yes">
         <source>Saved for offline · all %n images</source>
         <translation>
-            <numerusform>ذخیره برای استفادهٔ آفلاین · همهٔ %n تصویر</numerusform>
+            <numerusform>ذخیره برای استفادهٔ آفلاین · همهٔ %Ln تصویر</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Keeping thumbnails for offline · %n made</source>
         <translation>
-            <numerusform>نگه‌داشتن تصویرهای کوچک برای استفادهٔ آفلاین · %n ساخته شد</numerusform>
+            <numerusform>نگه‌داشتن تصویرهای کوچک برای استفادهٔ آفلاین · %Ln ساخته شد</numerusform>
         </translation>
     </message>
 </context>

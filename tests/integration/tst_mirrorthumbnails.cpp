@@ -119,7 +119,7 @@ void TestMirrorThumbnails::everyImageGetsItsThumbnail()
     QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
         bytes += QFileInfo(it.next()).size();
-    QVERIFY2(bytes / records.size() <= 25 * 1000,
+    QVERIFY2(bytes / records.size() <= qint64(25) * 1000,
              QByteArray::number(bytes / records.size()).constData());
 
     // The gallery's cache reads the mirror's files and decodes no original.

@@ -118,7 +118,7 @@ private Q_SLOTS:
 private:
     // `count` completed records, record 0 the oldest; /img/<i>.png on one host.
     void seed(int count);
-    std::unique_ptr<ImageMirror> makeMirror(ImageMirror::Options options = testOptions());
+    std::unique_ptr<ImageMirror> makeMirror(const ImageMirror::Options &options = testOptions());
     // No free-space floor: the test machine's disk is not the point.
     static ImageMirror::Options testOptions()
     {
@@ -171,7 +171,7 @@ void TestImageMirror::seed(int count)
     QVERIFY(m_store->upsertServerRecords(kAccount, records, 1).ok());
 }
 
-std::unique_ptr<ImageMirror> TestImageMirror::makeMirror(ImageMirror::Options options)
+std::unique_ptr<ImageMirror> TestImageMirror::makeMirror(const ImageMirror::Options &options)
 {
     auto mirror = std::make_unique<ImageMirror>(
         *m_downloader, *m_store, *m_backlog,

@@ -111,6 +111,11 @@ QStringList problems(const TsMessage &message)
         static const QRegularExpression localeArg(u"%L[1-9]"_s);
         if (message.context == u"Messages" && translation.contains(localeArg))
             found << where + u" uses %L<digit>, which stored messages cannot fill"_s;
+        // A count reads in Persian digits beside the numbers the locale formats ("۲٬۰۰۰"):
+        // %Ln, not %n, which Qt writes in Latin digits.
+        static const QRegularExpression latinCount(u"%n"_s);
+        if (message.numerus && translation.contains(latinCount))
+            found << where + u" writes its count in Latin digits (%n, not %Ln): "_s + translation;
     }
     return found;
 }
@@ -171,6 +176,8 @@ private Q_SLOTS:
             << TsMessage{u"Cli"_s, u"Saved."_s, false, {}, {u"%1 ذخیره شد."_s}};
         QTest::newRow("mnemonic on a Persian letter")
             << TsMessage{u"SettingsDialog"_s, u"&Calendar"_s, false, {}, {u"&تقویم"_s}};
+        QTest::newRow("count in Latin digits")
+            << TsMessage{u"JobsPanel"_s, u"%n jobs"_s, true, {}, {u"%n کار"_s}};
         QTest::newRow("%L1 in a stored message")
             << TsMessage{u"Messages"_s, u"error %1"_s, false, {}, {u"خطای %L1"_s}};
     }
