@@ -49,7 +49,7 @@ void JobPoller::learnFrom(const QList<Job> &recentJobs)
             continue;
         const qint64 ms = job.submittedAt.msecsTo(job.completedAt);
         // Clocks differ (the result time is the server's): keep what is plausible.
-        if (ms >= 1000 && ms <= 10 * 60 * 1000)
+        if (ms >= 1000 && ms <= qint64(10) * 60 * 1000)
             durations << ms;
         if (durations.size() == 20)
             break;

@@ -136,7 +136,7 @@ bool GalleryRowWindow::load(qint64 block)
         m_lastError = page.error().userMessage;
         return false;
     }
-    m_blocks.insert(block, std::move(page.value().rows));
+    m_blocks.insert(block, page.value().rows); // shared, not copied
     if (m_blocks.size() > kMostBlocks)
         m_blocks.removeIf(
             [&](const auto &it) { return it.key() != 0 && qAbs(it.key() - block) > kFarBlocks; });

@@ -46,7 +46,7 @@ private Q_SLOTS:
         QVERIFY(pragma.exec(u"PRAGMA query_only = 1"_s));
         const auto set = m_store->setFavorite(1, true);
         QVERIFY(!set.ok());
-        const ApiError error = set.error();
+        const ApiError &error = set.error();
         QCOMPARE(error.message.code, u"core.history.writeFailed"_s);
         QCOMPARE(error.message.args.size(), 1);
         QCOMPARE(UserMessage::fromStorage(error.message.args.at(0)).code,

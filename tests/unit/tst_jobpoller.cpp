@@ -105,7 +105,7 @@ private Q_SLOTS:
         m_poller->learnFrom({polledJob(1, 30000, JobState::Failed),
                              polledJob(2, 30000, JobState::Completed, QString()), // synchronous
                              polledJob(3, 500), // under a second: clocks disagree
-                             polledJob(4, 11 * 60 * 1000), // over ten minutes
+                             polledJob(4, qint64(11) * 60 * 1000), // over ten minutes
                              polledJob(5, 30000), polledJob(6, 30000)});
         QCOMPARE(m_poller->typicalMs(), 0);
         m_poller->learnFrom(

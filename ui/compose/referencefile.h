@@ -7,7 +7,7 @@
 // What the composer knows about a candidate reference image from its header alone.
 struct ReferenceFile
 {
-    static constexpr qint64 kMaxUploadBytes = 10 * 1024 * 1024;
+    static constexpr qint64 kMaxUploadBytes = qint64(10) * 1024 * 1024;
     static constexpr int kMaxUploadEdge = 2048;
 
     QString path; // absolute
