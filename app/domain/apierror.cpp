@@ -166,7 +166,7 @@ ApiError ApiError::imageMissing(int httpStatus, const QString &contentType)
         httpStatus, contentType);
 }
 
-ApiError ApiError::unauthorized(int httpStatus, QString serverMessage)
+ApiError ApiError::unauthorized(int httpStatus, const QString &serverMessage)
 {
     return make(
         Kind::Unauthorized,
@@ -187,7 +187,7 @@ ApiError ApiError::insufficientStars(int httpStatus, QString serverMessage,
     return make(Kind::InsufficientStars, std::move(message), httpStatus, std::move(serverMessage));
 }
 
-ApiError ApiError::validation(int httpStatus, QString serverMessage)
+ApiError ApiError::validation(int httpStatus, const QString &serverMessage)
 {
     return make(
         Kind::Validation,
@@ -201,7 +201,7 @@ ApiError ApiError::validation(const UserMessage &reason)
                 reason.english());
 }
 
-ApiError ApiError::notFound(int httpStatus, QString serverMessage)
+ApiError ApiError::notFound(int httpStatus, const QString &serverMessage)
 {
     return make(Kind::NotFound,
                 UserMessage::of("api.notFound", {orWord(serverMessage, "api.word.notFound")}),
@@ -219,7 +219,7 @@ ApiError ApiError::rateLimited(int httpStatus, QString serverMessage, int retryA
     return e;
 }
 
-ApiError ApiError::serverError(int httpStatus, QString serverMessage)
+ApiError ApiError::serverError(int httpStatus, const QString &serverMessage)
 {
     const QString said = serverMessage.isEmpty()
                              ? word("api.word.errorStatus", {QString::number(httpStatus)})

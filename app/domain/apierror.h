@@ -56,16 +56,16 @@ struct ApiError
     static ApiError badResponse(const QString &problem, int httpStatus = 0);
     static ApiError webPageInsteadOfData(int httpStatus, QString serverMessage = {});
     static ApiError imageMissing(int httpStatus, const QString &contentType);
-    static ApiError unauthorized(int httpStatus, QString serverMessage);
+    static ApiError unauthorized(int httpStatus, const QString &serverMessage);
     // needed / have come from the server's message, the job's cost or the last known balance.
     static ApiError insufficientStars(int httpStatus, QString serverMessage,
                                       std::optional<double> needed, std::optional<double> have);
-    static ApiError validation(int httpStatus, QString serverMessage);
+    static ApiError validation(int httpStatus, const QString &serverMessage);
     // A request this program refuses before sending it, in the same words as the server's.
     static ApiError validation(const UserMessage &reason);
-    static ApiError notFound(int httpStatus, QString serverMessage);
+    static ApiError notFound(int httpStatus, const QString &serverMessage);
     static ApiError rateLimited(int httpStatus, QString serverMessage, int retryAfterSeconds);
-    static ApiError serverError(int httpStatus, QString serverMessage);
+    static ApiError serverError(int httpStatus, const QString &serverMessage);
     // `problem` completes "Could not use the file <path>: ..."; serverMessage keeps it in
     // English. The QString form takes text that is not translated.
     static ApiError localFile(const QString &path, const UserMessage &problem);

@@ -317,7 +317,7 @@ void TestBackendClient::jsonBodyIsCapped()
     // 33 MiB streamed without a length.
     QByteArray raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                      "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
-    const QByteArray chunk(1024 * 1024, ' ');
+    const QByteArray chunk(qsizetype(1024) * 1024, ' ');
     for (int i = 0; i < 33; ++i)
         raw += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
     raw += "0\r\n\r\n";

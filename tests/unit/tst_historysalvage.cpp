@@ -28,7 +28,7 @@ GeneratedImage record(int n)
     r.prompt = u"record %1 "_s.arg(n) + QString(300, QLatin1Char('x'));
     r.status = ImageStatus::Completed;
     r.imageUrl = u"/uploads/%1.png"_s.arg(n);
-    r.createdAt = QDateTime::fromMSecsSinceEpoch(1700000000000 + n * 1000, Qt::UTC);
+    r.createdAt = QDateTime::fromMSecsSinceEpoch(1700000000000 + qint64(n) * 1000, Qt::UTC);
     return r;
 }
 

@@ -36,13 +36,14 @@ private Q_SLOTS:
         const auto claims = JwtClaims::read(token({{u"userId"_s, u"65f1c0ffee0123456789abcd"_s},
                                                    {u"phoneNumber"_s, u"+989121234567"_s},
                                                    {u"iat"_s, iat},
-                                                   {u"exp"_s, iat + 7 * 86400}}));
+                                                   {u"exp"_s, iat + qint64(7) * 86400}}));
         QVERIFY(claims);
         QCOMPARE(claims->userId, u"65f1c0ffee0123456789abcd"_s);
         QCOMPARE(claims->phoneNumber, u"+989121234567"_s);
         QVERIFY(claims->email.isEmpty());
         QCOMPARE(claims->issuedAt, QDateTime::fromSecsSinceEpoch(iat, Qt::UTC));
-        QCOMPARE(claims->expiresAt, QDateTime::fromSecsSinceEpoch(iat + 7 * 86400, Qt::UTC));
+        QCOMPARE(claims->expiresAt,
+                 QDateTime::fromSecsSinceEpoch(iat + qint64(7) * 86400, Qt::UTC));
     }
 
     void readsEmailToken()
@@ -65,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(claims->expiresWithin(24h, issued));
         QVERIFY(!claims->expiresWithin(30min, issued));
         const auto week =
-            JwtClaims::read(token({{u"userId"_s, u"u1"_s}, {u"exp"_s, iat + 7 * 86400}}));
+            JwtClaims::read(token({{u"userId"_s, u"u1"_s}, {u"exp"_s, iat + qint64(7) * 86400}}));
         QVERIFY(!week->expiresWithin(24h, issued));
         QVERIFY(week->expiresWithin(24h, issued.addDays(6).addSecs(1)));
     }
