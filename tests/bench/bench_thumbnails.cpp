@@ -60,8 +60,8 @@ QImage makeImage(int index)
         auto *line = reinterpret_cast<QRgb *>(smooth.scanLine(y));
         for (int x = 0; x < kSmall; ++x) {
             const double px = x * 8.0, py = y * 8.0;
-            const double t =
-                std::clamp(0.5 + ((px - kSide * 0.5) * dx + (py - kSide * 0.5) * dy) / kSide, 0.0, 1.0);
+            const double t = std::clamp(
+                0.5 + ((px - kSide * 0.5) * dx + (py - kSide * 0.5) * dy) / kSide, 0.0, 1.0);
             double r = r0 + (r1 - r0) * t, g = g0 + (g1 - g0) * t, b = b0 + (b1 - b0) * t;
             for (const Blob &blob : std::as_const(blobs)) {
                 const double d2 = (px - blob.x) * (px - blob.x) + (py - blob.y) * (py - blob.y);
