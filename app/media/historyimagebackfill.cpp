@@ -36,12 +36,9 @@ void HistoryImageBackfill::want(const QList<qint64> &rowIds)
         if (!keepFile && m_downloader.hasThumbnail(key))
             continue; // its card reads the kept thumbnail
         m_waiting.insert(url, rowId);
-        if (keepFile) {
-            m_downloader.fetch(url, ImageDownloader::Priority::Backfill);
-        } else {
-            m_downloader.fetch(url, ImageDownloader::Priority::Backfill,
-                               ImageDownloader::Keep::ThumbnailOnly, key);
-        }
+        m_downloader.fetch(
+            url, ImageDownloader::Priority::Backfill,
+            keepFile ? ImageDownloader::Keep::Original : ImageDownloader::Keep::ThumbnailOnly, key);
     }
 }
 

@@ -57,7 +57,7 @@ public:
     // Queues `url` unless it is already queued or in progress (a JobResult request then
     // promotes a queued backfill entry). Exactly one imageStored / imageFailed follows,
     // unless cancelled. Keep::ThumbnailOnly stores no file (StoredImage::path stays empty) and
-    // keys the thumbnail by `thumbnailKey`.
+    // keys the thumbnail by `thumbnailKey` (Keep::Original keys it by the stored file).
     void fetch(const QUrl &url, Priority priority = Priority::Backfill, Keep keep = Keep::Original,
                const QString &thumbnailKey = {});
     // Forgets `url`: a queued entry is dropped, a download aborted. No signal follows.

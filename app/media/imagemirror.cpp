@@ -226,12 +226,10 @@ void ImageMirror::feed()
         if (!keepFile && hasThumbnail(item))
             continue; // kept as a thumbnail in an earlier pass
         m_inFlight.insert(url, InFlight{item, url.host()});
-        if (keepFile) {
-            m_downloader.fetch(url, ImageDownloader::Priority::Backfill);
-        } else {
-            m_downloader.fetch(url, ImageDownloader::Priority::Backfill,
-                               ImageDownloader::Keep::ThumbnailOnly, thumbnailKey(item.imageUrl));
-        }
+        m_downloader.fetch(url, ImageDownloader::Priority::Backfill,
+                           keepFile ? ImageDownloader::Keep::Original
+                                    : ImageDownloader::Keep::ThumbnailOnly,
+                           thumbnailKey(item.imageUrl));
     }
     if (m_state == State::Running && m_backlogEnd && m_pending.isEmpty() && m_inFlight.isEmpty())
         finishPass();
