@@ -13,6 +13,10 @@
 // returns.
 void startInPool(QThreadPool &pool, std::function<void()> fn);
 void waitForPool(QThreadPool &pool);
+// ThreadSanitizer builds: what this pool thread does from here until a task of startInPool
+// starts on it is QThreadPool's own bookkeeping, left unchecked (pool.cpp says why). Only
+// from a pool thread; qtthreadsunchecked.cpp calls it on each of Qt's global pool threads.
+void uncheckPoolThreadUntilNextTask();
 
 // QtConcurrent::run(&pool, fn) through startInPool: the same QFuture for a QFutureWatcher,
 // with the start of `fn` visible to ThreadSanitizer. (The result travels under the future's

@@ -16,6 +16,8 @@
 #ifdef STUDIO_TSAN
 extern "C" void __tsan_acquire(void *addr); // NOLINT(bugprone-reserved-identifier)
 extern "C" void __tsan_release(void *addr); // NOLINT(bugprone-reserved-identifier)
+extern "C" void __tsan_ignore_thread_begin(); // NOLINT(bugprone-reserved-identifier)
+extern "C" void __tsan_ignore_thread_end(); // NOLINT(bugprone-reserved-identifier)
 #endif
 
 namespace tsan {
@@ -33,6 +35,24 @@ inline void acquire([[maybe_unused]] const void *key)
 {
 #ifdef STUDIO_TSAN
     __tsan_acquire(const_cast<void *>(key));
+#endif
+}
+
+// Stops checking the memory accesses this thread makes until uncheckEnd(); what it locks and
+// waits for still counts. Only for stretches where a thread runs nothing but Qt's own code
+// (qtthreadsunchecked.cpp, pool.cpp). A thread must end it before it ends: TSan stops the
+// program if a thread finishes unchecked.
+inline void uncheckBegin()
+{
+#ifdef STUDIO_TSAN
+    __tsan_ignore_thread_begin();
+#endif
+}
+
+inline void uncheckEnd()
+{
+#ifdef STUDIO_TSAN
+    __tsan_ignore_thread_end();
 #endif
 }
 

@@ -1,4 +1,5 @@
 #include "studiofixture.h"
+#include "support/slowdown.h"
 
 #include <QImage>
 #include <QRandomGenerator>
@@ -69,7 +70,7 @@ private Q_SLOTS:
         request.referencePaths = {reference};
         auto queued = services->jobs().enqueue(request);
         QVERIFY(queued);
-        const auto job = waitFinished(*services, queued.value().id, 90'000);
+        const auto job = waitFinished(*services, queued.value().id, TestTime::scaled(90'000));
         QVERIFY(job);
         QCOMPARE(jobStateName(job->state), u"completed"_s);
         QVERIFY(proxyRefusals(server) >= 1);
@@ -99,7 +100,7 @@ private Q_SLOTS:
         request.referencePaths = {reference};
         auto queued = services->jobs().enqueue(request);
         QVERIFY(queued);
-        const auto job = waitFinished(*services, queued.value().id, 90'000);
+        const auto job = waitFinished(*services, queued.value().id, TestTime::scaled(90'000));
         QVERIFY(job);
         QCOMPARE(jobStateName(job->state), u"failed"_s);
         QCOMPARE(job->message.code, u"jobs.picturesTooLarge"_s);

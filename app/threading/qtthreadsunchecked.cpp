@@ -1,0 +1,100 @@
+// ThreadSanitizer builds only (app/CMakeLists.txt compiles this file into every program that
+// links studio_core): ThreadSanitizer stops checking the memory accesses of the threads that
+// Qt starts for its own code, QNetworkAccessManager's HTTP thread and QtDBus's connection thread.
+//
+// The same for Qt's global thread pool between tasks of ours: Qt splits large image
+// conversions and scalings over it, and its threads keep their queue and idle lists under a
+// futex-based mutex. Each of its threads is started here, before the program's own work, and
+// marked unchecked until a task of ours starts on it (threading/pool.cpp); none expires, so no
+// later thread goes unmarked.
+//
+// Why: Qt is not built with TSan, and it orders its threads with futexes TSan cannot see. These
+// two threads hand buffers, replies and queued signals to ours through that unseen order, so
+// each handoff reads as a race whose two ends are both inside Qt (QByteArray's allocation and
+// copy, QMetaCallEvent's destruction). Qt's stacks have no symbols to suppress them by. No code
+// of ours runs on these threads, so leaving them unchecked leaves nothing of ours unchecked; and
+// what they lock and wait for still counts for the threads that are checked.
+
+#include "threading/pool.h"
+#include "threading/tsanannotations.h"
+
+#include <QCoreApplication>
+#include <QSemaphore>
+#include <QThread>
+#include <QThreadPool>
+
+namespace {
+
+// The names Qt gives the threads it starts for its own use (Qt 6.4).
+bool runsOnlyQt(const QString &threadName)
+{
+    return threadName == QLatin1String("QNetworkAccessManager thread")
+           || threadName == QLatin1String("QDBusConnection");
+}
+
+// One per thread, made when the thread delivers its first event: a Qt thread's own work all
+// happens in event handlers, so this comes before any of it. It ends the pause when the thread
+// ends (C++ thread-locals end before TSan's own end-of-thread check).
+class ThreadCheck final
+{
+public:
+    ThreadCheck()
+        : m_unchecked(runsOnlyQt(QThread::currentThread()->objectName()))
+    {
+        if (m_unchecked)
+            tsan::uncheckBegin();
+    }
+    ~ThreadCheck()
+    {
+        if (m_unchecked)
+            tsan::uncheckEnd();
+    }
+    ThreadCheck(const ThreadCheck &) = delete;
+    ThreadCheck &operator=(const ThreadCheck &) = delete;
+
+private:
+    bool m_unchecked;
+};
+
+// Qt calls this on the receiving thread before it delivers any event (QCoreApplication's
+// notifyInternal2). Returning false lets the event through.
+bool beforeEachEvent(void ** /*receiverEventResult*/)
+{
+    [[maybe_unused]] thread_local const ThreadCheck check;
+    return false;
+}
+
+struct Registration
+{
+    Registration() { QInternal::registerCallback(QInternal::EventNotifyCallback, beforeEachEvent); }
+};
+
+const Registration registration;
+
+// Run when a QCoreApplication is made (Q_COREAPP_STARTUP_FUNCTION): one task per thread the
+// global pool may have, each holding its thread until all have started, so each is a thread
+// of its own.
+void uncheckGlobalPoolThreads()
+{
+    QThreadPool *pool = QThreadPool::globalInstance();
+    pool->setExpiryTimeout(-1);
+    const int threads = pool->maxThreadCount();
+    QSemaphore started;
+    QSemaphore go;
+    tsan::release(&started);
+    for (int i = 0; i < threads; ++i) {
+        pool->start([&started, &go] {
+            tsan::acquire(&started);
+            started.release();
+            go.acquire();
+            uncheckPoolThreadUntilNextTask();
+        });
+    }
+    started.acquire(threads);
+    go.release(threads);
+    pool->waitForDone();
+}
+
+} // namespace
+
+Q_COREAPP_STARTUP_FUNCTION(uncheckGlobalPoolThreads)
