@@ -6,8 +6,8 @@
     <message numerus="yes">
         <source>Synced · %n new</source>
         <translation>
-            <numerusform>Synced · %n new</numerusform>
-            <numerusform>Synced · %n new</numerusform>
+            <numerusform>Synced · %Ln new</numerusform>
+            <numerusform>Synced · %Ln new</numerusform>
         </translation>
     </message>
 </context>
@@ -17,14 +17,14 @@
         <source>You can use up to %n characters here; deselect one to pick another.</source>
         <translation>
             <numerusform>You can use one character here; deselect it to pick another.</numerusform>
-            <numerusform>You can use up to %n characters here; deselect one to pick another.</numerusform>
+            <numerusform>You can use up to %Ln characters here; deselect one to pick another.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n characters chosen, the most this allows.</source>
         <translation>
             <numerusform>One character chosen, the most this allows.</numerusform>
-            <numerusform>%n characters chosen, the most this allows.</numerusform>
+            <numerusform>%Ln characters chosen, the most this allows.</numerusform>
         </translation>
     </message>
 </context>
@@ -50,43 +50,43 @@
     <message numerus="yes">
         <source>Synced %1 records in %n requests (%2 new, %3 changed, %4 gone) in %5 s.</source>
         <translation>
-            <numerusform>Synced %1 records in %n request (%2 new, %3 changed, %4 gone) in %5 s.</numerusform>
-            <numerusform>Synced %1 records in %n requests (%2 new, %3 changed, %4 gone) in %5 s.</numerusform>
+            <numerusform>Synced %1 records in %Ln request (%2 new, %3 changed, %4 gone) in %5 s.</numerusform>
+            <numerusform>Synced %1 records in %Ln requests (%2 new, %3 changed, %4 gone) in %5 s.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1  %2  (%n images)</source>
         <translation>
-            <numerusform>%1  %2  (%n image)</numerusform>
-            <numerusform>%1  %2  (%n images)</numerusform>
+            <numerusform>%1  %2  (%Ln image)</numerusform>
+            <numerusform>%1  %2  (%Ln images)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n matching records</source>
         <translation>
-            <numerusform>%1 of %n matching record</numerusform>
-            <numerusform>%1 of %n matching records</numerusform>
+            <numerusform>%1 of %Ln matching record</numerusform>
+            <numerusform>%1 of %Ln matching records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n records and %1 images to %2</source>
         <translation>
-            <numerusform>Exported %n record and %1 images to %2</numerusform>
-            <numerusform>Exported %n records and %1 images to %2</numerusform>
+            <numerusform>Exported %Ln record and %1 images to %2</numerusform>
+            <numerusform>Exported %Ln records and %1 images to %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n records to %1</source>
         <translation>
-            <numerusform>Exported %n record to %1</numerusform>
-            <numerusform>Exported %n records to %1</numerusform>
+            <numerusform>Exported %Ln record to %1</numerusform>
+            <numerusform>Exported %Ln records to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</source>
         <translation>
-            <numerusform>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</numerusform>
-            <numerusform>Images: %n downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</numerusform>
+            <numerusform>Images: %Ln downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</numerusform>
+            <numerusform>Images: %Ln downloaded, %1 already here, %2 gone from the server, %3 not downloaded.</numerusform>
         </translation>
     </message>
 </context>
@@ -95,8 +95,8 @@
     <message numerus="yes">
         <source>You have %n stars; this needs %1.</source>
         <translation>
-            <numerusform>You have %n star; this needs %1.</numerusform>
-            <numerusform>You have %n stars; this needs %1.</numerusform>
+            <numerusform>You have %Ln star; this needs %1.</numerusform>
+            <numerusform>You have %Ln stars; this needs %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -105,8 +105,8 @@
     <message numerus="yes">
         <source>%n byte(s)</source>
         <translation>
-            <numerusform>%n byte</numerusform>
-            <numerusform>%n bytes</numerusform>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
         </translation>
     </message>
 </context>
@@ -115,29 +115,29 @@
     <message numerus="yes">
         <source>%n gone from the server</source>
         <translation>
-            <numerusform>%n gone from the server</numerusform>
-            <numerusform>%n gone from the server</numerusform>
+            <numerusform>%Ln gone from the server</numerusform>
+            <numerusform>%Ln gone from the server</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not downloaded because the server could not be reached</source>
         <translation>
-            <numerusform>%n not downloaded because the server could not be reached</numerusform>
-            <numerusform>%n not downloaded because the server could not be reached</numerusform>
+            <numerusform>%Ln not downloaded because the server could not be reached</numerusform>
+            <numerusform>%Ln not downloaded because the server could not be reached</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n not downloaded (the server refused or failed; try again later)</source>
         <translation>
-            <numerusform>%n not downloaded (the server refused or failed; try again later)</numerusform>
-            <numerusform>%n not downloaded (the server refused or failed; try again later)</numerusform>
+            <numerusform>%Ln not downloaded (the server refused or failed; try again later)</numerusform>
+            <numerusform>%Ln not downloaded (the server refused or failed; try again later)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n images could not be included: %1.</source>
         <translation>
-            <numerusform>%n image could not be included: %1.</numerusform>
-            <numerusform>%n images could not be included: %1.</numerusform>
+            <numerusform>%Ln image could not be included: %1.</numerusform>
+            <numerusform>%Ln images could not be included: %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -157,14 +157,14 @@
         <source>%n images hidden on this computer.</source>
         <translation>
             <numerusform>Hidden on this computer.</numerusform>
-            <numerusform>%n images hidden on this computer.</numerusform>
+            <numerusform>%Ln images hidden on this computer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n images.</source>
         <translation>
-            <numerusform>Copied %n image.</numerusform>
-            <numerusform>Copied %n images.</numerusform>
+            <numerusform>Copied %Ln image.</numerusform>
+            <numerusform>Copied %Ln images.</numerusform>
         </translation>
     </message>
 </context>
@@ -173,8 +173,8 @@
     <message numerus="yes">
         <source>%n jobs</source>
         <translation>
-            <numerusform>%n job</numerusform>
-            <numerusform>%n jobs</numerusform>
+            <numerusform>%Ln job</numerusform>
+            <numerusform>%Ln jobs</numerusform>
         </translation>
     </message>
 </context>
@@ -183,8 +183,8 @@
     <message numerus="yes">
         <source>Zoom %1% · %n steps to undo</source>
         <translation>
-            <numerusform>Zoom %1% · %n step to undo</numerusform>
-            <numerusform>Zoom %1% · %n steps to undo</numerusform>
+            <numerusform>Zoom %1% · %Ln step to undo</numerusform>
+            <numerusform>Zoom %1% · %Ln steps to undo</numerusform>
         </translation>
     </message>
 </context>
@@ -193,50 +193,50 @@
     <message numerus="yes">
         <source>The server is limiting how often it can be asked. Wait %n s; queued work resumes by itself.</source>
         <translation>
-            <numerusform>The server is limiting how often it can be asked. Wait %n s; queued work resumes by itself.</numerusform>
-            <numerusform>The server is limiting how often it can be asked. Wait %n s; queued work resumes by itself.</numerusform>
+            <numerusform>The server is limiting how often it can be asked. Wait %Ln s; queued work resumes by itself.</numerusform>
+            <numerusform>The server is limiting how often it can be asked. Wait %Ln s; queued work resumes by itself.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>At most 5 images can go with one job; remove %n.</source>
         <translation>
-            <numerusform>At most 5 images can go with one job; remove %n.</numerusform>
-            <numerusform>At most 5 images can go with one job; remove %n.</numerusform>
+            <numerusform>At most 5 images can go with one job; remove %Ln.</numerusform>
+            <numerusform>At most 5 images can go with one job; remove %Ln.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n favourites</source>
         <translation>
-            <numerusform>%n favourite</numerusform>
-            <numerusform>%n favourites</numerusform>
+            <numerusform>%Ln favourite</numerusform>
+            <numerusform>%Ln favourites</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hidden images</source>
         <translation>
-            <numerusform>%n hidden image</numerusform>
-            <numerusform>%n hidden images</numerusform>
+            <numerusform>%Ln hidden image</numerusform>
+            <numerusform>%Ln hidden images</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n jobs</source>
         <translation>
-            <numerusform>%n job</numerusform>
-            <numerusform>%n jobs</numerusform>
+            <numerusform>%Ln job</numerusform>
+            <numerusform>%Ln jobs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n links to images on this computer</source>
         <translation>
-            <numerusform>%n link to an image on this computer</numerusform>
-            <numerusform>%n links to images on this computer</numerusform>
+            <numerusform>%Ln link to an image on this computer</numerusform>
+            <numerusform>%Ln links to images on this computer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %n.</source>
         <translation>
-            <numerusform>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %n.</numerusform>
-            <numerusform>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %n.</numerusform>
+            <numerusform>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %Ln.</numerusform>
+            <numerusform>With a marked area its highlighted copy goes too, so at most 4 images can be attached; remove %Ln.</numerusform>
         </translation>
     </message>
 </context>
@@ -246,14 +246,14 @@
         <source>Saved for offline · all %n images</source>
         <translation>
             <numerusform>Saved for offline · the one image</numerusform>
-            <numerusform>Saved for offline · all %n images</numerusform>
+            <numerusform>Saved for offline · all %Ln images</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Keeping thumbnails for offline · %n made</source>
         <translation>
-            <numerusform>Keeping thumbnails for offline · %n made</numerusform>
-            <numerusform>Keeping thumbnails for offline · %n made</numerusform>
+            <numerusform>Keeping thumbnails for offline · %Ln made</numerusform>
+            <numerusform>Keeping thumbnails for offline · %Ln made</numerusform>
         </translation>
     </message>
 </context>
@@ -262,43 +262,43 @@
     <message numerus="yes">
         <source>Exported %n images and %1 to %2.</source>
         <translation>
-            <numerusform>Exported %n image and %1 to %2.</numerusform>
-            <numerusform>Exported %n images and %1 to %2.</numerusform>
+            <numerusform>Exported %Ln image and %1 to %2.</numerusform>
+            <numerusform>Exported %Ln images and %1 to %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of them had no image on this computer yet.</source>
         <translation>
             <numerusform>One of them had no image on this computer yet.</numerusform>
-            <numerusform>%n of them had no image on this computer yet.</numerusform>
+            <numerusform>%Ln of them had no image on this computer yet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Remove %n from &amp;favourites</source>
         <translation>
             <numerusform>Remove from &amp;favourites</numerusform>
-            <numerusform>Remove %n from &amp;favourites</numerusform>
+            <numerusform>Remove %Ln from &amp;favourites</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Add %n to &amp;favourites</source>
         <translation>
             <numerusform>Add to &amp;favourites</numerusform>
-            <numerusform>Add %n to &amp;favourites</numerusform>
+            <numerusform>Add %Ln to &amp;favourites</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Export %n images…</source>
         <translation>
             <numerusform>&amp;Export with its record…</numerusform>
-            <numerusform>&amp;Export %n images…</numerusform>
+            <numerusform>&amp;Export %Ln images…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Hide %n on this computer</source>
         <translation>
             <numerusform>&amp;Hide on this computer</numerusform>
-            <numerusform>&amp;Hide %n on this computer</numerusform>
+            <numerusform>&amp;Hide %Ln on this computer</numerusform>
         </translation>
     </message>
 </context>
@@ -308,7 +308,7 @@
         <source>You can attach up to %n images; remove one to add another.</source>
         <translation>
             <numerusform>You can attach one image; remove it to add another.</numerusform>
-            <numerusform>You can attach up to %n images; remove one to add another.</numerusform>
+            <numerusform>You can attach up to %Ln images; remove one to add another.</numerusform>
         </translation>
     </message>
 </context>
@@ -318,17 +318,17 @@
         <source>Images %1 (%n file(s)) · thumbnails %2
 %3 free on this disk</source>
         <translation>
-            <numerusform>Images %1 (%n file) · thumbnails %2
+            <numerusform>Images %1 (%Ln file) · thumbnails %2
 %3 free on this disk</numerusform>
-            <numerusform>Images %1 (%n files) · thumbnails %2
+            <numerusform>Images %1 (%Ln files) · thumbnails %2
 %3 free on this disk</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Images %1 (%n file(s)) · thumbnails %2</source>
         <translation>
-            <numerusform>Images %1 (%n file) · thumbnails %2</numerusform>
-            <numerusform>Images %1 (%n files) · thumbnails %2</numerusform>
+            <numerusform>Images %1 (%Ln file) · thumbnails %2</numerusform>
+            <numerusform>Images %1 (%Ln files) · thumbnails %2</numerusform>
         </translation>
     </message>
 </context>
@@ -337,8 +337,8 @@
     <message numerus="yes">
         <source>%n style(s)</source>
         <translation>
-            <numerusform>%n style</numerusform>
-            <numerusform>%n styles</numerusform>
+            <numerusform>%Ln style</numerusform>
+            <numerusform>%Ln styles</numerusform>
         </translation>
     </message>
 </context>

@@ -23,6 +23,7 @@ namespace {
 
 const QString kSourceRoot = QDir::cleanPath(QStringLiteral(STUDIO_TEST_DATA_DIR "/../.."));
 const QString kPersianTs = kSourceRoot + u"/resources/translations/studio_fa.ts"_s;
+const QString kEnglishTs = kSourceRoot + u"/resources/translations/studio_en.ts"_s;
 // The CLI embeds the catalogues it built beside itself (app/cli/CMakeLists.txt); the tests
 // depend on the CLI, so they are built before this test runs.
 const QString kBuiltCatalogues = QFileInfo(QStringLiteral(NANOBANANA_CLI_PATH)).absolutePath();
@@ -282,6 +283,28 @@ private Q_SLOTS:
         QCOMPARE(QCoreApplication::translate("JobsPanel", "%n jobs", nullptr, 12), u"۱۲ کار"_s);
         QCOMPARE(QCoreApplication::translate("JobDelegate", "%1 min %2 s").arg(3).arg(25),
                  u"۳ دقیقه و ۲۵ ثانیه"_s);
+    }
+
+    // "Synced · 2,000 new" beside "2,000 images": the English plural forms write their count
+    // as the locale does (%Ln), not as Qt's bare %n does ("2000").
+    void englishCountsAreGrouped()
+    {
+        QString error;
+        const auto messages = readTsFile(kEnglishTs, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QStringList bare;
+        for (const TsMessage &message : messages) {
+            for (const QString &form : message.translations) {
+                if (message.numerus && form.contains(u"%n"))
+                    bare << message.context + u": "_s + form;
+            }
+        }
+        QVERIFY2(bare.isEmpty(), qPrintable(bare.join(u'\n')));
+        QVERIFY(m_translations.install(QLocale(QLocale::English, QLocale::UnitedStates),
+                                       kBuiltCatalogues));
+        QCOMPARE(QCoreApplication::translate("AppStatus", "Synced · %n new", nullptr, 2000),
+                 u"Synced · 2,000 new"_s);
+        m_translations.remove();
     }
 
     // Issue 11: a failed job's sentence is stored as a code, so switching the language changes
