@@ -23,6 +23,8 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <memory>
+
 namespace {
 
 // The names Qt gives the threads it starts for its own use (Qt 6.4).
@@ -73,26 +75,33 @@ const Registration registration;
 
 // Run when a QCoreApplication is made (Q_COREAPP_STARTUP_FUNCTION): one task per thread the
 // global pool may have, each holding its thread until all have started, so each is a thread
-// of its own.
+// of its own. Not QThreadPool::waitForDone(), which ends every thread of the pool.
 void uncheckGlobalPoolThreads()
 {
     QThreadPool *pool = QThreadPool::globalInstance();
     pool->setExpiryTimeout(-1);
     const int threads = pool->maxThreadCount();
-    QSemaphore started;
-    QSemaphore go;
-    tsan::release(&started);
+    struct Gates
+    {
+        QSemaphore started;
+        QSemaphore go;
+        QSemaphore done;
+    };
+    // Shared: a task may still be inside done.release() when this function returns.
+    const auto gates = std::make_shared<Gates>();
+    tsan::release(gates.get());
     for (int i = 0; i < threads; ++i) {
-        pool->start([&started, &go] {
-            tsan::acquire(&started);
-            started.release();
-            go.acquire();
+        pool->start([gates] {
+            tsan::acquire(gates.get());
+            gates->started.release();
+            gates->go.acquire();
             uncheckPoolThreadUntilNextTask();
+            gates->done.release();
         });
     }
-    started.acquire(threads);
-    go.release(threads);
-    pool->waitForDone();
+    gates->started.acquire(threads);
+    gates->go.release(threads);
+    gates->done.acquire(threads);
 }
 
 } // namespace

@@ -11,28 +11,37 @@
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 
 int g_counter = 0; // shared on purpose
 
 // Two tasks at once, so that they run on two threads: each holds its thread until both have
-// started. QSemaphore waits on a futex, which gives TSan no order between the two.
+// started. QSemaphore waits on a futex, which gives TSan no order between the two. Not
+// waitForPool(), which would end the pool's threads: the second round runs on threads that
+// have ended a task of ours before.
 void twoTasksAtOnce(QThreadPool &pool, bool increment)
 {
-    QSemaphore arrived;
-    QSemaphore leave;
+    struct Gates
+    {
+        QSemaphore arrived;
+        QSemaphore leave;
+        QSemaphore done;
+    };
+    const auto gates = std::make_shared<Gates>();
     for (int i = 0; i < 2; ++i) {
-        startInPool(pool, [&arrived, &leave, increment] {
+        startInPool(pool, [gates, increment] {
             if (increment)
                 ++g_counter;
-            arrived.release();
-            leave.acquire();
+            gates->arrived.release();
+            gates->leave.acquire();
+            gates->done.release();
         });
     }
-    arrived.acquire(2);
-    leave.release(2);
-    waitForPool(pool);
+    gates->arrived.acquire(2);
+    gates->leave.release(2);
+    gates->done.acquire(2);
 }
 
 } // namespace
