@@ -7,6 +7,7 @@
 #include <QPair>
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QUrl>
 
 // Runs nanobanana-devserver on a free loopback port for the length of a test.
@@ -79,6 +80,6 @@ private:
     QProcess m_process;
     quint16 m_port = 0;
     QString m_error;
-    QByteArray m_stderr;
+    QTemporaryDir m_logDir; // the server's stderr, as a file (start())
     QNetworkAccessManager m_network;
 };
