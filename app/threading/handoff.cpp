@@ -1,52 +1,59 @@
 #include "threading/handoff.h"
 
-#include "threading/tsanannotations.h"
+#include <QLoggingCategory>
+#include <QSocketNotifier>
 
-#include <QCoreApplication>
+#include <cerrno>
+#include <cstring>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 namespace {
-
-const QEvent::Type kHandoffEvent = static_cast<QEvent::Type>(QEvent::registerEventType());
-
-class HandoffEvent final : public QEvent
-{
-public:
-    explicit HandoffEvent(std::function<void()> fn)
-        : QEvent(kHandoffEvent)
-        , m_fn(std::move(fn))
-    { }
-
-    ~HandoffEvent() override
-    {
-        // Deleted by Qt on the receiving thread, or on any thread with its unrun receiver.
-        tsan::acquire(this);
-    }
-
-    void run()
-    {
-        tsan::acquire(this);
-        m_fn();
-    }
-
-private:
-    std::function<void()> m_fn;
-};
-
+Q_LOGGING_CATEGORY(lcHandoff, "studio.threading")
 } // namespace
+
+Handoff::Handoff(QObject *parent)
+    : QObject(parent)
+    , m_wakeFd(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
+{
+    if (m_wakeFd < 0)
+        qFatal("Handoff: cannot make an eventfd: %s", std::strerror(errno));
+    m_notifier = new QSocketNotifier(m_wakeFd, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &Handoff::runPosted);
+}
+
+Handoff::~Handoff()
+{
+    delete m_notifier; // before its descriptor closes
+    ::close(m_wakeFd);
+}
 
 void Handoff::post(std::function<void()> fn)
 {
-    auto *event = new HandoffEvent(std::move(fn));
-    tsan::release(event);
-    QCoreApplication::postEvent(this, event);
+    bool wake = false;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_posted.push_back(std::move(fn));
+        wake = !m_woken;
+        m_woken = true;
+    }
+    if (wake) {
+        const eventfd_t one = 1;
+        if (eventfd_write(m_wakeFd, one) != 0)
+            qCWarning(lcHandoff) << "cannot wake a thread:" << std::strerror(errno);
+    }
 }
 
-bool Handoff::event(QEvent *e)
+void Handoff::runPosted()
 {
-    // Before anything reads the event: a handoff event was written on the posting thread.
-    tsan::acquire(e);
-    if (e->type() != kHandoffEvent)
-        return QObject::event(e);
-    static_cast<HandoffEvent *>(e)->run();
-    return true;
+    eventfd_t count = 0;
+    eventfd_read(m_wakeFd, &count); // resets it; EAGAIN when a previous run took the work
+    std::vector<std::function<void()>> posted;
+    {
+        const std::lock_guard lock(m_mutex);
+        posted.swap(m_posted);
+        m_woken = false;
+    }
+    for (auto &fn : posted)
+        fn();
 }

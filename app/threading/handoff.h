@@ -1,21 +1,34 @@
 #pragma once
 
-#include <QEvent>
 #include <QObject>
 
 #include <functional>
+#include <mutex>
+#include <vector>
+
+class QSocketNotifier;
 
 // Runs functions posted from any thread on the thread this object lives in, in the order they
-// were posted: QMetaObject::invokeMethod with a queued lambda, but with the handoff visible to
-// ThreadSanitizer (see tsanannotations.h), so `./dev tsan` checks our code, not Qt's queue.
+// were posted, like a queued lambda. It keeps its own queue under a std::mutex and wakes its
+// thread through an eventfd, both of which ThreadSanitizer sees: a worker never writes into
+// Qt's posted-event list of another thread, which Qt guards with a futex TSan cannot see.
 class Handoff final : public QObject
 {
 public:
-    using QObject::QObject;
+    explicit Handoff(QObject *parent = nullptr);
+    ~Handoff() override;
+    Handoff(const Handoff &) = delete;
+    Handoff &operator=(const Handoff &) = delete;
 
     // Thread-safe. Dropped, unrun, if this object is destroyed first (as a queued call is).
     void post(std::function<void()> fn);
 
-protected:
-    bool event(QEvent *e) override;
+private:
+    void runPosted(); // on this object's thread, when the eventfd says there is work
+
+    std::mutex m_mutex;
+    std::vector<std::function<void()>> m_posted; // guarded by m_mutex
+    bool m_woken = false; // guarded by m_mutex: the eventfd has been written since the last run
+    int m_wakeFd = -1;
+    QSocketNotifier *m_notifier = nullptr; // a child: moves with this object to its thread
 };
