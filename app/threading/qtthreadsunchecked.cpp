@@ -18,6 +18,7 @@
 #include "threading/pool.h"
 #include "threading/tsanannotations.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QSemaphore>
 #include <QThread>
@@ -27,11 +28,13 @@
 
 namespace {
 
-// The names Qt gives the threads it starts for its own use (Qt 6.4).
-bool runsOnlyQt(const QString &threadName)
+// The threads Qt starts for its own use (Qt 6.4): QNetworkAccessManager names its thread;
+// QtDBus's thread is a QDBusConnectionManager with no name (the system sees it by its class
+// name, cut to 15 characters: "QDBusConnection").
+bool runsOnlyQt(const QThread &thread)
 {
-    return threadName == QLatin1String("QNetworkAccessManager thread")
-           || threadName == QLatin1String("QDBusConnection");
+    return thread.objectName() == QLatin1String("QNetworkAccessManager thread")
+           || qstrcmp(thread.metaObject()->className(), "QDBusConnectionManager") == 0;
 }
 
 // One per thread, made when the thread delivers its first event: a Qt thread's own work all
@@ -41,7 +44,7 @@ class ThreadCheck final
 {
 public:
     ThreadCheck()
-        : m_unchecked(runsOnlyQt(QThread::currentThread()->objectName()))
+        : m_unchecked(runsOnlyQt(*QThread::currentThread()))
     {
         if (m_unchecked)
             tsan::uncheckBegin();
