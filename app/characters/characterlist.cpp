@@ -35,8 +35,18 @@ ApiCall<QList<Character>> *CharacterList::fetch()
 
 QFuture<Result<QList<UploadFile>>> CharacterList::prepareImages(const QStringList &imagePaths)
 {
-    return runInPool(*QThreadPool::globalInstance(),
-                     [imagePaths] { return ReferencePreparer::prepareAll(imagePaths); });
+    // The task gets paths of its own, made here just before the handoff, not a share of the
+    // caller's strings. ThreadSanitizer (GCC 12) reported the task's read of a path the caller
+    // had made long before, paired with main-thread "writes" whose stacks cannot write it
+    // (QString's destructor inside sqlite3_free); with fresh copies it reports nothing, and a
+    // suppression would have hidden real races in ReferencePreparer too (architecture.md).
+    QStringList ownPaths;
+    ownPaths.reserve(imagePaths.size());
+    for (const auto &path : imagePaths)
+        ownPaths.append(QString(path.constData(), path.size()));
+    return runInPool(*QThreadPool::globalInstance(), [ownPaths = std::move(ownPaths)] {
+        return ReferencePreparer::prepareAll(ownPaths);
+    });
 }
 
 ApiCall<Character> *CharacterList::create(const QString &name, const QList<UploadFile> &images)
