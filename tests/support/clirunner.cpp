@@ -18,8 +18,9 @@ QString CliRunner::workingDir() const
 
 QByteArray CliRunner::Run::describe() const
 {
-    return "exit " + QByteArray::number(exitCode) + "\n--- stdout:\n" + out + "\n--- stderr:\n"
-           + err;
+    // stderr first: QTest cuts a long failure message, and the reason is there.
+    return "exit " + QByteArray::number(exitCode) + "\n--- stderr:\n" + err + "\n--- stdout:\n"
+           + out;
 }
 
 QProcessEnvironment CliRunner::environment()
