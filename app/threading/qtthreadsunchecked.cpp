@@ -37,14 +37,15 @@ bool runsOnlyQt(const QThread &thread)
            || qstrcmp(thread.metaObject()->className(), "QDBusConnectionManager") == 0;
 }
 
-// One per thread, made when the thread delivers its first event: a Qt thread's own work all
-// happens in event handlers, so this comes before any of it. It ends the pause when the thread
-// ends (C++ thread-locals end before TSan's own end-of-thread check).
+// One per thread, made when the thread makes its first QObject (a new QThread's event
+// dispatcher, made on the thread as it starts) or delivers its first event, whichever comes
+// first; so before any of a Qt thread's own work. It ends the pause when the thread ends (C++
+// thread-locals end before TSan's own end-of-thread check).
 class ThreadCheck final
 {
 public:
-    ThreadCheck()
-        : m_unchecked(runsOnlyQt(*QThread::currentThread()))
+    explicit ThreadCheck(const QThread *thread)
+        : m_unchecked(thread && runsOnlyQt(*thread))
     {
         if (m_unchecked)
             tsan::uncheckBegin();
@@ -61,17 +62,45 @@ private:
     bool m_unchecked;
 };
 
+// `thread` is the calling thread's QThread.
+void decideOnce(const QThread *thread)
+{
+    [[maybe_unused]] thread_local const ThreadCheck check(thread);
+}
+
 // Qt calls this on the receiving thread before it delivers any event (QCoreApplication's
 // notifyInternal2). Returning false lets the event through.
 bool beforeEachEvent(void ** /*receiverEventResult*/)
 {
-    [[maybe_unused]] thread_local const ThreadCheck check;
+    decideOnce(QThread::currentThread());
     return false;
+}
+
+// Qt's table of debugging hooks (QtCore/private/qhooks_p.h, the table GammaRay uses; exported
+// by libQt6Core). Entry 3 is called at the end of every QObject's constructor, on the thread
+// that makes it, which is the object's thread. QNetworkAccessManager's thread frees memory
+// before its first event, so the event hook alone came too late for it.
+extern "C++" quintptr qtHookData[]; // NOLINT(modernize-avoid-c-arrays)
+constexpr int kAddQObjectHook = 3;
+using AddQObjectHook = void (*)(QObject *);
+AddQObjectHook previousAddQObjectHook = nullptr;
+
+void afterEachQObjectMade(QObject *object)
+{
+    decideOnce(object->thread());
+    if (previousAddQObjectHook)
+        previousAddQObjectHook(object);
 }
 
 struct Registration
 {
-    Registration() { QInternal::registerCallback(QInternal::EventNotifyCallback, beforeEachEvent); }
+    Registration()
+    {
+        QInternal::registerCallback(QInternal::EventNotifyCallback, beforeEachEvent);
+        // NOLINTNEXTLINE(performance-no-int-to-ptr)
+        previousAddQObjectHook = reinterpret_cast<AddQObjectHook>(qtHookData[kAddQObjectHook]);
+        qtHookData[kAddQObjectHook] = reinterpret_cast<quintptr>(&afterEachQObjectMade);
+    }
 };
 
 const Registration registration;
