@@ -26,6 +26,10 @@
 
 #include <memory>
 
+// Qt's table of debugging hooks (QtCore/private/qhooks_p.h, the table GammaRay uses; exported
+// by libQt6Core).
+extern quintptr qtHookData[]; // NOLINT(modernize-avoid-c-arrays)
+
 namespace {
 
 // The threads Qt starts for its own use (Qt 6.4): QNetworkAccessManager names its thread;
@@ -76,11 +80,9 @@ bool beforeEachEvent(void ** /*receiverEventResult*/)
     return false;
 }
 
-// Qt's table of debugging hooks (QtCore/private/qhooks_p.h, the table GammaRay uses; exported
-// by libQt6Core). Entry 3 is called at the end of every QObject's constructor, on the thread
-// that makes it, which is the object's thread. QNetworkAccessManager's thread frees memory
-// before its first event, so the event hook alone came too late for it.
-extern "C++" quintptr qtHookData[]; // NOLINT(modernize-avoid-c-arrays)
+// Entry 3 is called at the end of every QObject's constructor, on the thread that makes it,
+// which is the object's thread. QNetworkAccessManager's thread frees memory before its first
+// event, so the event hook alone came too late for it.
 constexpr int kAddQObjectHook = 3;
 using AddQObjectHook = void (*)(QObject *);
 AddQObjectHook previousAddQObjectHook = nullptr;
