@@ -21,7 +21,7 @@ const MessageSource *findSource(const QString &code)
 
 } // namespace
 
-QString Messages::fill(QString text, const QStringList &args)
+QString Messages::fill(const QString &text, const QStringList &args)
 {
     QString out;
     out.reserve(text.size());

@@ -60,5 +60,5 @@ std::span<const MessageSource> api();
 std::span<const MessageSource> jobs();
 std::span<const MessageSource> core();
 // Replaces %1…%9 with args, in one pass (no warnings for placeholders a translation omits).
-QString fill(QString text, const QStringList &args);
+QString fill(const QString &text, const QStringList &args);
 } // namespace Messages
