@@ -306,7 +306,7 @@ QString RecordStage::insertInto(const QString &accountId, qint64 seenAtMs, Trigg
     if (stepped != SQLITE_DONE)
         return lastError();
     if (triggers == Triggers::Skip)
-        if (const QString counted = countInto(account); !counted.isEmpty())
+        if (QString counted = countInto(account); !counted.isEmpty())
             return counted;
     m_staged.clear();
     m_used = 0;

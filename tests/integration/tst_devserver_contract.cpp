@@ -226,7 +226,7 @@ void TestDevServerContract::routes_data()
     row("generate 6 files") << QByteArray("POST") << u"/api/v1/nanobanana/generate"_s << six.first
                             << six.second << u"rich"_s << 500 << u"json"_s
                             << QStringList{u"message=Internal server error"_s} << QStringList{};
-    const auto big = m({{"prompt", "big"}, file("images", 11 * 1024 * 1024)});
+    const auto big = m({{"prompt", "big"}, file("images", qsizetype(11) * 1024 * 1024)});
     row("generate 11 MiB file") << QByteArray("POST") << u"/api/v1/nanobanana/generate"_s
                                 << big.first << big.second << u"rich"_s << 500 << u"json"_s
                                 << QStringList{u"message=Internal server error"_s} << QStringList{};
@@ -578,9 +578,9 @@ void TestDevServerContract::rawRequests_data()
     QTest::newRow("header without colon")
         << QByteArray("GET /health HTTP/1.1\r\nnonsense\r\n\r\n") << QList<int>{400} << true;
     QTest::newRow("huge headers") << (QByteArray("GET /health HTTP/1.1\r\nX-Big: ")
-                                      + QByteArray(100 * 1024, 'a') + "\r\n\r\n")
+                                      + QByteArray(qsizetype(100) * 1024, 'a') + "\r\n\r\n")
                                   << QList<int>{431} << true;
-    QByteArray noise(70 * 1024, Qt::Uninitialized);
+    QByteArray noise(qsizetype(70) * 1024, Qt::Uninitialized);
     for (qsizetype i = 0; i < noise.size(); ++i)
         noise[i] = char((i * 7919 + 13) % 251 + 1) == '\n' ? 'x' : char((i * 7919 + 13) % 251 + 1);
     QTest::newRow("binary noise") << noise << QList<int>{431} << true;

@@ -25,7 +25,7 @@ GeneratedImage image(int n)
     g.type = ImageType::TextToImage;
     g.status = ImageStatus::Completed;
     g.imageUrl = u"/uploads/nero/generated/%1.png"_s.arg(n);
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 1000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(n) * 1000, Qt::UTC);
     return g;
 }
 

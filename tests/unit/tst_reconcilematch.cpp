@@ -16,7 +16,7 @@ struct Rec
     qint64 offsetMs = 0;
 };
 
-constexpr qint64 kMinute = 60 * 1000;
+constexpr qint64 kMinute = qint64(60) * 1000;
 constexpr qint64 kWindow = 15 * kMinute;
 
 const QDateTime &submitted()
@@ -205,7 +205,7 @@ private Q_SLOTS:
         record.prompt = u"a fox"_s;
         record.createdAt = submitted().addSecs(60);
         QVERIFY(matchServerRecord(job, {record}, {}, kWindow).has_value());
-        record.createdAt = submitted().addSecs(60 * 60);
+        record.createdAt = submitted().addSecs(qint64(60) * 60);
         QVERIFY(!matchServerRecord(job, {record}, {}, kWindow).has_value());
     }
 };
