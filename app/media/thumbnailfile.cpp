@@ -44,7 +44,7 @@ QString ThumbnailFile::stem(const QString &thumbnailsDir, const QString &key, in
 QString ThumbnailFile::existing(const QString &stem)
 {
     for (const QLatin1StringView ext : kExtensions) {
-        const QString path = stem + ext;
+        QString path = stem + ext;
         if (QFile::exists(path))
             return path;
     }
@@ -71,7 +71,7 @@ QImage ThumbnailFile::read(const QString &stem)
 QString ThumbnailFile::write(const QString &stem, const QImage &image, int jpegQuality)
 {
     const bool opaque = isOpaque(image);
-    const QString path = stem + (opaque ? QStringLiteral(".jpg") : QStringLiteral(".png"));
+    QString path = stem + (opaque ? QStringLiteral(".jpg") : QStringLiteral(".png"));
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         qCWarning(lcMedia) << "cannot create the thumbnail folder for" << path;
         return {};

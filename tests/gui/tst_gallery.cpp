@@ -69,7 +69,7 @@ GeneratedImage makeRecord(int n)
         g.error = u"The model refused this prompt (content policy)."_s;
     if (g.type == ImageType::ImageToImage)
         g.referenceImageUrls = {u"/uploads/ref-%1.png"_s.arg(n)};
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 60'000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(n) * 60'000, Qt::UTC);
     if (g.status == ImageStatus::Completed) {
         g.imageUrl = u"/uploads/image-%1.png"_s.arg(n);
         g.completedAt = g.createdAt.addSecs(20);

@@ -39,7 +39,7 @@ GeneratedImage makeRecord(int n)
     g.status = n % 10 == 3 ? ImageStatus::Failed : ImageStatus::Completed;
     if (g.status == ImageStatus::Failed)
         g.error = u"The model refused this prompt."_s;
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(kBaseMs + n * 6 * kHourMs, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(kBaseMs + qint64(n) * 6 * kHourMs, Qt::UTC);
     if (g.status == ImageStatus::Completed) {
         g.imageUrl = u"/uploads/span-%1.png"_s.arg(n);
         g.completedAt = g.createdAt.addSecs(20);

@@ -45,8 +45,8 @@ private Q_SLOTS:
         // Three originals of 100 KB in the store's fan-out folders, one 30 KB thumbnail.
         const QString images = services.profile().imagesDir();
         for (int i = 0; i < 3; ++i)
-            QVERIFY(writeFile(images + u"/a%1/image%1.png"_s.arg(i), 100 * 1000));
-        QVERIFY(writeFile(services.thumbnails().diskDir() + u"/t/one.jpg"_s, 30 * 1000));
+            QVERIFY(writeFile(images + u"/a%1/image%1.png"_s.arg(i), qsizetype(100) * 1000));
+        QVERIFY(writeFile(services.thumbnails().diskDir() + u"/t/one.jpg"_s, qsizetype(30) * 1000));
 
         SettingsDialog dialog({services.settings(),
                                services.jobs(),
@@ -56,7 +56,7 @@ private Q_SLOTS:
                                {}});
         QTRY_VERIFY(dialog.diskUsageLabel()->text() != u"Counting…"_s);
         const QString text = dialog.diskUsageLabel()->text();
-        QCOMPARE(dataSizeText(300 * 1000), u"300 KB"_s);
+        QCOMPARE(dataSizeText(qint64(300) * 1000), u"300 KB"_s);
         QVERIFY2(text.contains(u"300 KB"_s), qPrintable(text));
         QVERIFY2(text.contains(u"(3 file"_s), qPrintable(text));
         QVERIFY2(text.contains(u"30 KB"_s), qPrintable(text));

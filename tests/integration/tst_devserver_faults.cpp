@@ -154,7 +154,7 @@ void TestDevServerFaults::faults()
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     QVERIFY(server.setFault(kind, 1.0, u"/templates"_s));
 
-    const auto r = rawGet(server.port(), "/api/v1/templates", 1024 * 1024, 1500);
+    const auto r = rawGet(server.port(), "/api/v1/templates", qsizetype(1024) * 1024, 1500);
     if (kind == "500"_L1) {
         QVERIFY(r.bytes.startsWith("HTTP/1.1 500 "));
         QCOMPARE(QJsonDocument::fromJson(r.body()).object().value(u"message").toString(),
@@ -176,7 +176,7 @@ void TestDevServerFaults::faults()
         QVERIFY(r.header("Content-Length").toLongLong() > r.body().size());
     } else if (kind == "huge-body"_L1) {
         QVERIFY(r.header("Content-Length").toLongLong() >= 200LL * 1024 * 1024);
-        QVERIFY(r.bytes.size() >= 1024 * 1024);
+        QVERIFY(r.bytes.size() >= qsizetype(1024) * 1024);
     }
     // Faults stay on /api routes that match the route filter.
     QCOMPARE(server.request("GET", u"/api/v1/categories"_s).status, 200);
@@ -283,7 +283,7 @@ void TestDevServerFaults::asyncTaskWalk()
     QStringList seen;
     const auto poll = [&] {
         const auto r = server.request("GET", u"/api/v1/nanobanana/task/"_s + taskId, {}, {}, token);
-        const auto status = dataOf(r).value(u"task").toObject().value(u"status").toString();
+        auto status = dataOf(r).value(u"task").toObject().value(u"status").toString();
         if (seen.isEmpty() || seen.last() != status)
             seen.append(status);
         return status;

@@ -169,7 +169,7 @@ private Q_SLOTS:
         // Newer records, a record changing status, and the job's record meeting its row.
         QList<GeneratedImage> newer = records(40, 1000);
         for (auto &g : newer)
-            g.createdAt = g.createdAt.addMSecs(600 * 5 * hourMs);
+            g.createdAt = g.createdAt.addMSecs(qint64(600) * 5 * hourMs);
         newer[0].taskId = u"task-7"_s;
         QList<GeneratedImage> changed = {first.at(0)};
         changed[0].status = ImageStatus::Failed;

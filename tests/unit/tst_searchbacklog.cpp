@@ -24,7 +24,7 @@ GeneratedImage image(int n, const QString &prompt)
     g.typeRaw = u"TEXTTOIAMGE"_s;
     g.type = ImageType::TextToImage;
     g.status = ImageStatus::Completed;
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 1000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(n) * 1000, Qt::UTC);
     return g;
 }
 
