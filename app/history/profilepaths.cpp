@@ -84,7 +84,7 @@ QString ProfilePaths::toStored(const QString &path) const
     for (qsizetype i = parts.size() - 2; i > 0; --i) {
         if (!kProfileFolders.contains(parts.at(i)))
             continue;
-        const QString tail = parts.mid(i).join(u'/');
+        QString tail = parts.mid(i).join(u'/');
         if (QFileInfo::exists(m_root + u'/' + tail))
             return tail;
         break;

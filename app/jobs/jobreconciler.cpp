@@ -55,7 +55,7 @@ bool JobReconciler::restore(Tracked &job, qint64 jobId)
     if (!saved.nextCheckAt.isValid())
         return false;
     const auto wait = QDateTime::currentDateTimeUtc().msecsTo(saved.nextCheckAt);
-    after(job, jobId, int(std::clamp<qint64>(wait, 0, 24 * 3600 * 1000)));
+    after(job, jobId, int(std::clamp<qint64>(wait, 0, qint64(24) * 3600 * 1000)));
     return true;
 }
 

@@ -58,7 +58,7 @@ QString MaskEdit::sentenceFor(const QString &prompt)
 
 QString MaskEdit::withSentence(const QString &prompt)
 {
-    const QString trimmed = prompt.trimmed();
+    QString trimmed = prompt.trimmed();
     if (trimmed.endsWith(kEnglish) || trimmed.endsWith(kPersian))
         return trimmed;
     return trimmed + QStringLiteral("\n\n") + sentenceFor(trimmed);

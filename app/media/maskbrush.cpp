@@ -29,7 +29,7 @@ QRect MaskBrush::dab(QImage &mask, QPointF centre, const Tip &tip, qreal pressur
             const qreal d = std::sqrt(d2);
             if (d > core) {
                 const qreal t = 1.0 - (d - core) / fade; // 1 at the core, 0 at the rim
-                value = int(t * t * (3 - 2 * t) * 255 + 0.5);
+                value = int(std::lround(t * t * (3 - 2 * t) * 255));
             }
             // Within a stroke coverage takes the strongest dab, so overlapping dabs never
             // build up a darker seam.
@@ -95,7 +95,7 @@ void filterLine(const uchar *in, qsizetype inStride, uchar *out, qsizetype outSt
     const auto pick = [grow](uchar a, uchar b) { return grow ? std::max(a, b) : std::min(a, b); };
     padded.assign(size_t(m), identity);
     for (int i = 0; i < n; ++i)
-        padded[size_t(i + r)] = in[i * inStride];
+        padded[size_t(i) + size_t(r)] = in[i * inStride];
     prefix.resize(size_t(m));
     suffix.resize(size_t(m));
     for (int i = 0; i < m; ++i)
@@ -104,9 +104,9 @@ void filterLine(const uchar *in, qsizetype inStride, uchar *out, qsizetype outSt
     for (int i = m - 1; i >= 0; --i)
         suffix[size_t(i)] = (i % k == k - 1 || i == m - 1)
                                 ? padded[size_t(i)]
-                                : pick(suffix[size_t(i + 1)], padded[size_t(i)]);
+                                : pick(suffix[size_t(i) + 1], padded[size_t(i)]);
     for (int i = 0; i < n; ++i)
-        out[i * outStride] = pick(suffix[size_t(i)], prefix[size_t(i + 2 * r)]);
+        out[i * outStride] = pick(suffix[size_t(i)], prefix[size_t(i) + 2 * size_t(r)]);
 }
 
 } // namespace

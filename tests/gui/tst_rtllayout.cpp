@@ -37,7 +37,7 @@ GeneratedImage makeRecord(int n)
     g.type = ImageType::TextToImage;
     g.typeRaw = u"TEXTTOIAMGE"_s;
     g.status = ImageStatus::Completed;
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 60'000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(n) * 60'000, Qt::UTC);
     g.imageUrl = u"/uploads/image-%1.png"_s.arg(n);
     g.completedAt = g.createdAt.addSecs(20);
     return g;

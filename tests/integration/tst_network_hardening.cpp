@@ -49,7 +49,7 @@ private Q_SLOTS:
         QNetworkAccessManager network;
         HttpRequestSpec spec;
         spec.url = QUrl(m_server.apiBase().toString() + u"/nanobanana/images?limit=5"_s);
-        spec.maxBytes = 4 * 1024 * 1024;
+        spec.maxBytes = qint64(4) * 1024 * 1024;
         HttpExchange exchange(network, spec);
         QSignalSpy finished(&exchange, &HttpExchange::finished);
         exchange.start();

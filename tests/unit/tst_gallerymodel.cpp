@@ -28,7 +28,7 @@ GeneratedImage record(int n, const QString &prompt = {})
     g.status = n % 3 == 0 ? ImageStatus::Failed : ImageStatus::Completed;
     if (g.status == ImageStatus::Failed)
         g.error = u"failed %1"_s.arg(n);
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 1000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(n) * 1000, Qt::UTC);
     return g;
 }
 

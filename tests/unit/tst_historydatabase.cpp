@@ -24,7 +24,7 @@ GeneratedImage image(int n, const QString &prompt = {})
     g.status = ImageStatus::Completed;
     g.imageUrl = u"/uploads/nero/generated/%1.png"_s.arg(n);
     g.referenceImageUrls = {u"/uploads/nero/references/r.png"_s, u"https://cdn.example/x.png"_s};
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 1000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(n) * 1000, Qt::UTC);
     g.completedAt = g.createdAt.addSecs(20);
     return g;
 }

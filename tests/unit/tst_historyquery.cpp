@@ -75,7 +75,7 @@ GeneratedImage toImage(const Fixture &f)
                 : f.type == ImageType::ImageToImage ? u"IMAGETOIAMGE"_s
                                                     : u"THUMBNAIL"_s;
     g.status = f.status;
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + f.createdSecond * 1000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(f.createdSecond) * 1000, Qt::UTC);
     return g;
 }
 
@@ -436,7 +436,7 @@ private Q_SLOTS:
             g.typeRaw = u"TEXTTOIAMGE"_s;
             g.type = ImageType::TextToImage;
             g.status = ImageStatus::Completed;
-            g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + (i / 3) * 1000, Qt::UTC);
+            g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(i / 3) * 1000, Qt::UTC);
             images.append(g);
         }
         QVERIFY(store.upsertServerRecords(acc, images, baseMs).ok());
@@ -569,7 +569,7 @@ private Q_SLOTS:
         Sample words, prefixes, shortPrefixes, counts;
         q.after.reset();
         for (int i = 0; i < 300; ++i) {
-            const QString word = vocabulary.at(int(rng.bounded(vocabulary.size())));
+            const QString &word = vocabulary.at(int(rng.bounded(vocabulary.size())));
             q.search = word;
             measure(words, [&] { QVERIFY(reader.page(q).ok()); });
             measure(counts, [&] { QVERIFY(reader.count(q).ok()); });

@@ -185,7 +185,7 @@ private Q_SLOTS:
         qInfo("first sync of 10,000 records: %d requests, %lld ms in all, store %lld ms = %lld "
               "records/s",
               first->requests, first->durationMs, first->storeMs,
-              first->storeMs > 0 ? 10'000 * 1000 / first->storeMs : -1);
+              first->storeMs > 0 ? qint64(10'000) * 1000 / first->storeMs : -1);
 
         server.requests = 0;
         const auto again = run(*sync, HistorySync::Mode::Auto);

@@ -268,7 +268,7 @@ private Q_SLOTS:
         if (damage == u"random") {
             QFile file(dbPath());
             QVERIFY(file.open(QIODevice::WriteOnly));
-            QByteArray bytes(64 * 1024, Qt::Uninitialized);
+            QByteArray bytes(qsizetype(64) * 1024, Qt::Uninitialized);
             QRandomGenerator rng(42);
             rng.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
             file.write(bytes);
@@ -287,13 +287,13 @@ private Q_SLOTS:
             }
             QFile file(dbPath());
             const qint64 size = file.size();
-            QVERIFY(size > 64 * 1024);
+            QVERIFY(size > qint64(64) * 1024);
             if (damage == u"truncated") {
                 QVERIFY(file.resize(size / 2));
             } else {
                 QVERIFY(file.open(QIODevice::ReadWrite));
-                QVERIFY(file.seek(4096 * 4)); // keep the header and the schema page intact
-                file.write(QByteArray(4096 * 8, '\x5a'));
+                QVERIFY(file.seek(qint64(4096) * 4)); // keep the header and the schema page intact
+                file.write(QByteArray(qsizetype(4096) * 8, '\x5a'));
             }
         }
 
@@ -338,8 +338,8 @@ private Q_SLOTS:
         {
             QFile file(dbPath());
             QVERIFY(file.open(QIODevice::ReadWrite));
-            QVERIFY(file.seek(4096 * 4)); // keep the header and the schema page intact
-            file.write(QByteArray(4096 * 8, '\x5a'));
+            QVERIFY(file.seek(qint64(4096) * 4)); // keep the header and the schema page intact
+            file.write(QByteArray(qsizetype(4096) * 8, '\x5a'));
         }
         {
             HistoryDatabase database(dbPath());

@@ -32,7 +32,7 @@ GeneratedImage image(int n)
     if (n % 4 == 0)
         g.referenceImageUrls = {u"/uploads/ref-%1.png"_s.arg(n), u"http://h/ref \"q\".png"_s};
     g.characterIds = n % 7 == 0 ? QStringList{u"c%1"_s.arg(n)} : QStringList{};
-    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + n * 1000, Qt::UTC);
+    g.createdAt = QDateTime::fromMSecsSinceEpoch(baseMs + qint64(n) * 1000, Qt::UTC);
     if (g.status == ImageStatus::Completed)
         g.completedAt = g.createdAt.addMSecs(1500);
     return g;

@@ -66,7 +66,7 @@ QByteArray withExifOrientation(const QByteArray &jpeg, quint16 orientation)
 
 QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
-    const auto path = dir.filePath(name);
+    auto path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         return {};

@@ -285,7 +285,7 @@ private Q_SLOTS:
     void memoryLimitEvicts()
     {
         QTemporaryDir thumbs;
-        ThumbnailCache cache(thumbs.path(), {.memoryBytes = 300 * 1024, .threads = 1});
+        ThumbnailCache cache(thumbs.path(), {.memoryBytes = qint64(300) * 1024, .threads = 1});
         QSignalSpy ready(&cache, &ThumbnailCache::thumbnailReady);
         cache.request(u"x"_s, m_jpeg, 256); // 256×192×4 = 192 KB
         cache.request(u"y"_s, m_png, 256); // 128×256×4 = 128 KB

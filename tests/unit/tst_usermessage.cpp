@@ -355,7 +355,7 @@ private Q_SLOTS:
         QTest::newRow("tlsFailure") << ApiError::tlsFailure(u"example.org"_s, u"expired"_s);
         QTest::newRow("tlsFailure, no detail") << ApiError::tlsFailure({}, {});
         QTest::newRow("cancelled") << ApiError::cancelled();
-        QTest::newRow("tooLarge, answer") << ApiError::tooLarge(64 * 1024 * 1024);
+        QTest::newRow("tooLarge, answer") << ApiError::tooLarge(qint64(64) * 1024 * 1024);
         QTest::newRow("tooLarge, upload") << ApiError::tooLarge(0, 413, u"big"_s);
         QTest::newRow("badResponse") << ApiError::badResponse(UserMessage::of("core.answer.empty"));
         QTest::newRow("badResponse, plain") << ApiError::badResponse(u"was odd"_s, 200);

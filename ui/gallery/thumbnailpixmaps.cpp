@@ -8,7 +8,7 @@ ThumbnailPixmaps::ThumbnailPixmaps(ThumbnailCache &cache, int edgePx, QObject *p
     , m_edge(edgePx)
 {
     // Cost in kB: about 64 MB of pixmaps, a few screens' worth at 256 px.
-    m_pixmaps.setMaxCost(64 * 1024);
+    m_pixmaps.setMaxCost(qsizetype(64) * 1024);
     connect(&m_cache, &ThumbnailCache::thumbnailReady, this, &ThumbnailPixmaps::onReady);
     connect(&m_cache, &ThumbnailCache::thumbnailFailed, this,
             [this](const QString &key, const QString &) { onFailed(key); });

@@ -16,7 +16,8 @@ protected:
     {
         if (hasFocus())
             QListView::currentChanged(current, previous);
-        else
+        else // Skipping QListView's announcement of the focus is the point.
+            // NOLINTNEXTLINE(bugprone-parent-virtual-call)
             QAbstractItemView::currentChanged(current, previous);
     }
 };
