@@ -33,9 +33,9 @@ void Handoff::post(std::function<void()> fn)
     bool wake = false;
     {
         const std::lock_guard lock(m_mutex);
+        // An empty queue: no run is due, so the eventfd has not been written since the last.
+        wake = m_posted.empty();
         m_posted.push_back(std::move(fn));
-        wake = !m_woken;
-        m_woken = true;
     }
     if (wake) {
         const eventfd_t one = 1;
@@ -52,7 +52,6 @@ void Handoff::runPosted()
     {
         const std::lock_guard lock(m_mutex);
         posted.swap(m_posted);
-        m_woken = false;
     }
     for (auto &fn : posted)
         fn();

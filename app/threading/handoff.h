@@ -27,8 +27,7 @@ private:
     void runPosted(); // on this object's thread, when the eventfd says there is work
 
     std::mutex m_mutex;
-    std::vector<std::function<void()>> m_posted; // guarded by m_mutex
-    bool m_woken = false; // guarded by m_mutex: the eventfd has been written since the last run
+    std::vector<std::function<void()>> m_posted; // guarded by m_mutex; not empty: a run is due
     int m_wakeFd = -1;
     QSocketNotifier *m_notifier = nullptr; // a child: moves with this object to its thread
 };
